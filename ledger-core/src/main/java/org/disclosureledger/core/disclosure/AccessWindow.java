@@ -1,0 +1,21 @@
+package org.disclosureledger.core.disclosure;
+
+import java.time.Instant;
+
+/**
+ * When the recipient could reach the data (for query access or an API), and whether it was allowed to download it.
+ */
+public record AccessWindow(Instant opensAt, Instant closesAt, boolean downloadAllowed) {
+
+    public AccessWindow {
+        if (opensAt == null) {
+            throw new IllegalArgumentException("accessWindow.opensAt is required");
+        }
+        if (closesAt == null) {
+            throw new IllegalArgumentException("accessWindow.closesAt is required");
+        }
+        if (!closesAt.isAfter(opensAt)) {
+            throw new IllegalArgumentException("accessWindow.closesAt must be after accessWindow.opensAt");
+        }
+    }
+}

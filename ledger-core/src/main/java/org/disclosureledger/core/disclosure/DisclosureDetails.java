@@ -1,0 +1,76 @@
+package org.disclosureledger.core.disclosure;
+
+import java.time.Instant;
+import java.util.List;
+import org.disclosureledger.core.agency.Custodian;
+import org.disclosureledger.core.agency.Recipient;
+import org.disclosureledger.core.shared.Texts;
+
+/**
+ * Everything a disclosure says about itself apart from its subjects: who released what to whom, when, why, under
+ * which authority and how. These are the facts an enrollee's accounting of disclosures shows (45 CFR 164.528(b)).
+ *
+ * @param occurredAt        when the data was released (the caller's time)
+ * @param custodian         the state and agency that released it
+ * @param disclosingSystem  the system that recorded the disclosure
+ * @param releasingOfficial the official who authorised the release
+ * @param recipient         the receiving agency, component and address
+ * @param requester         who asked for the data, when someone did (optional)
+ * @param purpose           why
+ * @param legalAuthority    under which law, agreement or request
+ * @param dataCategories    what kinds of data, sorted, without repeats
+ * @param mode              how the data was handed over
+ * @param accessWindow      when the recipient could reach it (optional; absent for a file or paper)
+ * @param recordCount       how many records were released
+ */
+public record DisclosureDetails(
+        Instant occurredAt,
+        Custodian custodian,
+        String disclosingSystem,
+        String releasingOfficial,
+        Recipient recipient,
+        String requester,
+        Purpose purpose,
+        LegalAuthority legalAuthority,
+        List<DataCategory> dataCategories,
+        DisclosureMode mode,
+        AccessWindow accessWindow,
+        long recordCount) {
+
+    public DisclosureDetails {
+        if (occurredAt == null) {
+            throw new IllegalArgumentException("occurredAt is required");
+        }
+        if (custodian == null) {
+            throw new IllegalArgumentException("custodian is required");
+        }
+        disclosingSystem = Texts.required("disclosingSystem", disclosingSystem, 200);
+        releasingOfficial = Texts.required("releasingOfficial", releasingOfficial, 200);
+        if (recipient == null) {
+            throw new IllegalArgumentException("recipient is required");
+        }
+        requester = Texts.optional("requester", requester, 500);
+        if (purpose == null) {
+            throw new IllegalArgumentException("purpose is required");
+        }
+        if (legalAuthority == null) {
+            throw new IllegalArgumentException("legalAuthority is required");
+        }
+        if (dataCategories == null || dataCategories.isEmpty()) {
+            throw new IllegalArgumentException("dataCategories needs at least one category");
+        }
+        if (dataCategories.contains(null)) {
+            throw new IllegalArgumentException("dataCategories must not contain null");
+        }
+        if (dataCategories.stream().distinct().count() != dataCategories.size()) {
+            throw new IllegalArgumentException("dataCategories names a category twice");
+        }
+        dataCategories = dataCategories.stream().sorted().toList();
+        if (mode == null) {
+            throw new IllegalArgumentException("mode is required");
+        }
+        if (recordCount < 1) {
+            throw new IllegalArgumentException("recordCount must be at least 1");
+        }
+    }
+}
