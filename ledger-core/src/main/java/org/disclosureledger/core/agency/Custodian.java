@@ -1,5 +1,6 @@
 package org.disclosureledger.core.agency;
 
+import org.disclosureledger.core.shared.InvalidValue;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.shared.Texts;
 
@@ -11,7 +12,7 @@ public record Custodian(StateCode state, String agencyName) {
 
     public Custodian {
         if (state == null) {
-            throw new IllegalArgumentException("custodian.state is required");
+            throw new InvalidValue("custodian.state", "custodian.state is required");
         }
         agencyName = Texts.required("custodian.agencyName", agencyName, 200);
     }

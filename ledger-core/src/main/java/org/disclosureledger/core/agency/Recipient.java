@@ -1,5 +1,6 @@
 package org.disclosureledger.core.agency;
 
+import org.disclosureledger.core.shared.InvalidValue;
 import org.disclosureledger.core.shared.Texts;
 
 /**
@@ -10,7 +11,7 @@ public record Recipient(AgencyId agencyId, String name, String component, String
 
     public Recipient {
         if (agencyId == null) {
-            throw new IllegalArgumentException("recipient.agencyId is required");
+            throw new InvalidValue("recipient.agencyId", "recipient.agencyId is required");
         }
         name = Texts.required("recipient.name", name, 200);
         component = Texts.optional("recipient.component", component, 200);

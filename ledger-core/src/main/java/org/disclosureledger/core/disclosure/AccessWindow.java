@@ -1,5 +1,6 @@
 package org.disclosureledger.core.disclosure;
 
+import org.disclosureledger.core.shared.InvalidValue;
 import java.time.Instant;
 
 /**
@@ -9,13 +10,13 @@ public record AccessWindow(Instant opensAt, Instant closesAt, boolean downloadAl
 
     public AccessWindow {
         if (opensAt == null) {
-            throw new IllegalArgumentException("accessWindow.opensAt is required");
+            throw new InvalidValue("accessWindow.opensAt", "accessWindow.opensAt is required");
         }
         if (closesAt == null) {
-            throw new IllegalArgumentException("accessWindow.closesAt is required");
+            throw new InvalidValue("accessWindow.closesAt", "accessWindow.closesAt is required");
         }
         if (!closesAt.isAfter(opensAt)) {
-            throw new IllegalArgumentException("accessWindow.closesAt must be after accessWindow.opensAt");
+            throw new InvalidValue("accessWindow.closesAt", "accessWindow.closesAt must be after accessWindow.opensAt");
         }
     }
 }

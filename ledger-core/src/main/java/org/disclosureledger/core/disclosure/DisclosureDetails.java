@@ -1,5 +1,6 @@
 package org.disclosureledger.core.disclosure;
 
+import org.disclosureledger.core.shared.InvalidValue;
 import java.time.Instant;
 import java.util.List;
 import org.disclosureledger.core.agency.Custodian;
@@ -39,38 +40,38 @@ public record DisclosureDetails(
 
     public DisclosureDetails {
         if (occurredAt == null) {
-            throw new IllegalArgumentException("occurredAt is required");
+            throw new InvalidValue("occurredAt", "occurredAt is required");
         }
         if (custodian == null) {
-            throw new IllegalArgumentException("custodian is required");
+            throw new InvalidValue("custodian", "custodian is required");
         }
         disclosingSystem = Texts.required("disclosingSystem", disclosingSystem, 200);
         releasingOfficial = Texts.required("releasingOfficial", releasingOfficial, 200);
         if (recipient == null) {
-            throw new IllegalArgumentException("recipient is required");
+            throw new InvalidValue("recipient", "recipient is required");
         }
         requester = Texts.optional("requester", requester, 500);
         if (purpose == null) {
-            throw new IllegalArgumentException("purpose is required");
+            throw new InvalidValue("purpose", "purpose is required");
         }
         if (legalAuthority == null) {
-            throw new IllegalArgumentException("legalAuthority is required");
+            throw new InvalidValue("legalAuthority", "legalAuthority is required");
         }
         if (dataCategories == null || dataCategories.isEmpty()) {
-            throw new IllegalArgumentException("dataCategories needs at least one category");
+            throw new InvalidValue("dataCategories", "dataCategories needs at least one category");
         }
         if (dataCategories.contains(null)) {
-            throw new IllegalArgumentException("dataCategories must not contain null");
+            throw new InvalidValue("dataCategories", "dataCategories must not contain null");
         }
         if (dataCategories.stream().distinct().count() != dataCategories.size()) {
-            throw new IllegalArgumentException("dataCategories names a category twice");
+            throw new InvalidValue("dataCategories", "dataCategories names a category twice");
         }
         dataCategories = dataCategories.stream().sorted().toList();
         if (mode == null) {
-            throw new IllegalArgumentException("mode is required");
+            throw new InvalidValue("mode", "mode is required");
         }
         if (recordCount < 1) {
-            throw new IllegalArgumentException("recordCount must be at least 1");
+            throw new InvalidValue("recordCount", "recordCount must be at least 1");
         }
     }
 }

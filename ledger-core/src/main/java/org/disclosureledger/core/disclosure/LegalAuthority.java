@@ -1,5 +1,6 @@
 package org.disclosureledger.core.disclosure;
 
+import org.disclosureledger.core.shared.InvalidValue;
 import java.util.List;
 import org.disclosureledger.core.shared.Texts;
 
@@ -14,11 +15,11 @@ public record LegalAuthority(List<String> citations, String documentReference) {
                 .map(c -> Texts.required("legalAuthority.citations[]", c, 300))
                 .toList();
         if (citations.size() > 20) {
-            throw new IllegalArgumentException("legalAuthority.citations has more than 20 entries");
+            throw new InvalidValue("legalAuthority.citations", "legalAuthority.citations has more than 20 entries");
         }
         documentReference = Texts.optional("legalAuthority.documentReference", documentReference, 500);
         if (citations.isEmpty() && documentReference == null) {
-            throw new IllegalArgumentException("legalAuthority needs at least one citation or a documentReference");
+            throw new InvalidValue("legalAuthority", "legalAuthority needs at least one citation or a documentReference");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.disclosureledger.core.disclosure;
 
+import org.disclosureledger.core.shared.InvalidValue;
 import org.disclosureledger.core.shared.Texts;
 
 /**
@@ -9,7 +10,7 @@ public record Purpose(PurposeOfUse code, String text) {
 
     public Purpose {
         if (code == null) {
-            throw new IllegalArgumentException("purpose.code is required (an NHIN PurposeOfUse code, such as"
+            throw new InvalidValue("purpose.code", "purpose.code is required (an NHIN PurposeOfUse code, such as"
                     + " OPERATIONS)");
         }
         text = Texts.required("purpose.text", text, 1000);

@@ -1,5 +1,6 @@
 package org.disclosureledger.core.disclosure;
 
+import org.disclosureledger.core.shared.InvalidValue;
 import java.time.LocalDate;
 import org.disclosureledger.core.shared.Texts;
 
@@ -11,7 +12,7 @@ public record Suspension(LocalDate until, String authority) {
 
     public Suspension {
         if (until == null) {
-            throw new IllegalArgumentException("suspension.until is required");
+            throw new InvalidValue("suspension.until", "suspension.until is required");
         }
         authority = Texts.required("suspension.authority", authority, 500);
     }

@@ -1,5 +1,6 @@
 package org.disclosureledger.core.merkle;
 
+import org.disclosureledger.core.shared.InvalidValue;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,7 +19,7 @@ public record MerkleFrontier(long treeSize, List<String> peaks) {
 
     public MerkleFrontier {
         if (treeSize < 0) {
-            throw new IllegalArgumentException("treeSize must not be negative");
+            throw new InvalidValue("treeSize", "treeSize must not be negative");
         }
         peaks = List.copyOf(peaks);
         if (peaks.size() != Long.bitCount(treeSize)) {

@@ -9,7 +9,7 @@ public final class Texts {
     /** Returns the trimmed text, or fails naming the field when it is missing, blank or too long. */
     public static String required(String field, String text, int maxLength) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
+            throw new InvalidValue(field, field + " is required");
         }
         return bounded(field, text.strip(), maxLength);
     }
@@ -24,10 +24,10 @@ public final class Texts {
 
     private static String bounded(String field, String text, int maxLength) {
         if (text.length() > maxLength) {
-            throw new IllegalArgumentException(field + " is longer than " + maxLength + " characters");
+            throw new InvalidValue(field, field + " is longer than " + maxLength + " characters");
         }
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw new IllegalArgumentException(field + " contains control characters");
+            throw new InvalidValue(field, field + " contains control characters");
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package org.disclosureledger.core.subject;
 
+import org.disclosureledger.core.shared.InvalidValue;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -52,11 +53,11 @@ public final class Pseudonymiser {
     /** The Medicaid id as it is hashed; fails with a message that does not repeat the input. */
     public static String normaliseMedicaidId(String medicaidId) {
         if (medicaidId == null || medicaidId.isBlank()) {
-            throw new IllegalArgumentException("medicaidId is required");
+            throw new InvalidValue("medicaidId", "medicaidId is required");
         }
         String normalised = medicaidId.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (!MEDICAID_ID.matcher(normalised).matches()) {
-            throw new IllegalArgumentException("medicaidId must be 1 to 32 letters and digits (spaces and hyphens"
+            throw new InvalidValue("medicaidId", "medicaidId must be 1 to 32 letters and digits (spaces and hyphens"
                     + " are ignored)");
         }
         return normalised;
@@ -71,7 +72,7 @@ public final class Pseudonymiser {
             return;
         }
         if (!SSN.matcher(ssn.replace("-", "")).matches()) {
-            throw new IllegalArgumentException("ssn must be nine digits, with or without hyphens");
+            throw new InvalidValue("ssn", "ssn must be nine digits, with or without hyphens");
         }
     }
 }

@@ -1,0 +1,23 @@
+package org.disclosureledger.api;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/** Starts the Disclosure Ledger: the API, the event store and, with no configuration, its own PostgreSQL. */
+@SpringBootApplication(scanBasePackages = "org.disclosureledger")
+public class LedgerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LedgerApplication.class, args);
+    }
+
+    /** The ledger's clock: recorded-at times and the checks on callers' times come from here. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock ledgerClock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,140 @@
+package org.disclosureledger.api.disclosure;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.disclosureledger.api.problem.InvalidRequest;
+import org.disclosureledger.core.disclosure.AttachSubjects;
+import org.disclosureledger.core.disclosure.ChunkAttached;
+import org.disclosureledger.core.disclosure.Disclosure;
+import org.disclosureledger.core.disclosure.DisclosureId;
+import org.disclosureledger.core.disclosure.OpenBulkDisclosure;
+import org.disclosureledger.core.disclosure.Recorded;
+import org.disclosureledger.core.disclosure.SealBulkDisclosure;
+import org.disclosureledger.core.disclosure.Sealed;
+import org.disclosureledger.core.subject.PersonRef;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records bulk disclosures: open one with its details, attach its subjects in numbered NDJSON chunks (one
+ * {@code {"state":..,"medicaidId":..}} object per line, read line by line and pseudonymised as it streams in), then
+ * seal it with the subject count.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/bulk-disclosures", produces = MediaType.APPLICATION_JSON_VALUE)
+class BulkDisclosureController {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final CommandGateway commands;
+    private final DisclosureRequests requests;
+    private final ObjectReader lineReader;
+
+    BulkDisclosureController(CommandGateway commands, DisclosureRequests requests, JsonMapper json) {
+        this.commands = commands;
+        this.requests = requests;
+        this.lineReader = json.readerFor(SubjectIdentifier.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RecordingResponses.Recorded> open(@RequestBody DisclosureBody body) {
+        OpenBulkDisclosure command = requests.toOpen(body);
+        Recorded recorded = commands.sendAndWait(command);
+        var response = new RecordingResponses.Recorded(recorded.disclosureId().value(), recorded.recordedAt(), null,
+                recorded.retry());
+        return recorded.retry() ? ResponseEntity.ok(response)
+                : ResponseEntity.created(DisclosureController.location(recorded.disclosureId())).body(response);
+    }
+
+    @PutMapping(path = "/{disclosureId}/chunks/{chunkNumber}", consumes = NDJSON)
+    RecordingResponses.ChunkAttached attach(@PathVariable String disclosureId, @PathVariable String chunkNumber,
+            HttpServletRequest request) throws IOException {
+        DisclosureId id = DisclosureController.id(disclosureId);
+        int number = chunkNumber(chunkNumber);
+        List<PersonRef> subjects = readSubjects(request);
+        ChunkAttached attached = commands.sendAndWait(new AttachSubjects(id, number, subjects));
+        return new RecordingResponses.ChunkAttached(id.value(), attached.chunkNumber(), attached.subjectsInChunk(),
+                attached.subjectsAttached(), attached.retry());
+    }
+
+    @PostMapping(path = "/{disclosureId}/seal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    RecordingResponses.Sealed seal(@PathVariable String disclosureId, @RequestBody FollowOnBodies.Seal body) {
+        DisclosureId id = DisclosureController.id(disclosureId);
+        if (body.subjectCount() == null) {
+            throw new InvalidRequest("subjectCount", "subjectCount is required: the number of subjects sent");
+        }
+        if (body.subjectCount() < 1) {
+            throw new InvalidRequest("subjectCount", "subjectCount must be at least 1");
+        }
+        Sealed sealed = commands.sendAndWait(new SealBulkDisclosure(id, body.subjectCount()));
+        return new RecordingResponses.Sealed(id.value(), sealed.subjectCount(), sealed.chunkCount(),
+                sealed.manifestRoot());
+    }
+
+    private List<PersonRef> readSubjects(HttpServletRequest request) throws IOException {
+        List<PersonRef> subjects = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            int lineNumber = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (subjects.size() == Disclosure.MAX_SUBJECTS_PER_CHUNK) {
+                    throw new InvalidRequest("body", "a chunk carries at most " + Disclosure.MAX_SUBJECTS_PER_CHUNK
+                            + " subjects; split the manifest into more chunks");
+                }
+                String field = "line " + lineNumber;
+                subjects.add(requests.chunkSubject(field, parseLine(field, line)));
+            }
+        }
+        if (subjects.isEmpty()) {
+            throw new InvalidRequest("body", "the chunk has no subjects: send one JSON object per line with state"
+                    + " and medicaidId");
+        }
+        return subjects;
+    }
+
+    private SubjectIdentifier parseLine(String field, String line) {
+        try {
+            SubjectIdentifier subject = lineReader.readValue(line);
+            if (subject == null) {
+                throw new InvalidRequest(field, "expected a JSON object with state and medicaidId");
+            }
+            return subject;
+        } catch (JacksonException e) {
+            throw new InvalidRequest(field, "not a JSON object with state and medicaidId (and optionally ssn)");
+        }
+    }
+
+    private static int chunkNumber(String text) {
+        try {
+            int number = Integer.parseInt(text);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequest("chunkNumber", "chunkNumber must be a whole number from 1");
+    }
+}

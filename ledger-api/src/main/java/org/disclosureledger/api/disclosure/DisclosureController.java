@@ -1,0 +1,93 @@
+package org.disclosureledger.api.disclosure;
+
+import java.net.URI;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.disclosureledger.api.problem.FieldErrors;
+import org.disclosureledger.core.disclosure.DisclosureId;
+import org.disclosureledger.core.disclosure.FollowOnRecorded;
+import org.disclosureledger.core.disclosure.Recorded;
+import org.disclosureledger.core.disclosure.RecordDisclosure;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Records disclosures whose subjects are all known at once, and the follow-ons of any disclosure. Enrollee
+ * identifiers travel only in request bodies, never in URLs.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/disclosures", produces = MediaType.APPLICATION_JSON_VALUE)
+class DisclosureController {
+
+    private final CommandGateway commands;
+    private final DisclosureRequests requests;
+
+    DisclosureController(CommandGateway commands, DisclosureRequests requests) {
+        this.commands = commands;
+        this.requests = requests;
+    }
+
+    /** 201 with the new disclosure; 200 with the original result when the same request was already recorded. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RecordingResponses.Recorded> record(@RequestBody DisclosureBody body) {
+        RecordDisclosure command = requests.toRecord(body);
+        Recorded recorded = commands.sendAndWait(command);
+        var response = new RecordingResponses.Recorded(recorded.disclosureId().value(), recorded.recordedAt(),
+                command.subjects().size(), recorded.retry());
+        return recorded.retry() ? ResponseEntity.ok(response)
+                : ResponseEntity.created(location(recorded.disclosureId())).body(response);
+    }
+
+    @PostMapping(path = "/{disclosureId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RecordingResponses.FollowOnRecorded> correct(@PathVariable String disclosureId,
+            @RequestBody FollowOnBodies.Correction body) {
+        return followOn(disclosureId, requests.toCorrection(id(disclosureId), body));
+    }
+
+    @PostMapping(path = "/{disclosureId}/disputes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RecordingResponses.FollowOnRecorded> dispute(@PathVariable String disclosureId,
+            @RequestBody FollowOnBodies.Dispute body) {
+        return followOn(disclosureId, requests.toDispute(id(disclosureId), body));
+    }
+
+    @PostMapping(path = "/{disclosureId}/destruction-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RecordingResponses.FollowOnRecorded> requestDestruction(@PathVariable String disclosureId,
+            @RequestBody FollowOnBodies.DestructionRequest body) {
+        return followOn(disclosureId, requests.toDestructionRequest(id(disclosureId), body));
+    }
+
+    @PostMapping(path = "/{disclosureId}/destruction-certifications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RecordingResponses.FollowOnRecorded> certifyDestruction(@PathVariable String disclosureId,
+            @RequestBody FollowOnBodies.DestructionCertification body) {
+        return followOn(disclosureId, requests.toCertification(id(disclosureId), body));
+    }
+
+    @PostMapping(path = "/{disclosureId}/suspension-lifts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RecordingResponses.FollowOnRecorded> liftSuspension(@PathVariable String disclosureId,
+            @RequestBody FollowOnBodies.SuspensionLift body) {
+        return followOn(disclosureId, requests.toLift(id(disclosureId), body));
+    }
+
+    private ResponseEntity<RecordingResponses.FollowOnRecorded> followOn(String disclosureId, Object command) {
+        FollowOnRecorded recorded = commands.sendAndWait(command);
+        var response = new RecordingResponses.FollowOnRecorded(disclosureId, recorded.followOnId().value(),
+                recorded.retry());
+        return ResponseEntity.status(recorded.retry() ? HttpStatus.OK : HttpStatus.CREATED).body(response);
+    }
+
+    static DisclosureId id(String pathValue) {
+        FieldErrors errors = new FieldErrors();
+        DisclosureId id = errors.value("disclosureId", () -> new DisclosureId(pathValue));
+        errors.throwIfAny();
+        return id;
+    }
+
+    static URI location(DisclosureId id) {
+        return URI.create("/api/v1/disclosures/" + id.value());
+    }
+}

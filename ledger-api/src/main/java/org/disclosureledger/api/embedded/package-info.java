@@ -1,0 +1,5 @@
+/**
+ * The embedded defaults: with no datasource configured, the application starts its own PostgreSQL server on
+ * loopback, keeping its data under {@code ledger.data-dir}, so that one command shows the whole system working.
+ */
+package org.disclosureledger.api.embedded;
