@@ -2,6 +2,7 @@ package org.disclosureledger.api.disclosure;
 
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.disclosureledger.api.problem.FieldErrors;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.FollowOnRecorded;
@@ -10,6 +11,7 @@ import org.disclosureledger.core.disclosure.RecordDisclosure;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,10 +28,23 @@ class DisclosureController {
 
     private final CommandGateway commands;
     private final DisclosureRequests requests;
+    private final DisclosureStatusReader statusReader;
 
-    DisclosureController(CommandGateway commands, DisclosureRequests requests) {
+    DisclosureController(CommandGateway commands, DisclosureRequests requests, DisclosureStatusReader statusReader) {
         this.commands = commands;
         this.requests = requests;
+        this.statusReader = statusReader;
+    }
+
+    /**
+     * What the ledger holds about a disclosure: current details, bulk progress, and its events. 404 when no
+     * disclosure has the id.
+     */
+    @GetMapping("/{disclosureId}")
+    DisclosureStatus status(@PathVariable String disclosureId) {
+        DisclosureId id = id(disclosureId);
+        return statusReader.read(id).orElseThrow(() -> new AggregateNotFoundException(id.value(),
+                "no disclosure '" + id + "' is recorded"));
     }
 
     /** 201 with the new disclosure; 200 with the original result when the same request was already recorded. */

@@ -1,0 +1,76 @@
+package org.disclosureledger.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the running application, as an outside caller would use it. */
+public final class LedgerClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public LedgerClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** A response: status, content type and body as text and, when it is JSON, as a tree. */
+    public record Response(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    public Response postJson(String path, Object body) {
+        return send("POST", path, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Response send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return exchange(method, path, contentType, publisher);
+    }
+
+    /** Sends a body with no declared length (chunked transfer), as a streaming client would. */
+    public Response sendStreamed(String method, String path, String contentType, Supplier<InputStream> body) {
+        return exchange(method, path, contentType, HttpRequest.BodyPublishers.ofInputStream(body));
+    }
+
+    private Response exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static byte[] json(Object body) {
+        return JSON.writeValueAsBytes(body);
+    }
+}

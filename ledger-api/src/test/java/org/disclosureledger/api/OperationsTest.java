@@ -1,0 +1,50 @@
+package org.disclosureledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** What an operator and an integrator find: health probes, the OpenAPI document and Swagger UI. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OperationsTest {
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        TestLedger.configure(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void livenessReadinessAndOverallHealthAreUp() {
+        LedgerClient client = new LedgerClient(port);
+
+        assertThat(client.get("/actuator/health/liveness").json().path("status").asString()).isEqualTo("UP");
+        assertThat(client.get("/actuator/health/readiness").json().path("status").asString()).isEqualTo("UP");
+        assertThat(client.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheRecordingEndpoints() {
+        LedgerClient.Response document = new LedgerClient(port).get("/v3/api-docs");
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().path("paths").propertyNames()).contains("/api/v1/disclosures",
+                "/api/v1/disclosures/{disclosureId}", "/api/v1/bulk-disclosures",
+                "/api/v1/bulk-disclosures/{disclosureId}/chunks/{chunkNumber}",
+                "/api/v1/bulk-disclosures/{disclosureId}/seal", "/api/v1/disclosures/{disclosureId}/corrections");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        LedgerClient.Response ui = new LedgerClient(port).get("/swagger-ui/index.html");
+
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).contains("Swagger UI");
+    }
+}

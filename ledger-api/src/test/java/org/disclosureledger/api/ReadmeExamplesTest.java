@@ -1,0 +1,87 @@
+package org.disclosureledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Runs the README's examples as written, in order, against a fresh application: every {@code bash} block between the
+ * examples markers must exit 0 and print each line of the {@code text} block that follows it. The only change made
+ * is the port: {@code localhost:8080} becomes the test application's port.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadmeExamplesTest {
+
+    private static final Path README = Path.of("..", "README.md");
+    private static final Pattern BLOCK = Pattern.compile("```(bash|text)\\n(.*?)```", Pattern.DOTALL);
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        TestLedger.configure(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    record Example(String script, List<String> expectedLines) {
+    }
+
+    @Test
+    void everyReadmeExampleRunsAndPrintsWhatTheReadmeShows() throws Exception {
+        List<Example> examples = examples();
+        assertThat(examples).as("examples found in the README").hasSizeGreaterThanOrEqualTo(4);
+
+        for (Example example : examples) {
+            String script = example.script().replace("http://localhost:8080", "http://localhost:" + port);
+            Process process = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
+                    .directory(README.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(process.exitValue()).as("exit code of:\n%s\noutput:\n%s", example.script(), output)
+                    .isZero();
+            assertThat(output.lines().toList()).as("output of:\n%s", example.script())
+                    .containsAll(example.expectedLines());
+        }
+    }
+
+    private static List<Example> examples() throws IOException {
+        String readme = Files.readString(README);
+        int start = readme.indexOf("<!-- examples:start -->");
+        int end = readme.indexOf("<!-- examples:end -->");
+        assertThat(start).as("examples markers in the README").isNotNegative().isLessThan(end);
+        Matcher blocks = BLOCK.matcher(readme.substring(start, end));
+        List<Example> examples = new ArrayList<>();
+        String pendingScript = null;
+        while (blocks.find()) {
+            if (blocks.group(1).equals("bash")) {
+                if (pendingScript != null) {
+                    examples.add(new Example(pendingScript, List.of()));
+                }
+                pendingScript = blocks.group(2);
+            } else if (pendingScript != null) {
+                examples.add(new Example(pendingScript, blocks.group(2).lines().toList()));
+                pendingScript = null;
+            }
+        }
+        if (pendingScript != null) {
+            examples.add(new Example(pendingScript, List.of()));
+        }
+        return examples;
+    }
+}

@@ -1,0 +1,52 @@
+package org.disclosureledger.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.disclosureledger.core.subject.Pseudonymiser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Configures a test application like a production one: a fresh database on the shared test PostgreSQL (a container
+ * where Docker runs, the embedded server otherwise) and a pseudonymisation key file, one per test JVM.
+ */
+public final class TestLedger {
+
+    private static final byte[] KEY = newKey();
+    private static final Path KEY_FILE = writeKeyFile();
+
+    private TestLedger() {
+    }
+
+    /** Points the application at a fresh, empty database and the test key. */
+    public static void configure(DynamicPropertyRegistry registry) {
+        PLACEHOLDER_FIXTURE.registerFreshDatabase(registry);
+        registry.add("ledger.pseudonym.key-file", KEY_FILE::toString);
+        registry.add("ledger.data-dir", () -> KEY_FILE.getParent().toString());
+    }
+
+    /** The pseudonymiser the test application uses, to compute the person references a test expects. */
+    public static Pseudonymiser pseudonymiser() {
+        return new Pseudonymiser(KEY);
+    }
+
+    private static byte[] newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    private static Path writeKeyFile() {
+        try {
+            Path dir = Files.createTempDirectory("ledger-test-");
+            Path file = dir.resolve("pseudonym.key");
+            Files.writeString(file, Base64.getEncoder().encodeToString(KEY));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
