@@ -44,9 +44,7 @@ class RestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .properties("server.port=0", "ledger.data-dir=" + dataDir)
-                .run();
+        return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0", "--ledger.data-dir=" + dataDir);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.disclosureledger.core.subject.Pseudonymiser;
+import org.disclosureledger.projections.testing.SharedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -23,7 +24,7 @@ public final class TestLedger {
 
     /** Points the application at a fresh, empty database and the test key. */
     public static void configure(DynamicPropertyRegistry registry) {
-        PLACEHOLDER_FIXTURE.registerFreshDatabase(registry);
+        SharedPostgres.registerFreshDatabase(registry);
         registry.add("ledger.pseudonym.key-file", KEY_FILE::toString);
         registry.add("ledger.data-dir", () -> KEY_FILE.getParent().toString());
     }

@@ -303,14 +303,16 @@ public class DisclosureRequests {
             errors.add(field, field + " is required: an object with state and medicaidId");
             return null;
         }
-        int mark = errors.mark();
-        StateCode state = errors.value(field + ".state", () -> new StateCode(identifier.state()));
-        errors.value(field + ".medicaidId", () -> Pseudonymiser.normaliseMedicaidId(identifier.medicaidId()));
-        errors.value(field + ".ssn", () -> {
+        FieldErrors own = new FieldErrors(field + ".");
+        StateCode state = own.value(field + ".state", () -> new StateCode(identifier.state()));
+        own.value(field + ".medicaidId", () -> Pseudonymiser.normaliseMedicaidId(identifier.medicaidId()));
+        own.value(field + ".ssn", () -> {
             Pseudonymiser.checkSsn(identifier.ssn());
             return Boolean.TRUE;
         });
-        return errors.composite(mark, field, () -> pseudonymiser.pseudonymise(state, identifier.medicaidId()));
+        PersonRef ref = own.composite(0, field, () -> pseudonymiser.pseudonymise(state, identifier.medicaidId()));
+        errors.addAll(own);
+        return ref;
     }
 
     private static Instant instant(FieldErrors errors, String field, String text) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.disclosureledger.core.agency.Recipient;
+import org.disclosureledger.core.shared.InvalidValue;
 
 /**
  * The new values a correction supplies. A field that is present is a field the correction supersedes; absent
@@ -26,8 +28,14 @@ public record DetailsCorrection(
         Long recordCount) {
 
     public DetailsCorrection {
+        if (dataCategories != null && dataCategories.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidValue("dataCategories", "dataCategories must not contain null");
+        }
         dataCategories = dataCategories == null ? null : List.copyOf(dataCategories);
-        if (newValues(this).isEmpty()) {
+        // The fields are not assigned until this constructor ends, so the check reads the parameters.
+        if (Stream.of(occurredAt, disclosingSystem, releasingOfficial, recipient, requester, purpose, legalAuthority,
+                        dataCategories, mode, accessWindow, recordCount)
+                .allMatch(Objects::isNull)) {
             throw new IllegalArgumentException("a correction must name at least one field to supersede");
         }
     }

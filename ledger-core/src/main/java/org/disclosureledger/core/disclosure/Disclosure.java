@@ -158,13 +158,14 @@ public class Disclosure {
             return new FollowOnRecorded(command.correctionId(), true);
         }
         String reason = text("reason", command.reason(), 2000);
+        // Applied first: unchangedIn applies the correction too, and must not meet invalid details unwrapped.
+        DisclosureDetails corrected = corrected(command.correction());
         Set<CorrectableField> unchanged = command.correction().unchangedIn(details);
         if (!unchanged.isEmpty()) {
             throw rejected(disclosureId, Rejection.CORRECTION_CHANGES_NOTHING, "corrections",
                     "the correction gives the current value for " + unchanged
                             + "; a correction must change every field it names");
         }
-        DisclosureDetails corrected = corrected(command.correction());
         Instant now = clock.instant();
         checkOccurredAt(disclosureId, corrected, now);
         checkSuspension(disclosureId, corrected, suspensionLifted ? null : suspension);

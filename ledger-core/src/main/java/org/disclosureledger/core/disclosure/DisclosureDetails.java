@@ -3,6 +3,7 @@ package org.disclosureledger.core.disclosure;
 import org.disclosureledger.core.shared.InvalidValue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.disclosureledger.core.agency.Custodian;
 import org.disclosureledger.core.agency.Recipient;
 import org.disclosureledger.core.shared.Texts;
@@ -60,7 +61,7 @@ public record DisclosureDetails(
         if (dataCategories == null || dataCategories.isEmpty()) {
             throw new InvalidValue("dataCategories", "dataCategories needs at least one category");
         }
-        if (dataCategories.contains(null)) {
+        if (dataCategories.stream().anyMatch(Objects::isNull)) {
             throw new InvalidValue("dataCategories", "dataCategories must not contain null");
         }
         if (dataCategories.stream().distinct().count() != dataCategories.size()) {

@@ -22,7 +22,9 @@ import org.disclosureledger.core.jurisdiction.StateCode;
 public final class Pseudonymiser {
 
     private static final int MINIMUM_KEY_BYTES = 32;
-    private static final Pattern MEDICAID_ID = Pattern.compile("[A-Z0-9]{1,32}");
+    // Checked before upper-casing, which turns some non-ASCII letters into ASCII ones (U+017F, long s, into S) and
+    // would give two different ids the same pseudonym.
+    private static final Pattern MEDICAID_ID = Pattern.compile("[A-Za-z0-9]{1,32}");
     private static final Pattern SSN = Pattern.compile("\\d{9}");
 
     private final SecretKeySpec key;
@@ -55,12 +57,12 @@ public final class Pseudonymiser {
         if (medicaidId == null || medicaidId.isBlank()) {
             throw new InvalidValue("medicaidId", "medicaidId is required");
         }
-        String normalised = medicaidId.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-        if (!MEDICAID_ID.matcher(normalised).matches()) {
+        String compact = medicaidId.replaceAll("[\\s-]", "");
+        if (!MEDICAID_ID.matcher(compact).matches()) {
             throw new InvalidValue("medicaidId", "medicaidId must be 1 to 32 letters and digits (spaces and hyphens"
                     + " are ignored)");
         }
-        return normalised;
+        return compact.toUpperCase(Locale.ROOT);
     }
 
     /**

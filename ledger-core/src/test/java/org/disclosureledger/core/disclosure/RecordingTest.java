@@ -1,0 +1,191 @@
+package org.disclosureledger.core.disclosure;
+
+import static org.disclosureledger.core.disclosure.Examples.DISCLOSURE_ID;
+import static org.disclosureledger.core.disclosure.Examples.NOW;
+import static org.disclosureledger.core.disclosure.Examples.RECORDED_AT;
+import static org.disclosureledger.core.disclosure.Examples.REQUEST_DIGEST;
+import static org.disclosureledger.core.disclosure.Examples.SUBJECTS;
+import static org.disclosureledger.core.disclosure.Examples.SUSPENSION;
+import static org.disclosureledger.core.disclosure.Examples.bulkDisclosureOpened;
+import static org.disclosureledger.core.disclosure.Examples.details;
+import static org.disclosureledger.core.disclosure.Examples.digest;
+import static org.disclosureledger.core.disclosure.Examples.disclosureRecorded;
+import static org.disclosureledger.core.disclosure.Examples.people;
+import static org.disclosureledger.core.disclosure.Examples.person;
+import static org.disclosureledger.core.disclosure.Examples.recordDisclosure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.disclosureledger.core.subject.PersonRef;
+import org.junit.jupiter.api.Test;
+
+/** Recording a disclosure whose subjects are all known at once, and retrying it. */
+class RecordingTest {
+
+    private final DisclosureFixture fixture = new DisclosureFixture();
+
+    @Test
+    void givenNoDisclosure_whenRecorded_thenRecordedAtTheLedgersTime() {
+        DisclosureDetails details = details().build();
+
+        fixture.when(recordDisclosure(details, SUBJECTS))
+                .expectEvents(new DisclosureRecorded(DISCLOSURE_ID, NOW, details, SUBJECTS, null, REQUEST_DIGEST))
+                .expectResultMessagePayload(new Recorded(DISCLOSURE_ID, NOW, false));
+    }
+
+    @Test
+    void givenNoDisclosure_whenRecordedWithSuspension_thenSuspensionIsOnRecord() {
+        DisclosureDetails details = details().build();
+
+        fixture.when(new RecordDisclosure(DISCLOSURE_ID, details, SUBJECTS, SUSPENSION, REQUEST_DIGEST))
+                .expectEvents(
+                        new DisclosureRecorded(DISCLOSURE_ID, NOW, details, SUBJECTS, SUSPENSION, REQUEST_DIGEST));
+    }
+
+    @Test
+    void givenRecordedDisclosure_whenSameRequestRetried_thenOriginalIsReturnedAndNothingWritten() {
+        fixture.given(disclosureRecorded())
+                .when(recordDisclosure(details().build(), SUBJECTS))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Recorded(DISCLOSURE_ID, RECORDED_AT, true));
+    }
+
+    @Test
+    void givenRecordedDisclosure_whenIdReusedWithDifferentContent_thenRejected() {
+        RecordDisclosure other = new RecordDisclosure(
+                DISCLOSURE_ID, details().recordCount(4).build(), people(1, 4), null, digest("another request"));
+
+        fixture.given(disclosureRecorded())
+                .when(other)
+                .expectNoEvents()
+                .expectRejection(Rejection.ID_REUSED_WITH_DIFFERENT_CONTENT)
+                .expectRejectedField("disclosureId");
+    }
+
+    @Test
+    void givenBulkDisclosure_whenSingleDisclosureReusesItsIdWithOtherContent_thenRejected() {
+        RecordDisclosure other = new RecordDisclosure(
+                DISCLOSURE_ID, details().build(), SUBJECTS, null, digest("a single disclosure request"));
+
+        fixture.given(bulkDisclosureOpened())
+                .when(other)
+                .expectNoEvents()
+                .expectRejection(Rejection.ID_REUSED_WITH_DIFFERENT_CONTENT);
+    }
+
+    @Test
+    void givenNoDisclosure_whenOccurredMoreThanClockToleranceAhead_thenRejected() {
+        Instant tooLate = NOW.plus(Disclosure.CLOCK_TOLERANCE).plusSeconds(1);
+
+        fixture.when(recordDisclosure(details().occurredAt(tooLate).build(), SUBJECTS))
+                .expectNoEvents()
+                .expectRejection(Rejection.OCCURRED_IN_FUTURE)
+                .expectRejectedField("occurredAt");
+    }
+
+    @Test
+    void givenNoDisclosure_whenOccurredWithinClockTolerance_thenRecorded() {
+        DisclosureDetails details =
+                details().occurredAt(NOW.plus(Disclosure.CLOCK_TOLERANCE)).build();
+
+        fixture.when(recordDisclosure(details, SUBJECTS))
+                .expectEvents(new DisclosureRecorded(DISCLOSURE_ID, NOW, details, SUBJECTS, null, REQUEST_DIGEST));
+    }
+
+    @Test
+    void givenNoDisclosure_whenOccurredBeforeMedicaidExisted_thenRejected() {
+        Instant before = Disclosure.MEDICAID_ENACTED.minus(Duration.ofSeconds(1));
+
+        fixture.when(recordDisclosure(details().occurredAt(before).build(), SUBJECTS))
+                .expectNoEvents()
+                .expectRejection(Rejection.OCCURRED_BEFORE_MEDICAID)
+                .expectRejectedField("occurredAt");
+    }
+
+    @Test
+    void givenNoDisclosure_whenOccurredTheDayMedicaidWasEnacted_thenRecorded() {
+        DisclosureDetails details =
+                details().occurredAt(Disclosure.MEDICAID_ENACTED).build();
+
+        fixture.when(recordDisclosure(details, SUBJECTS))
+                .expectEvents(new DisclosureRecorded(DISCLOSURE_ID, NOW, details, SUBJECTS, null, REQUEST_DIGEST));
+    }
+
+    @Test
+    void givenNoDisclosure_whenRecordedWithoutSubjects_thenRejected() {
+        fixture.when(recordDisclosure(details().build(), List.of()))
+                .expectNoEvents()
+                .expectRejection(Rejection.NO_SUBJECTS)
+                .expectRejectedField("subjects");
+    }
+
+    @Test
+    void givenNoDisclosure_whenRecordedWithNullSubjects_thenRejected() {
+        fixture.when(recordDisclosure(details().build(), null)).expectNoEvents().expectRejection(Rejection.NO_SUBJECTS);
+    }
+
+    @Test
+    void givenNoDisclosure_whenSubjectRepeated_thenRejectedNamingTheRepeat() {
+        List<PersonRef> subjects = List.of(person(1), person(2), person(1));
+
+        fixture.when(recordDisclosure(details().build(), subjects))
+                .expectNoEvents()
+                .expectRejection(Rejection.DUPLICATE_SUBJECTS)
+                .expectRejectedField("subjects[2]");
+    }
+
+    @Test
+    void givenNoDisclosure_whenMoreSubjectsThanASingleDisclosureCarries_thenRejected() {
+        List<PersonRef> subjects = people(1, Disclosure.MAX_SUBJECTS_PER_RECORD + 1);
+
+        fixture.when(recordDisclosure(details().build(), subjects))
+                .expectNoEvents()
+                .expectRejection(Rejection.TOO_MANY_SUBJECTS)
+                .expectRejectedField("subjects")
+                .expectExceptionMessage("bulk disclosure");
+    }
+
+    @Test
+    void givenNoDisclosure_whenAsManySubjectsAsASingleDisclosureCarries_thenRecorded() {
+        List<PersonRef> subjects = people(1, Disclosure.MAX_SUBJECTS_PER_RECORD);
+        DisclosureDetails details = details().build();
+
+        fixture.when(recordDisclosure(details, subjects))
+                .expectEvents(new DisclosureRecorded(DISCLOSURE_ID, NOW, details, subjects, null, REQUEST_DIGEST));
+    }
+
+    @Test
+    void givenNoDisclosure_whenSubjectsGivenInAMutableList_thenEventKeepsItsOwnCopy() {
+        List<PersonRef> subjects = new ArrayList<>(SUBJECTS);
+        DisclosureFixture.Outcome outcome =
+                fixture.when(recordDisclosure(details().build(), subjects));
+        subjects.add(person(99));
+
+        outcome.expectEvents(
+                new DisclosureRecorded(DISCLOSURE_ID, NOW, details().build(), SUBJECTS, null, REQUEST_DIGEST));
+    }
+
+    @Test
+    void givenNoDisclosure_whenSuspensionEndsTheDayItOccurred_thenRejected() {
+        LocalDate dayOfDisclosure = LocalDate.parse("2025-06-12");
+        Suspension suspension = new Suspension(dayOfDisclosure, "Order of the court in 25-cv-01234");
+
+        fixture.when(new RecordDisclosure(DISCLOSURE_ID, details().build(), SUBJECTS, suspension, REQUEST_DIGEST))
+                .expectNoEvents()
+                .expectRejection(Rejection.SUSPENSION_NOT_AFTER_DISCLOSURE)
+                .expectRejectedField("suspension.until");
+    }
+
+    @Test
+    void givenNoDisclosure_whenSuspensionEndsTheDayAfterItOccurred_thenRecorded() {
+        Suspension suspension = new Suspension(LocalDate.parse("2025-06-13"), "Order of the court in 25-cv-01234");
+        DisclosureDetails details = details().build();
+
+        fixture.when(new RecordDisclosure(DISCLOSURE_ID, details, SUBJECTS, suspension, REQUEST_DIGEST))
+                .expectEvents(
+                        new DisclosureRecorded(DISCLOSURE_ID, NOW, details, SUBJECTS, suspension, REQUEST_DIGEST));
+    }
+}

@@ -1,0 +1,68 @@
+package org.disclosureledger.projections.eventstore;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The ledger's event store: Axon's JPA storage on PostgreSQL, over tables that Flyway creates
+ * ({@code db/migration}) and that only ever grow. Import this one class to get the whole event store: the storage
+ * engine, the serializers ({@link LedgerSerializerConfiguration}) and the {@code Disclosure} aggregate
+ * ({@link DisclosureAggregateConfiguration}).
+ *
+ * <p>Defining the storage engine here switches off Axon's {@code JpaEventStoreAutoConfiguration}, so its JPA entities
+ * are registered here instead. Hibernate is told to map Axon's {@code @Lob} columns to {@code bytea}
+ * ({@link LedgerPostgreSQLDialect}) and to accept the global-index sequence's increment of 1, which keeps event
+ * indexes free of the gaps a pooled increment of 50 leaves; both are only set when the application has not set them.
+ */
+@Configuration(proxyBeanMethods = false)
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
+@Import({LedgerSerializerConfiguration.class, DisclosureAggregateConfiguration.class})
+public class EventStoreConfiguration {
+
+    /** The Hibernate setting that decides what happens when a sequence's increment differs from the mapping's. */
+    public static final String SEQUENCE_MISMATCH_STRATEGY = "hibernate.id.sequence.increment_size_mismatch_strategy";
+
+    /** The Hibernate setting naming the dialect. */
+    public static final String DIALECT = "hibernate.dialect";
+
+    /**
+     * The storage engine, built from the same collaborators as Axon's own auto-configuration, but appending
+     * snapshots instead of replacing them.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            EntityManagerProvider entityManagerProvider,
+            TransactionManager transactionManager) {
+        return new AppendOnlyJpaEventStorageEngine(JpaEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager));
+    }
+
+    /** Hibernate settings the event tables need, unless the application chose otherwise. */
+    @Bean
+    public HibernatePropertiesCustomizer ledgerEventStoreHibernateProperties() {
+        return properties -> {
+            properties.putIfAbsent(DIALECT, LedgerPostgreSQLDialect.class.getName());
+            properties.putIfAbsent(SEQUENCE_MISMATCH_STRATEGY, "FIX");
+        };
+    }
+}
