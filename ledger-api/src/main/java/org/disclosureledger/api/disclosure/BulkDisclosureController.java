@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.api.problem.InvalidRequest;
 import org.disclosureledger.core.disclosure.AttachSubjects;
 import org.disclosureledger.core.disclosure.ChunkAttached;
@@ -42,11 +41,11 @@ class BulkDisclosureController {
 
     static final String NDJSON = "application/x-ndjson";
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
     private final DisclosureRequests requests;
     private final ObjectReader lineReader;
 
-    BulkDisclosureController(CommandGateway commands, DisclosureRequests requests, JsonMapper json) {
+    BulkDisclosureController(CommandSender commands, DisclosureRequests requests, JsonMapper json) {
         this.commands = commands;
         this.requests = requests;
         this.lineReader = json.readerFor(SubjectIdentifier.class)
@@ -56,7 +55,7 @@ class BulkDisclosureController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RecordingResponses.Recorded> open(@RequestBody DisclosureBody body) {
         OpenBulkDisclosure command = requests.toOpen(body);
-        Recorded recorded = commands.sendAndWait(command);
+        Recorded recorded = commands.send(command);
         var response = new RecordingResponses.Recorded(recorded.disclosureId().value(), recorded.recordedAt(), null,
                 recorded.retry());
         return recorded.retry() ? ResponseEntity.ok(response)
@@ -69,7 +68,7 @@ class BulkDisclosureController {
         DisclosureId id = DisclosureController.id(disclosureId);
         int number = chunkNumber(chunkNumber);
         List<PersonRef> subjects = readSubjects(request);
-        ChunkAttached attached = commands.sendAndWait(new AttachSubjects(id, number, subjects));
+        ChunkAttached attached = commands.send(new AttachSubjects(id, number, subjects));
         return new RecordingResponses.ChunkAttached(id.value(), attached.chunkNumber(), attached.subjectsInChunk(),
                 attached.subjectsAttached(), attached.retry());
     }
@@ -83,7 +82,7 @@ class BulkDisclosureController {
         if (body.subjectCount() < 1) {
             throw new InvalidRequest("subjectCount", "subjectCount must be at least 1");
         }
-        Sealed sealed = commands.sendAndWait(new SealBulkDisclosure(id, body.subjectCount()));
+        Sealed sealed = commands.send(new SealBulkDisclosure(id, body.subjectCount()));
         return new RecordingResponses.Sealed(id.value(), sealed.subjectCount(), sealed.chunkCount(),
                 sealed.manifestRoot());
     }

@@ -1,7 +1,6 @@
 package org.disclosureledger.api.disclosure;
 
 import java.net.URI;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.disclosureledger.api.problem.FieldErrors;
 import org.disclosureledger.core.disclosure.DisclosureId;
@@ -26,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/disclosures", produces = MediaType.APPLICATION_JSON_VALUE)
 class DisclosureController {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
     private final DisclosureRequests requests;
     private final DisclosureStatusReader statusReader;
 
-    DisclosureController(CommandGateway commands, DisclosureRequests requests, DisclosureStatusReader statusReader) {
+    DisclosureController(CommandSender commands, DisclosureRequests requests, DisclosureStatusReader statusReader) {
         this.commands = commands;
         this.requests = requests;
         this.statusReader = statusReader;
@@ -51,7 +50,7 @@ class DisclosureController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RecordingResponses.Recorded> record(@RequestBody DisclosureBody body) {
         RecordDisclosure command = requests.toRecord(body);
-        Recorded recorded = commands.sendAndWait(command);
+        Recorded recorded = commands.send(command);
         var response = new RecordingResponses.Recorded(recorded.disclosureId().value(), recorded.recordedAt(),
                 command.subjects().size(), recorded.retry());
         return recorded.retry() ? ResponseEntity.ok(response)
@@ -89,7 +88,7 @@ class DisclosureController {
     }
 
     private ResponseEntity<RecordingResponses.FollowOnRecorded> followOn(String disclosureId, Object command) {
-        FollowOnRecorded recorded = commands.sendAndWait(command);
+        FollowOnRecorded recorded = commands.send(command);
         var response = new RecordingResponses.FollowOnRecorded(disclosureId, recorded.followOnId().value(),
                 recorded.retry());
         return ResponseEntity.status(recorded.retry() ? HttpStatus.OK : HttpStatus.CREATED).body(response);

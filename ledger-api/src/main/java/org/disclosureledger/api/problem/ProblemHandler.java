@@ -3,6 +3,7 @@ package org.disclosureledger.api.problem;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.disclosureledger.core.disclosure.DisclosureRejected;
 import org.disclosureledger.core.disclosure.Rejection;
@@ -63,8 +64,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "no disclosure '" + e.getAggregateIdentifier() + "' is recorded");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrent(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrent(RuntimeException e) {
         return Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                 "another request changed this disclosure at the same moment; send the request again");
     }

@@ -18,8 +18,8 @@ public record AgencyId(@JsonValue String value) {
             throw new IllegalArgumentException("an agency id is required, such as us-dhs-ice");
         }
         if (value.length() > 64 || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("an agency id is 1 to 64 lower-case letters, digits and single"
-                    + " hyphens, such as us-dhs-ice");
+            throw new IllegalArgumentException(
+                    "an agency id is 1 to 64 lower-case letters, digits and single" + " hyphens, such as us-dhs-ice");
         }
     }
 

@@ -1,7 +1,7 @@
 package org.disclosureledger.core.agency;
 
-import org.disclosureledger.core.shared.InvalidValue;
 import org.disclosureledger.core.jurisdiction.StateCode;
+import org.disclosureledger.core.shared.InvalidValue;
 import org.disclosureledger.core.shared.Texts;
 
 /**

@@ -1,7 +1,7 @@
 package org.disclosureledger.core.disclosure;
 
-import org.disclosureledger.core.shared.InvalidValue;
 import java.time.Instant;
+import org.disclosureledger.core.shared.InvalidValue;
 
 /**
  * When the recipient could reach the data (for query access or an API), and whether it was allowed to download it.

@@ -9,7 +9,4 @@ import org.disclosureledger.core.subject.PersonRef;
  * sending the last attached chunk again with the same subjects is a harmless retry.
  */
 public record AttachSubjects(
-        @TargetAggregateIdentifier DisclosureId disclosureId,
-        int chunkNumber,
-        List<PersonRef> subjects) {
-}
+        @TargetAggregateIdentifier DisclosureId disclosureId, int chunkNumber, List<PersonRef> subjects) {}

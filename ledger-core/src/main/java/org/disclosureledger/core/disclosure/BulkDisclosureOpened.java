@@ -13,5 +13,4 @@ public record BulkDisclosureOpened(
         Instant recordedAt,
         DisclosureDetails details,
         Suspension suspension,
-        String requestDigest) {
-}
+        String requestDigest) {}

@@ -8,9 +8,4 @@ import java.time.Instant;
  * can be shown to be in the release.
  */
 public record BulkDisclosureSealed(
-        DisclosureId disclosureId,
-        long subjectCount,
-        int chunkCount,
-        String manifestRoot,
-        Instant sealedAt) {
-}
+        DisclosureId disclosureId, long subjectCount, int chunkCount, String manifestRoot, Instant sealedAt) {}

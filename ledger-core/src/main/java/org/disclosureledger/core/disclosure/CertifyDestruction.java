@@ -15,5 +15,4 @@ public record CertifyDestruction(
         String certifiedBy,
         Instant destroyedAt,
         String method,
-        String requestDigest) {
-}
+        String requestDigest) {}

@@ -8,5 +8,4 @@ public record CorrectDisclosure(
         FollowOnId correctionId,
         DetailsCorrection correction,
         String reason,
-        String requestDigest) {
-}
+        String requestDigest) {}

@@ -17,5 +17,4 @@ public record DestructionCertified(
         Instant destroyedAt,
         String method,
         Instant certifiedAt,
-        String requestDigest) {
-}
+        String requestDigest) {}

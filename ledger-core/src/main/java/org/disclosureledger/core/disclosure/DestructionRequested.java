@@ -15,5 +15,4 @@ public record DestructionRequested(
         String authority,
         LocalDate dueBy,
         Instant requestedAt,
-        String requestDigest) {
-}
+        String requestDigest) {}

@@ -33,8 +33,18 @@ public record DetailsCorrection(
         }
         dataCategories = dataCategories == null ? null : List.copyOf(dataCategories);
         // The fields are not assigned until this constructor ends, so the check reads the parameters.
-        if (Stream.of(occurredAt, disclosingSystem, releasingOfficial, recipient, requester, purpose, legalAuthority,
-                        dataCategories, mode, accessWindow, recordCount)
+        if (Stream.of(
+                        occurredAt,
+                        disclosingSystem,
+                        releasingOfficial,
+                        recipient,
+                        requester,
+                        purpose,
+                        legalAuthority,
+                        dataCategories,
+                        mode,
+                        accessWindow,
+                        recordCount)
                 .allMatch(Objects::isNull)) {
             throw new IllegalArgumentException("a correction must name at least one field to supersede");
         }

@@ -44,6 +44,7 @@ public class Disclosure {
 
     @AggregateIdentifier
     private DisclosureId disclosureId;
+
     private boolean bulk;
     private boolean sealed;
     private Instant recordedAt;
@@ -60,8 +61,7 @@ public class Disclosure {
     private Set<String> certifiedRequests = new HashSet<>();
 
     /** For Axon and for snapshots. */
-    protected Disclosure() {
-    }
+    protected Disclosure() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -74,17 +74,23 @@ public class Disclosure {
         checkSuspension(command.disclosureId(), command.details(), command.suspension());
         List<PersonRef> given = command.subjects() == null ? List.of() : command.subjects();
         if (given.isEmpty()) {
-            throw rejected(command.disclosureId(), Rejection.NO_SUBJECTS, "subjects",
+            throw rejected(
+                    command.disclosureId(),
+                    Rejection.NO_SUBJECTS,
+                    "subjects",
                     "a disclosure needs at least one subject");
         }
         if (given.size() > MAX_SUBJECTS_PER_RECORD) {
-            throw rejected(command.disclosureId(), Rejection.TOO_MANY_SUBJECTS, "subjects",
+            throw rejected(
+                    command.disclosureId(),
+                    Rejection.TOO_MANY_SUBJECTS,
+                    "subjects",
                     "a single disclosure carries at most " + MAX_SUBJECTS_PER_RECORD + " subjects, this one has "
                             + given.size() + "; record it as a bulk disclosure instead");
         }
         checkNoDuplicates(command.disclosureId(), given, "subjects");
-        apply(new DisclosureRecorded(command.disclosureId(), now, command.details(), given, command.suspension(),
-                command.requestDigest()));
+        apply(new DisclosureRecorded(
+                command.disclosureId(), now, command.details(), given, command.suspension(), command.requestDigest()));
         return new Recorded(command.disclosureId(), now, false);
     }
 
@@ -97,8 +103,8 @@ public class Disclosure {
         Instant now = clock.instant();
         checkOccurredAt(command.disclosureId(), command.details(), now);
         checkSuspension(command.disclosureId(), command.details(), command.suspension());
-        apply(new BulkDisclosureOpened(command.disclosureId(), now, command.details(), command.suspension(),
-                command.requestDigest()));
+        apply(new BulkDisclosureOpened(
+                command.disclosureId(), now, command.details(), command.suspension(), command.requestDigest()));
         return new Recorded(command.disclosureId(), now, false);
     }
 
@@ -111,12 +117,18 @@ public class Disclosure {
             if (digest.equals(lastChunkDigest)) {
                 return new ChunkAttached(command.chunkNumber(), chunk.size(), manifest.treeSize(), true);
             }
-            throw rejected(disclosureId, Rejection.CHUNK_RETRY_DIFFERS, "chunkNumber",
+            throw rejected(
+                    disclosureId,
+                    Rejection.CHUNK_RETRY_DIFFERS,
+                    "chunkNumber",
                     "chunk " + command.chunkNumber() + " is already attached with other subjects; the next chunk"
                             + " is " + (chunksAttached + 1));
         }
         if (command.chunkNumber() != chunksAttached + 1) {
-            throw rejected(disclosureId, Rejection.CHUNK_OUT_OF_ORDER, "chunkNumber",
+            throw rejected(
+                    disclosureId,
+                    Rejection.CHUNK_OUT_OF_ORDER,
+                    "chunkNumber",
                     "chunk " + command.chunkNumber() + " cannot be attached: " + chunksAttached
                             + " chunks are attached, so the next chunk is " + (chunksAttached + 1));
         }
@@ -124,9 +136,11 @@ public class Disclosure {
             throw rejected(disclosureId, Rejection.NO_SUBJECTS, "subjects", "a chunk needs at least one subject");
         }
         if (chunk.size() > MAX_SUBJECTS_PER_CHUNK) {
-            throw rejected(disclosureId, Rejection.TOO_MANY_SUBJECTS, "subjects",
-                    "a chunk carries at most " + MAX_SUBJECTS_PER_CHUNK + " subjects, this one has "
-                            + chunk.size());
+            throw rejected(
+                    disclosureId,
+                    Rejection.TOO_MANY_SUBJECTS,
+                    "subjects",
+                    "a chunk carries at most " + MAX_SUBJECTS_PER_CHUNK + " subjects, this one has " + chunk.size());
         }
         checkNoDuplicates(disclosureId, chunk, "subjects");
         long first = manifest.treeSize();
@@ -138,11 +152,17 @@ public class Disclosure {
     public Sealed handle(SealBulkDisclosure command, Clock clock) {
         requireOpenBulk("seal");
         if (manifest.treeSize() == 0) {
-            throw rejected(disclosureId, Rejection.NO_SUBJECTS, "subjectCount",
+            throw rejected(
+                    disclosureId,
+                    Rejection.NO_SUBJECTS,
+                    "subjectCount",
                     "a bulk disclosure with no subjects attached cannot be sealed");
         }
         if (command.subjectCount() != manifest.treeSize()) {
-            throw rejected(disclosureId, Rejection.SUBJECT_COUNT_MISMATCH, "subjectCount",
+            throw rejected(
+                    disclosureId,
+                    Rejection.SUBJECT_COUNT_MISMATCH,
+                    "subjectCount",
                     "the seal states " + command.subjectCount() + " subjects but " + manifest.treeSize()
                             + " are attached in " + chunksAttached + " chunks");
         }
@@ -162,15 +182,26 @@ public class Disclosure {
         DisclosureDetails corrected = corrected(command.correction());
         Set<CorrectableField> unchanged = command.correction().unchangedIn(details);
         if (!unchanged.isEmpty()) {
-            throw rejected(disclosureId, Rejection.CORRECTION_CHANGES_NOTHING, "corrections",
+            throw rejected(
+                    disclosureId,
+                    Rejection.CORRECTION_CHANGES_NOTHING,
+                    "corrections",
                     "the correction gives the current value for " + unchanged
                             + "; a correction must change every field it names");
         }
         Instant now = clock.instant();
         checkOccurredAt(disclosureId, corrected, now);
         checkSuspension(disclosureId, corrected, suspensionLifted ? null : suspension);
-        List<CorrectableField> fields = command.correction().fields().stream().sorted().toList();
-        apply(new DisclosureCorrected(disclosureId, command.correctionId(), fields, details, corrected, reason, now,
+        List<CorrectableField> fields =
+                command.correction().fields().stream().sorted().toList();
+        apply(new DisclosureCorrected(
+                disclosureId,
+                command.correctionId(),
+                fields,
+                details,
+                corrected,
+                reason,
+                now,
                 command.requestDigest()));
         return new FollowOnRecorded(command.correctionId(), false);
     }
@@ -182,12 +213,20 @@ public class Disclosure {
             return new FollowOnRecorded(command.disputeId(), true);
         }
         if (!bulk && !subjects.contains(command.subject())) {
-            throw rejected(disclosureId, Rejection.NOT_A_SUBJECT, "subject",
+            throw rejected(
+                    disclosureId,
+                    Rejection.NOT_A_SUBJECT,
+                    "subject",
                     "the person disputing is not a subject of this disclosure");
         }
         String statement = text("statement", command.statement(), 4000);
-        apply(new DisclosureDisputed(disclosureId, command.disputeId(), command.subject(), statement,
-                clock.instant(), command.requestDigest()));
+        apply(new DisclosureDisputed(
+                disclosureId,
+                command.disputeId(),
+                command.subject(),
+                statement,
+                clock.instant(),
+                command.requestDigest()));
         return new FollowOnRecorded(command.disputeId(), false);
     }
 
@@ -199,8 +238,14 @@ public class Disclosure {
         }
         String requestedBy = text("requestedBy", command.requestedBy(), 300);
         String authority = text("authority", command.authority(), 1000);
-        apply(new DestructionRequested(disclosureId, command.requestId(), requestedBy, authority, command.dueBy(),
-                clock.instant(), command.requestDigest()));
+        apply(new DestructionRequested(
+                disclosureId,
+                command.requestId(),
+                requestedBy,
+                authority,
+                command.dueBy(),
+                clock.instant(),
+                command.requestDigest()));
         return new FollowOnRecorded(command.requestId(), false);
     }
 
@@ -213,11 +258,17 @@ public class Disclosure {
         if (command.requestId() != null) {
             String request = command.requestId().value();
             if (!destructionRequests.contains(request)) {
-                throw rejected(disclosureId, Rejection.UNKNOWN_DESTRUCTION_REQUEST, "requestId",
+                throw rejected(
+                        disclosureId,
+                        Rejection.UNKNOWN_DESTRUCTION_REQUEST,
+                        "requestId",
                         "no destruction request '" + request + "' was made for this disclosure");
             }
             if (certifiedRequests.contains(request)) {
-                throw rejected(disclosureId, Rejection.DESTRUCTION_ALREADY_CERTIFIED, "requestId",
+                throw rejected(
+                        disclosureId,
+                        Rejection.DESTRUCTION_ALREADY_CERTIFIED,
+                        "requestId",
                         "destruction request '" + request + "' is already certified");
             }
         }
@@ -226,17 +277,27 @@ public class Disclosure {
             throw rejected(disclosureId, Rejection.INVALID_FIELD, "destroyedAt", "destroyedAt is required");
         }
         if (command.destroyedAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
-            throw rejected(disclosureId, Rejection.DESTROYED_AT_OUT_OF_RANGE, "destroyedAt",
-                    "destroyedAt is in the future");
+            throw rejected(
+                    disclosureId, Rejection.DESTROYED_AT_OUT_OF_RANGE, "destroyedAt", "destroyedAt is in the future");
         }
         if (command.destroyedAt().isBefore(details.occurredAt())) {
-            throw rejected(disclosureId, Rejection.DESTROYED_AT_OUT_OF_RANGE, "destroyedAt",
+            throw rejected(
+                    disclosureId,
+                    Rejection.DESTROYED_AT_OUT_OF_RANGE,
+                    "destroyedAt",
                     "destroyedAt is before the disclosure occurred (" + details.occurredAt() + ")");
         }
         String certifiedBy = text("certifiedBy", command.certifiedBy(), 300);
         String method = text("method", command.method(), 1000);
-        apply(new DestructionCertified(disclosureId, command.certificationId(), command.requestId(), certifiedBy,
-                command.destroyedAt(), method, now, command.requestDigest()));
+        apply(new DestructionCertified(
+                disclosureId,
+                command.certificationId(),
+                command.requestId(),
+                certifiedBy,
+                command.destroyedAt(),
+                method,
+                now,
+                command.requestDigest()));
         return new FollowOnRecorded(command.certificationId(), false);
     }
 
@@ -250,12 +311,18 @@ public class Disclosure {
             throw rejected(disclosureId, Rejection.NO_SUSPENSION, null, "this disclosure is not suspended");
         }
         if (suspensionLifted) {
-            throw rejected(disclosureId, Rejection.SUSPENSION_ALREADY_ENDED, null,
+            throw rejected(
+                    disclosureId,
+                    Rejection.SUSPENSION_ALREADY_ENDED,
+                    null,
                     "this disclosure's suspension was already lifted");
         }
         Instant now = clock.instant();
         if (!LocalDate.ofInstant(now, ZoneOffset.UTC).isBefore(suspension.until())) {
-            throw rejected(disclosureId, Rejection.SUSPENSION_ALREADY_ENDED, null,
+            throw rejected(
+                    disclosureId,
+                    Rejection.SUSPENSION_ALREADY_ENDED,
+                    null,
                     "this disclosure's suspension ended on " + suspension.until());
         }
         String authority = text("authority", command.authority(), 1000);
@@ -289,7 +356,8 @@ public class Disclosure {
     void on(BulkSubjectsAttached event) {
         chunksAttached = event.chunkNumber();
         lastChunkDigest = event.chunkDigest();
-        manifest = manifest.append(event.subjects().stream().map(PersonRef::bytes).toList());
+        manifest =
+                manifest.append(event.subjects().stream().map(PersonRef::bytes).toList());
     }
 
     @EventSourcingHandler
@@ -332,7 +400,10 @@ public class Disclosure {
         if (requestDigest != null && requestDigest.equals(digest)) {
             return new Recorded(disclosureId, recordedAt, true);
         }
-        throw rejected(id, Rejection.ID_REUSED_WITH_DIFFERENT_CONTENT, "disclosureId",
+        throw rejected(
+                id,
+                Rejection.ID_REUSED_WITH_DIFFERENT_CONTENT,
+                "disclosureId",
                 "disclosure '" + id + "' is already recorded with different content; choose a new id, or send a"
                         + " correction to change it");
     }
@@ -345,18 +416,27 @@ public class Disclosure {
         if (earlier.equals(digest)) {
             return true;
         }
-        throw rejected(disclosureId, Rejection.FOLLOW_ON_ID_REUSED, "id",
+        throw rejected(
+                disclosureId,
+                Rejection.FOLLOW_ON_ID_REUSED,
+                "id",
                 "'" + id + "' is already used by another follow-on of this disclosure; choose a new id");
     }
 
     private void requireOpenBulk(String action) {
         if (!bulk) {
-            throw rejected(disclosureId, Rejection.NOT_A_BULK_DISCLOSURE, null,
+            throw rejected(
+                    disclosureId,
+                    Rejection.NOT_A_BULK_DISCLOSURE,
+                    null,
                     "cannot " + action + " disclosure '" + disclosureId + "': it was recorded whole, not as a bulk"
                             + " disclosure");
         }
         if (sealed) {
-            throw rejected(disclosureId, Rejection.ALREADY_SEALED, null,
+            throw rejected(
+                    disclosureId,
+                    Rejection.ALREADY_SEALED,
+                    null,
                     "cannot " + action + " bulk disclosure '" + disclosureId + "': it is already sealed with "
                             + manifest.treeSize() + " subjects (manifest root " + manifest.rootHash() + ")");
         }
@@ -364,7 +444,10 @@ public class Disclosure {
 
     private void requireComplete(String action) {
         if (!sealed) {
-            throw rejected(disclosureId, Rejection.NOT_SEALED, null,
+            throw rejected(
+                    disclosureId,
+                    Rejection.NOT_SEALED,
+                    null,
                     "cannot " + action + " bulk disclosure '" + disclosureId + "' before it is sealed");
         }
     }
@@ -379,12 +462,18 @@ public class Disclosure {
 
     private static void checkOccurredAt(DisclosureId id, DisclosureDetails details, Instant now) {
         if (details.occurredAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
-            throw rejected(id, Rejection.OCCURRED_IN_FUTURE, "occurredAt",
+            throw rejected(
+                    id,
+                    Rejection.OCCURRED_IN_FUTURE,
+                    "occurredAt",
                     "occurredAt " + details.occurredAt() + " is in the future (the ledger's time is " + now
                             + ", tolerance " + CLOCK_TOLERANCE.toMinutes() + " minutes)");
         }
         if (details.occurredAt().isBefore(MEDICAID_ENACTED)) {
-            throw rejected(id, Rejection.OCCURRED_BEFORE_MEDICAID, "occurredAt",
+            throw rejected(
+                    id,
+                    Rejection.OCCURRED_BEFORE_MEDICAID,
+                    "occurredAt",
                     "occurredAt " + details.occurredAt() + " is before Medicaid existed (1965-07-30)");
         }
     }
@@ -392,7 +481,10 @@ public class Disclosure {
     private static void checkSuspension(DisclosureId id, DisclosureDetails details, Suspension suspension) {
         if (suspension != null
                 && !suspension.until().isAfter(LocalDate.ofInstant(details.occurredAt(), ZoneOffset.UTC))) {
-            throw rejected(id, Rejection.SUSPENSION_NOT_AFTER_DISCLOSURE, "suspension.until",
+            throw rejected(
+                    id,
+                    Rejection.SUSPENSION_NOT_AFTER_DISCLOSURE,
+                    "suspension.until",
                     "suspension.until " + suspension.until() + " must be after the day the disclosure occurred");
         }
     }
@@ -401,7 +493,10 @@ public class Disclosure {
         Set<PersonRef> seen = new HashSet<>(given.size() * 2);
         for (int i = 0; i < given.size(); i++) {
             if (!seen.add(given.get(i))) {
-                throw rejected(id, Rejection.DUPLICATE_SUBJECTS, field + "[" + i + "]",
+                throw rejected(
+                        id,
+                        Rejection.DUPLICATE_SUBJECTS,
+                        field + "[" + i + "]",
                         "subject " + i + " (counting from 0) is the same person as an earlier subject");
             }
         }

@@ -1,11 +1,11 @@
 package org.disclosureledger.core.disclosure;
 
-import org.disclosureledger.core.shared.InvalidValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.disclosureledger.core.agency.Custodian;
 import org.disclosureledger.core.agency.Recipient;
+import org.disclosureledger.core.shared.InvalidValue;
 import org.disclosureledger.core.shared.Texts;
 
 /**

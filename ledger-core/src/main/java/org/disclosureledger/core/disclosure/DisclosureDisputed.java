@@ -10,5 +10,4 @@ public record DisclosureDisputed(
         PersonRef subject,
         String statement,
         Instant disputedAt,
-        String requestDigest) {
-}
+        String requestDigest) {}

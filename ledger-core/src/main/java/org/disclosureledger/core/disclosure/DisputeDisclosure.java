@@ -9,5 +9,4 @@ public record DisputeDisclosure(
         FollowOnId disputeId,
         PersonRef subject,
         String statement,
-        String requestDigest) {
-}
+        String requestDigest) {}

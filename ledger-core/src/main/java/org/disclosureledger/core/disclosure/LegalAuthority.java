@@ -1,7 +1,7 @@
 package org.disclosureledger.core.disclosure;
 
-import org.disclosureledger.core.shared.InvalidValue;
 import java.util.List;
+import org.disclosureledger.core.shared.InvalidValue;
 import org.disclosureledger.core.shared.Texts;
 
 /**
@@ -11,15 +11,18 @@ import org.disclosureledger.core.shared.Texts;
 public record LegalAuthority(List<String> citations, String documentReference) {
 
     public LegalAuthority {
-        citations = citations == null ? List.of() : citations.stream()
-                .map(c -> Texts.required("legalAuthority.citations[]", c, 300))
-                .toList();
+        citations = citations == null
+                ? List.of()
+                : citations.stream()
+                        .map(c -> Texts.required("legalAuthority.citations[]", c, 300))
+                        .toList();
         if (citations.size() > 20) {
             throw new InvalidValue("legalAuthority.citations", "legalAuthority.citations has more than 20 entries");
         }
         documentReference = Texts.optional("legalAuthority.documentReference", documentReference, 500);
         if (citations.isEmpty() && documentReference == null) {
-            throw new InvalidValue("legalAuthority", "legalAuthority needs at least one citation or a documentReference");
+            throw new InvalidValue(
+                    "legalAuthority", "legalAuthority needs at least one citation or a documentReference");
         }
     }
 }

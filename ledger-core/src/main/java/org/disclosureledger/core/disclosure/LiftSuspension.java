@@ -8,5 +8,4 @@ public record LiftSuspension(
         FollowOnId liftId,
         String authority,
         String reason,
-        String requestDigest) {
-}
+        String requestDigest) {}

@@ -11,5 +11,4 @@ public record OpenBulkDisclosure(
         @TargetAggregateIdentifier DisclosureId disclosureId,
         DisclosureDetails details,
         Suspension suspension,
-        String requestDigest) {
-}
+        String requestDigest) {}

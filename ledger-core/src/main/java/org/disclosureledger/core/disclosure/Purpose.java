@@ -10,8 +10,8 @@ public record Purpose(PurposeOfUse code, String text) {
 
     public Purpose {
         if (code == null) {
-            throw new InvalidValue("purpose.code", "purpose.code is required (an NHIN PurposeOfUse code, such as"
-                    + " OPERATIONS)");
+            throw new InvalidValue(
+                    "purpose.code", "purpose.code is required (an NHIN PurposeOfUse code, such as" + " OPERATIONS)");
         }
         text = Texts.required("purpose.text", text, 1000);
     }

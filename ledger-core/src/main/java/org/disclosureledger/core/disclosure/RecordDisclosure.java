@@ -17,5 +17,4 @@ public record RecordDisclosure(
         DisclosureDetails details,
         List<PersonRef> subjects,
         Suspension suspension,
-        String requestDigest) {
-}
+        String requestDigest) {}

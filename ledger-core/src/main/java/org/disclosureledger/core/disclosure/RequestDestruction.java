@@ -14,5 +14,4 @@ public record RequestDestruction(
         String requestedBy,
         String authority,
         LocalDate dueBy,
-        String requestDigest) {
-}
+        String requestDigest) {}

@@ -1,7 +1,7 @@
 package org.disclosureledger.core.disclosure;
 
-import org.disclosureledger.core.shared.InvalidValue;
 import java.time.LocalDate;
+import org.disclosureledger.core.shared.InvalidValue;
 import org.disclosureledger.core.shared.Texts;
 
 /**

@@ -9,5 +9,4 @@ public record SuspensionLifted(
         String authority,
         String reason,
         Instant liftedAt,
-        String requestDigest) {
-}
+        String requestDigest) {}

@@ -1,9 +1,9 @@
 package org.disclosureledger.core.merkle;
 
-import org.disclosureledger.core.shared.InvalidValue;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.disclosureledger.core.shared.InvalidValue;
 
 /**
  * The right edge of an RFC 9162 Merkle tree being built leaf by leaf: one hash per perfect subtree in the binary

@@ -9,8 +9,7 @@ public final class MerkleHash {
     private static final byte LEAF_PREFIX = 0x00;
     private static final byte NODE_PREFIX = 0x01;
 
-    private MerkleHash() {
-    }
+    private MerkleHash() {}
 
     /** SHA-256(0x00 || data). */
     public static byte[] leaf(byte[] data) {

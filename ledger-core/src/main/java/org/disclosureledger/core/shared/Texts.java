@@ -3,8 +3,7 @@ package org.disclosureledger.core.shared;
 /** Shared checks for the short free-text fields of the domain's values. */
 public final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** Returns the trimmed text, or fails naming the field when it is missing, blank or too long. */
     public static String required(String field, String text, int maxLength) {

@@ -1,6 +1,5 @@
 package org.disclosureledger.core.subject;
 
-import org.disclosureledger.core.shared.InvalidValue;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +9,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.disclosureledger.core.jurisdiction.StateCode;
+import org.disclosureledger.core.shared.InvalidValue;
 
 /**
  * Turns an enrollee's state and Medicaid id into their {@link PersonRef}. This is the one place raw identifiers are
@@ -31,8 +31,8 @@ public final class Pseudonymiser {
 
     public Pseudonymiser(byte[] key) {
         if (key == null || key.length < MINIMUM_KEY_BYTES) {
-            throw new IllegalArgumentException("the pseudonymisation key must be at least " + MINIMUM_KEY_BYTES
-                    + " bytes");
+            throw new IllegalArgumentException(
+                    "the pseudonymisation key must be at least " + MINIMUM_KEY_BYTES + " bytes");
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
     }
@@ -59,8 +59,9 @@ public final class Pseudonymiser {
         }
         String compact = medicaidId.replaceAll("[\\s-]", "");
         if (!MEDICAID_ID.matcher(compact).matches()) {
-            throw new InvalidValue("medicaidId", "medicaidId must be 1 to 32 letters and digits (spaces and hyphens"
-                    + " are ignored)");
+            throw new InvalidValue(
+                    "medicaidId",
+                    "medicaidId must be 1 to 32 letters and digits (spaces and hyphens" + " are ignored)");
         }
         return compact.toUpperCase(Locale.ROOT);
     }

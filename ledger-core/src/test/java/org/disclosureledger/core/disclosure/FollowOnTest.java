@@ -10,14 +10,17 @@ import static org.disclosureledger.core.disclosure.Examples.digest;
 import static org.disclosureledger.core.disclosure.Examples.disclosureRecorded;
 import static org.disclosureledger.core.disclosure.Examples.person;
 import static org.disclosureledger.core.disclosure.Examples.subjectsAttached;
+import static org.disclosureledger.core.disclosure.Rejections.rejectedFor;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.disclosureledger.core.merkle.ReferenceMerkleTree;
 import org.disclosureledger.core.subject.PersonRef;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,7 +34,13 @@ class FollowOnTest {
     private static final String STATEMENT = "I never consented to my address being shared with immigration enforcement";
     private static final String DISPUTE_DIGEST = digest("the dispute request");
 
-    private final DisclosureFixture fixture = new DisclosureFixture();
+    private final AggregateTestFixture<Disclosure> fixture = new AggregateTestFixture<>(Disclosure.class);
+
+    @BeforeEach
+    void setUp() {
+        fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
+        fixture.givenCurrentTime(NOW);
+    }
 
     static Stream<Arguments> commandsForAnUnknownDisclosure() {
         FollowOnId id = new FollowOnId("follow-on-1");
@@ -57,7 +66,7 @@ class FollowOnTest {
     @ParameterizedTest
     @MethodSource("commandsForAnUnknownDisclosure")
     void givenNoDisclosure_whenFollowOnSent_thenRefusedAsNotFound(Object command) {
-        fixture.when(command).expectNoEvents().expectException(AggregateNotFoundException.class);
+        fixture.givenNoPriorActivity().when(command).expectNoEvents().expectException(AggregateNotFoundException.class);
     }
 
     @Test
@@ -74,8 +83,7 @@ class FollowOnTest {
         fixture.given(disclosureRecorded())
                 .when(dispute(person(99)))
                 .expectNoEvents()
-                .expectRejection(Rejection.NOT_A_SUBJECT)
-                .expectRejectedField("subject");
+                .expectException(rejectedFor(Rejection.NOT_A_SUBJECT, "subject"));
     }
 
     /** A bulk disclosure does not keep its subjects, so it cannot check who disputes it (see {@link Disclosure}). */
@@ -95,7 +103,7 @@ class FollowOnTest {
         fixture.given(bulkDisclosureOpened(), subjectsAttached(1, 0, SUBJECTS))
                 .when(dispute(SUBJECTS.get(0)))
                 .expectNoEvents()
-                .expectRejection(Rejection.NOT_SEALED);
+                .expectException(rejectedFor(Rejection.NOT_SEALED));
     }
 
     @Test
@@ -103,8 +111,7 @@ class FollowOnTest {
         fixture.given(disclosureRecorded())
                 .when(new DisputeDisclosure(DISCLOSURE_ID, DISPUTE_ID, SUBJECTS.get(0), "", DISPUTE_DIGEST))
                 .expectNoEvents()
-                .expectRejection(Rejection.INVALID_FIELD)
-                .expectRejectedField("statement");
+                .expectException(rejectedFor(Rejection.INVALID_FIELD, "statement"));
     }
 
     @Test
@@ -121,7 +128,7 @@ class FollowOnTest {
                 .when(new DisputeDisclosure(
                         DISCLOSURE_ID, DISPUTE_ID, SUBJECTS.get(2), STATEMENT, digest("another dispute")))
                 .expectNoEvents()
-                .expectRejection(Rejection.FOLLOW_ON_ID_REUSED);
+                .expectException(rejectedFor(Rejection.FOLLOW_ON_ID_REUSED));
     }
 
     @Test
@@ -135,8 +142,7 @@ class FollowOnTest {
                         LocalDate.parse("2025-09-30"),
                         digest("a destruction request")))
                 .expectNoEvents()
-                .expectRejection(Rejection.FOLLOW_ON_ID_REUSED)
-                .expectRejectedField("id");
+                .expectException(rejectedFor(Rejection.FOLLOW_ON_ID_REUSED, "id"));
     }
 
     private static DisputeDisclosure dispute(PersonRef subject) {

@@ -13,25 +13,37 @@ import static org.disclosureledger.core.disclosure.Examples.disclosureRecorded;
 import static org.disclosureledger.core.disclosure.Examples.people;
 import static org.disclosureledger.core.disclosure.Examples.person;
 import static org.disclosureledger.core.disclosure.Examples.recordDisclosure;
+import static org.disclosureledger.core.disclosure.Rejections.rejectedFor;
+import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.disclosureledger.core.subject.PersonRef;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Recording a disclosure whose subjects are all known at once, and retrying it. */
 class RecordingTest {
 
-    private final DisclosureFixture fixture = new DisclosureFixture();
+    private final AggregateTestFixture<Disclosure> fixture = new AggregateTestFixture<>(Disclosure.class);
+
+    @BeforeEach
+    void setUp() {
+        fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
+        fixture.givenCurrentTime(NOW);
+    }
 
     @Test
     void givenNoDisclosure_whenRecorded_thenRecordedAtTheLedgersTime() {
         DisclosureDetails details = details().build();
 
-        fixture.when(recordDisclosure(details, SUBJECTS))
+        fixture.givenNoPriorActivity()
+                .when(recordDisclosure(details, SUBJECTS))
                 .expectEvents(new DisclosureRecorded(DISCLOSURE_ID, NOW, details, SUBJECTS, null, REQUEST_DIGEST))
                 .expectResultMessagePayload(new Recorded(DISCLOSURE_ID, NOW, false));
     }
@@ -40,7 +52,8 @@ class RecordingTest {
     void givenNoDisclosure_whenRecordedWithSuspension_thenSuspensionIsOnRecord() {
         DisclosureDetails details = details().build();
 
-        fixture.when(new RecordDisclosure(DISCLOSURE_ID, details, SUBJECTS, SUSPENSION, REQUEST_DIGEST))
+        fixture.givenNoPriorActivity()
+                .when(new RecordDisclosure(DISCLOSURE_ID, details, SUBJECTS, SUSPENSION, REQUEST_DIGEST))
                 .expectEvents(
                         new DisclosureRecorded(DISCLOSURE_ID, NOW, details, SUBJECTS, SUSPENSION, REQUEST_DIGEST));
     }
@@ -61,8 +74,7 @@ class RecordingTest {
         fixture.given(disclosureRecorded())
                 .when(other)
                 .expectNoEvents()
-                .expectRejection(Rejection.ID_REUSED_WITH_DIFFERENT_CONTENT)
-                .expectRejectedField("disclosureId");
+                .expectException(rejectedFor(Rejection.ID_REUSED_WITH_DIFFERENT_CONTENT, "disclosureId"));
     }
 
     @Test
@@ -73,17 +85,17 @@ class RecordingTest {
         fixture.given(bulkDisclosureOpened())
                 .when(other)
                 .expectNoEvents()
-                .expectRejection(Rejection.ID_REUSED_WITH_DIFFERENT_CONTENT);
+                .expectException(rejectedFor(Rejection.ID_REUSED_WITH_DIFFERENT_CONTENT));
     }
 
     @Test
     void givenNoDisclosure_whenOccurredMoreThanClockToleranceAhead_thenRejected() {
         Instant tooLate = NOW.plus(Disclosure.CLOCK_TOLERANCE).plusSeconds(1);
 
-        fixture.when(recordDisclosure(details().occurredAt(tooLate).build(), SUBJECTS))
+        fixture.givenNoPriorActivity()
+                .when(recordDisclosure(details().occurredAt(tooLate).build(), SUBJECTS))
                 .expectNoEvents()
-                .expectRejection(Rejection.OCCURRED_IN_FUTURE)
-                .expectRejectedField("occurredAt");
+                .expectException(rejectedFor(Rejection.OCCURRED_IN_FUTURE, "occurredAt"));
     }
 
     @Test
@@ -91,7 +103,8 @@ class RecordingTest {
         DisclosureDetails details =
                 details().occurredAt(NOW.plus(Disclosure.CLOCK_TOLERANCE)).build();
 
-        fixture.when(recordDisclosure(details, SUBJECTS))
+        fixture.givenNoPriorActivity()
+                .when(recordDisclosure(details, SUBJECTS))
                 .expectEvents(new DisclosureRecorded(DISCLOSURE_ID, NOW, details, SUBJECTS, null, REQUEST_DIGEST));
     }
 
@@ -99,10 +112,10 @@ class RecordingTest {
     void givenNoDisclosure_whenOccurredBeforeMedicaidExisted_thenRejected() {
         Instant before = Disclosure.MEDICAID_ENACTED.minus(Duration.ofSeconds(1));
 
-        fixture.when(recordDisclosure(details().occurredAt(before).build(), SUBJECTS))
+        fixture.givenNoPriorActivity()
+                .when(recordDisclosure(details().occurredAt(before).build(), SUBJECTS))
                 .expectNoEvents()
-                .expectRejection(Rejection.OCCURRED_BEFORE_MEDICAID)
-                .expectRejectedField("occurredAt");
+                .expectException(rejectedFor(Rejection.OCCURRED_BEFORE_MEDICAID, "occurredAt"));
     }
 
     @Test
@@ -110,42 +123,46 @@ class RecordingTest {
         DisclosureDetails details =
                 details().occurredAt(Disclosure.MEDICAID_ENACTED).build();
 
-        fixture.when(recordDisclosure(details, SUBJECTS))
+        fixture.givenNoPriorActivity()
+                .when(recordDisclosure(details, SUBJECTS))
                 .expectEvents(new DisclosureRecorded(DISCLOSURE_ID, NOW, details, SUBJECTS, null, REQUEST_DIGEST));
     }
 
     @Test
     void givenNoDisclosure_whenRecordedWithoutSubjects_thenRejected() {
-        fixture.when(recordDisclosure(details().build(), List.of()))
+        fixture.givenNoPriorActivity()
+                .when(recordDisclosure(details().build(), List.of()))
                 .expectNoEvents()
-                .expectRejection(Rejection.NO_SUBJECTS)
-                .expectRejectedField("subjects");
+                .expectException(rejectedFor(Rejection.NO_SUBJECTS, "subjects"));
     }
 
     @Test
     void givenNoDisclosure_whenRecordedWithNullSubjects_thenRejected() {
-        fixture.when(recordDisclosure(details().build(), null)).expectNoEvents().expectRejection(Rejection.NO_SUBJECTS);
+        fixture.givenNoPriorActivity()
+                .when(recordDisclosure(details().build(), null))
+                .expectNoEvents()
+                .expectException(rejectedFor(Rejection.NO_SUBJECTS));
     }
 
     @Test
     void givenNoDisclosure_whenSubjectRepeated_thenRejectedNamingTheRepeat() {
         List<PersonRef> subjects = List.of(person(1), person(2), person(1));
 
-        fixture.when(recordDisclosure(details().build(), subjects))
+        fixture.givenNoPriorActivity()
+                .when(recordDisclosure(details().build(), subjects))
                 .expectNoEvents()
-                .expectRejection(Rejection.DUPLICATE_SUBJECTS)
-                .expectRejectedField("subjects[2]");
+                .expectException(rejectedFor(Rejection.DUPLICATE_SUBJECTS, "subjects[2]"));
     }
 
     @Test
     void givenNoDisclosure_whenMoreSubjectsThanASingleDisclosureCarries_thenRejected() {
         List<PersonRef> subjects = people(1, Disclosure.MAX_SUBJECTS_PER_RECORD + 1);
 
-        fixture.when(recordDisclosure(details().build(), subjects))
+        fixture.givenNoPriorActivity()
+                .when(recordDisclosure(details().build(), subjects))
                 .expectNoEvents()
-                .expectRejection(Rejection.TOO_MANY_SUBJECTS)
-                .expectRejectedField("subjects")
-                .expectExceptionMessage("bulk disclosure");
+                .expectException(rejectedFor(Rejection.TOO_MANY_SUBJECTS, "subjects"))
+                .expectExceptionMessage(containsString("bulk disclosure"));
     }
 
     @Test
@@ -153,15 +170,16 @@ class RecordingTest {
         List<PersonRef> subjects = people(1, Disclosure.MAX_SUBJECTS_PER_RECORD);
         DisclosureDetails details = details().build();
 
-        fixture.when(recordDisclosure(details, subjects))
+        fixture.givenNoPriorActivity()
+                .when(recordDisclosure(details, subjects))
                 .expectEvents(new DisclosureRecorded(DISCLOSURE_ID, NOW, details, subjects, null, REQUEST_DIGEST));
     }
 
     @Test
     void givenNoDisclosure_whenSubjectsGivenInAMutableList_thenEventKeepsItsOwnCopy() {
         List<PersonRef> subjects = new ArrayList<>(SUBJECTS);
-        DisclosureFixture.Outcome outcome =
-                fixture.when(recordDisclosure(details().build(), subjects));
+        ResultValidator<Disclosure> outcome =
+                fixture.givenNoPriorActivity().when(recordDisclosure(details().build(), subjects));
         subjects.add(person(99));
 
         outcome.expectEvents(
@@ -173,10 +191,10 @@ class RecordingTest {
         LocalDate dayOfDisclosure = LocalDate.parse("2025-06-12");
         Suspension suspension = new Suspension(dayOfDisclosure, "Order of the court in 25-cv-01234");
 
-        fixture.when(new RecordDisclosure(DISCLOSURE_ID, details().build(), SUBJECTS, suspension, REQUEST_DIGEST))
+        fixture.givenNoPriorActivity()
+                .when(new RecordDisclosure(DISCLOSURE_ID, details().build(), SUBJECTS, suspension, REQUEST_DIGEST))
                 .expectNoEvents()
-                .expectRejection(Rejection.SUSPENSION_NOT_AFTER_DISCLOSURE)
-                .expectRejectedField("suspension.until");
+                .expectException(rejectedFor(Rejection.SUSPENSION_NOT_AFTER_DISCLOSURE, "suspension.until"));
     }
 
     @Test
@@ -184,7 +202,8 @@ class RecordingTest {
         Suspension suspension = new Suspension(LocalDate.parse("2025-06-13"), "Order of the court in 25-cv-01234");
         DisclosureDetails details = details().build();
 
-        fixture.when(new RecordDisclosure(DISCLOSURE_ID, details, SUBJECTS, suspension, REQUEST_DIGEST))
+        fixture.givenNoPriorActivity()
+                .when(new RecordDisclosure(DISCLOSURE_ID, details, SUBJECTS, suspension, REQUEST_DIGEST))
                 .expectEvents(
                         new DisclosureRecorded(DISCLOSURE_ID, NOW, details, SUBJECTS, suspension, REQUEST_DIGEST));
     }
