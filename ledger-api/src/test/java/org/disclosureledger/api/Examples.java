@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class Examples {
 
-    private Examples() {
-    }
+    private Examples() {}
 
     /** A valid single disclosure of the given subjects' Medicaid ids (all in California). */
     public static Map<String, Object> disclosure(String id, String... medicaidIds) {
@@ -33,13 +32,26 @@ public final class Examples {
         body.put("custodian", map("state", "CA", "agencyName", "California Department of Health Care Services"));
         body.put("disclosingSystem", "cms-t-msis");
         body.put("releasingOfficial", "Deputy Administrator, Center for Medicaid and CHIP Services");
-        body.put("recipient", map("agencyId", "us-dhs-ice", "name", "U.S. Immigration and Customs Enforcement",
-                "component", "Enforcement and Removal Operations",
-                "address", "500 12th St SW, Washington, DC 20536"));
+        body.put(
+                "recipient",
+                map(
+                        "agencyId",
+                        "us-dhs-ice",
+                        "name",
+                        "U.S. Immigration and Customs Enforcement",
+                        "component",
+                        "Enforcement and Removal Operations",
+                        "address",
+                        "500 12th St SW, Washington, DC 20536"));
         body.put("requester", "Office of the Director, ICE");
         body.put("purpose", map("code", "LAW", "text", "Locating individuals for immigration enforcement"));
-        body.put("legalAuthority", map("citations", List.of("5 U.S.C. 552a(b)(7)"),
-                "documentReference", "CMS-ICE information sharing agreement, 2025-06"));
+        body.put(
+                "legalAuthority",
+                map(
+                        "citations",
+                        List.of("5 U.S.C. 552a(b)(7)"),
+                        "documentReference",
+                        "CMS-ICE information sharing agreement, 2025-06"));
         body.put("dataCategories", new ArrayList<>(List.of("NAME", "ADDRESS", "SSN", "IMMIGRATION_STATUS")));
         body.put("mode", "BULK_FILE");
         body.put("recordCount", 2);

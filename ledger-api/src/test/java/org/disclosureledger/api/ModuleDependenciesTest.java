@@ -23,17 +23,24 @@ class ModuleDependenciesTest {
 
     @Test
     void theCoreDependsOnNeitherProjectionsNorTheApi() {
-        noClasses().that().resideInAPackage("org.disclosureledger.core..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.disclosureledger.projections..", "org.disclosureledger.api..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.disclosureledger.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.disclosureledger.projections..", "org.disclosureledger.api..")
                 .because("the domain is the innermost module")
                 .check(ledger);
     }
 
     @Test
     void projectionsDoNotDependOnTheApi() {
-        noClasses().that().resideInAPackage("org.disclosureledger.projections..")
-                .should().dependOnClassesThat().resideInAPackage("org.disclosureledger.api..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.disclosureledger.projections..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.disclosureledger.api..")
                 .because("read models are served by the API, not the other way round")
                 .check(ledger);
     }

@@ -21,12 +21,17 @@ class OperationsTest {
     int port;
 
     @Test
-    void livenessReadinessAndOverallHealthAreUp() {
+    void livenessReadinessWithTheDatabaseAndOverallHealthAreUp() {
         LedgerClient client = new LedgerClient(port);
 
-        assertThat(client.get("/actuator/health/liveness").json().path("status").asString()).isEqualTo("UP");
-        assertThat(client.get("/actuator/health/readiness").json().path("status").asString()).isEqualTo("UP");
-        assertThat(client.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
+        assertThat(client.get("/actuator/health/liveness").json().path("status").asString())
+                .isEqualTo("UP");
+        var readiness = client.get("/actuator/health/readiness").json();
+        assertThat(readiness.path("status").asString()).isEqualTo("UP");
+        assertThat(readiness.path("components").path("db").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(client.get("/actuator/health").json().path("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -34,10 +39,14 @@ class OperationsTest {
         LedgerClient.Response document = new LedgerClient(port).get("/v3/api-docs");
 
         assertThat(document.status()).isEqualTo(200);
-        assertThat(document.json().path("paths").propertyNames()).contains("/api/v1/disclosures",
-                "/api/v1/disclosures/{disclosureId}", "/api/v1/bulk-disclosures",
-                "/api/v1/bulk-disclosures/{disclosureId}/chunks/{chunkNumber}",
-                "/api/v1/bulk-disclosures/{disclosureId}/seal", "/api/v1/disclosures/{disclosureId}/corrections");
+        assertThat(document.json().path("paths").propertyNames())
+                .contains(
+                        "/api/v1/disclosures",
+                        "/api/v1/disclosures/{disclosureId}",
+                        "/api/v1/bulk-disclosures",
+                        "/api/v1/bulk-disclosures/{disclosureId}/chunks/{chunkNumber}",
+                        "/api/v1/bulk-disclosures/{disclosureId}/seal",
+                        "/api/v1/disclosures/{disclosureId}/corrections");
     }
 
     @Test

@@ -24,15 +24,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * the web layer and Axon, the noisiest setting an operator is likely to turn on, while good and bad requests carrying
  * distinctive identifiers go through; then the captured output and every stored payload and metadata are searched.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "logging.level.org.springframework.web=DEBUG",
-        "logging.level.org.axonframework=DEBUG",
-        "logging.level.org.disclosureledger=DEBUG"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "logging.level.org.springframework.web=DEBUG",
+            "logging.level.org.axonframework=DEBUG",
+            "logging.level.org.disclosureledger=DEBUG"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class PrivacyTest {
 
-    private static final List<String> RAW_IDS = List.of("QXPRIV71942", "QXPRIV71943", "QXPRIV71944",
-            "QXPRIV71945", "QXPRIV71946");
+    private static final List<String> RAW_IDS =
+            List.of("QXPRIV71942", "QXPRIV71943", "QXPRIV71944", "QXPRIV71945", "QXPRIV71946");
     private static final String RAW_SSN = "987-65-4329";
 
     @DynamicPropertySource
@@ -58,20 +61,43 @@ class PrivacyTest {
         Map<String, Object> badState = disclosure("privacy-3", RAW_IDS.get(3));
         ((List<Map<String, Object>>) badState.get("subjects")).get(0).put("state", "XX");
         assertThat(client.postJson("/api/v1/disclosures", badState).status()).isEqualTo(422);
-        assertThat(client.postJson("/api/v1/disclosures/privacy-1/disputes", map("disputeId", "d1",
-                "subject", map("state", "CA", "medicaidId", RAW_IDS.get(0)), "statement", "Not me"))
-                .status()).isEqualTo(201);
-        assertThat(client.postJson("/api/v1/bulk-disclosures", Examples.bulkDisclosure("privacy-bulk")).status())
+        assertThat(client.postJson(
+                                "/api/v1/disclosures/privacy-1/disputes",
+                                map(
+                                        "disputeId",
+                                        "d1",
+                                        "subject",
+                                        map("state", "CA", "medicaidId", RAW_IDS.get(0)),
+                                        "statement",
+                                        "Not me"))
+                        .status())
                 .isEqualTo(201);
-        assertThat(client.send("PUT", "/api/v1/bulk-disclosures/privacy-bulk/chunks/1", "application/x-ndjson",
-                ("{\"state\":\"CA\",\"medicaidId\":\"" + RAW_IDS.get(4) + "\"}\n{\"state\":\"CA\",\"medicaidId\":\""
-                        + RAW_IDS.get(4) + "!\"}\n").getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(422);
+        assertThat(client.postJson("/api/v1/bulk-disclosures", Examples.bulkDisclosure("privacy-bulk"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.send(
+                                "PUT",
+                                "/api/v1/bulk-disclosures/privacy-bulk/chunks/1",
+                                "application/x-ndjson",
+                                ("{\"state\":\"CA\",\"medicaidId\":\"" + RAW_IDS.get(4)
+                                                + "\"}\n{\"state\":\"CA\",\"medicaidId\":\"" + RAW_IDS.get(4)
+                                                + "!\"}\n")
+                                        .getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(422);
 
-        String stored = String.join("\n", jdbc.queryForList("select convert_from(payload, 'UTF8') || ' '"
-                + " || coalesce(convert_from(meta_data, 'UTF8'), '') from domain_event_entry", String.class));
-        String expectedRef = TestLedger.pseudonymiser().pseudonymise(new StateCode("CA"), RAW_IDS.get(0)).value();
+        String stored = String.join(
+                "\n",
+                jdbc.queryForList(
+                        "select convert_from(payload, 'UTF8') || ' '"
+                                + " || coalesce(convert_from(meta_data, 'UTF8'), '') from domain_event_entry",
+                        String.class));
+        String expectedRef = TestLedger.pseudonymiser()
+                .pseudonymise(new StateCode("CA"), RAW_IDS.get(0))
+                .value();
         assertThat(stored).as("positive control: the pseudonym is stored").contains(expectedRef);
-        assertThat(output.getAll()).as("positive control: requests were logged at debug level")
+        assertThat(output.getAll())
+                .as("positive control: requests were logged at debug level")
                 .contains("privacy-1");
         for (String raw : RAW_IDS) {
             assertThat(output.getAll()).doesNotContain(raw);

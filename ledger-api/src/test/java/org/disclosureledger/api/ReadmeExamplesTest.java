@@ -36,8 +36,7 @@ class ReadmeExamplesTest {
     @LocalServerPort
     int port;
 
-    record Example(String script, List<String> expectedLines) {
-    }
+    record Example(String script, List<String> expectedLines) {}
 
     @Test
     void everyReadmeExampleRunsAndPrintsWhatTheReadmeShows() throws Exception {
@@ -53,9 +52,11 @@ class ReadmeExamplesTest {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(process.exitValue()).as("exit code of:\n%s\noutput:\n%s", example.script(), output)
+            assertThat(process.exitValue())
+                    .as("exit code of:\n%s\noutput:\n%s", example.script(), output)
                     .isZero();
-            assertThat(output.lines().toList()).as("output of:\n%s", example.script())
+            assertThat(output.lines().toList())
+                    .as("output of:\n%s", example.script())
                     .containsAll(example.expectedLines());
         }
     }

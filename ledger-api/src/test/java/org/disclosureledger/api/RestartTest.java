@@ -38,13 +38,15 @@ class RestartTest {
 
             assertThat(status.status()).as(status.body()).isEqualTo(200);
             assertThat(status.json().path("recordedAt").asString()).isEqualTo(recordedAt);
-            assertThat(retry.status()).as("same key, so the same pseudonyms and the same request digest")
+            assertThat(retry.status())
+                    .as("same key, so the same pseudonyms and the same request digest")
                     .isEqualTo(200);
         }
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0", "--ledger.data-dir=" + dataDir);
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .run("--server.port=0", "--ledger.data-dir=" + dataDir);
     }
 
     private static int port(ConfigurableApplicationContext context) {

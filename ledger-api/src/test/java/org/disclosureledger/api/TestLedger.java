@@ -19,8 +19,7 @@ public final class TestLedger {
     private static final byte[] KEY = newKey();
     private static final Path KEY_FILE = writeKeyFile();
 
-    private TestLedger() {
-    }
+    private TestLedger() {}
 
     /** Points the application at a fresh, empty database and the test key. */
     public static void configure(DynamicPropertyRegistry registry) {

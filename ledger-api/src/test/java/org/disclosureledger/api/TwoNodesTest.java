@@ -48,8 +48,11 @@ class TwoNodesTest {
     void givenTwoNodes_whenIdenticalRequestsRace_thenEachDisclosureIsRecordedOnceAndNoCallerSeesAnError()
             throws Exception {
         try (ConfigurableApplicationContext secondNode = startSecondNode()) {
-            List<LedgerClient> nodes = List.of(new LedgerClient(port),
-                    new LedgerClient(((WebServerApplicationContext) secondNode).getWebServer().getPort()));
+            List<LedgerClient> nodes = List.of(
+                    new LedgerClient(port),
+                    new LedgerClient(((WebServerApplicationContext) secondNode)
+                            .getWebServer()
+                            .getPort()));
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 for (int round = 0; round < 10; round++) {
@@ -57,8 +60,11 @@ class TwoNodesTest {
                     List<Integer> statuses = race(pool, nodes, Examples.disclosure(id, "NODES" + round));
 
                     assertThat(statuses).as(id).containsOnly(201, 200).containsOnlyOnce(201);
-                    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry"
-                            + " where aggregate_identifier = ?", Long.class, id)).isEqualTo(1);
+                    assertThat(jdbc.queryForObject(
+                                    "select count(*) from domain_event_entry" + " where aggregate_identifier = ?",
+                                    Long.class,
+                                    id))
+                            .isEqualTo(1);
                 }
             } finally {
                 pool.shutdownNow();
@@ -87,12 +93,13 @@ class TwoNodesTest {
     }
 
     private ConfigurableApplicationContext startSecondNode() {
-        return new SpringApplicationBuilder(LedgerApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
-                "--ledger.pseudonym.key-file=" + environment.getProperty("ledger.pseudonym.key-file"),
-                "--ledger.data-dir=" + environment.getProperty("ledger.data-dir"));
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
+                        "--ledger.pseudonym.key-file=" + environment.getProperty("ledger.pseudonym.key-file"),
+                        "--ledger.data-dir=" + environment.getProperty("ledger.data-dir"));
     }
 }

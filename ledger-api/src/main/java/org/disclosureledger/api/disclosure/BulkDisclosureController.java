@@ -48,29 +48,36 @@ class BulkDisclosureController {
     BulkDisclosureController(CommandSender commands, DisclosureRequests requests, JsonMapper json) {
         this.commands = commands;
         this.requests = requests;
-        this.lineReader = json.readerFor(SubjectIdentifier.class)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.lineReader =
+                json.readerFor(SubjectIdentifier.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RecordingResponses.Recorded> open(@RequestBody DisclosureBody body) {
         OpenBulkDisclosure command = requests.toOpen(body);
         Recorded recorded = commands.send(command);
-        var response = new RecordingResponses.Recorded(recorded.disclosureId().value(), recorded.recordedAt(), null,
-                recorded.retry());
-        return recorded.retry() ? ResponseEntity.ok(response)
-                : ResponseEntity.created(DisclosureController.location(recorded.disclosureId())).body(response);
+        var response = new RecordingResponses.Recorded(
+                recorded.disclosureId().value(), recorded.recordedAt(), null, recorded.retry());
+        return recorded.retry()
+                ? ResponseEntity.ok(response)
+                : ResponseEntity.created(DisclosureController.location(recorded.disclosureId()))
+                        .body(response);
     }
 
     @PutMapping(path = "/{disclosureId}/chunks/{chunkNumber}", consumes = NDJSON)
-    RecordingResponses.ChunkAttached attach(@PathVariable String disclosureId, @PathVariable String chunkNumber,
-            HttpServletRequest request) throws IOException {
+    RecordingResponses.ChunkAttached attach(
+            @PathVariable String disclosureId, @PathVariable String chunkNumber, HttpServletRequest request)
+            throws IOException {
         DisclosureId id = DisclosureController.id(disclosureId);
         int number = chunkNumber(chunkNumber);
         List<PersonRef> subjects = readSubjects(request);
         ChunkAttached attached = commands.send(new AttachSubjects(id, number, subjects));
-        return new RecordingResponses.ChunkAttached(id.value(), attached.chunkNumber(), attached.subjectsInChunk(),
-                attached.subjectsAttached(), attached.retry());
+        return new RecordingResponses.ChunkAttached(
+                id.value(),
+                attached.chunkNumber(),
+                attached.subjectsInChunk(),
+                attached.subjectsAttached(),
+                attached.retry());
     }
 
     @PostMapping(path = "/{disclosureId}/seal", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -83,14 +90,14 @@ class BulkDisclosureController {
             throw new InvalidRequest("subjectCount", "subjectCount must be at least 1");
         }
         Sealed sealed = commands.send(new SealBulkDisclosure(id, body.subjectCount()));
-        return new RecordingResponses.Sealed(id.value(), sealed.subjectCount(), sealed.chunkCount(),
-                sealed.manifestRoot());
+        return new RecordingResponses.Sealed(
+                id.value(), sealed.subjectCount(), sealed.chunkCount(), sealed.manifestRoot());
     }
 
     private List<PersonRef> readSubjects(HttpServletRequest request) throws IOException {
         List<PersonRef> subjects = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             int lineNumber = 0;
             while ((line = reader.readLine()) != null) {
@@ -99,16 +106,18 @@ class BulkDisclosureController {
                     continue;
                 }
                 if (subjects.size() == Disclosure.MAX_SUBJECTS_PER_CHUNK) {
-                    throw new InvalidRequest("body", "a chunk carries at most " + Disclosure.MAX_SUBJECTS_PER_CHUNK
-                            + " subjects; split the manifest into more chunks");
+                    throw new InvalidRequest(
+                            "body",
+                            "a chunk carries at most " + Disclosure.MAX_SUBJECTS_PER_CHUNK
+                                    + " subjects; split the manifest into more chunks");
                 }
                 String field = "line " + lineNumber;
                 subjects.add(requests.chunkSubject(field, parseLine(field, line)));
             }
         }
         if (subjects.isEmpty()) {
-            throw new InvalidRequest("body", "the chunk has no subjects: send one JSON object per line with state"
-                    + " and medicaidId");
+            throw new InvalidRequest(
+                    "body", "the chunk has no subjects: send one JSON object per line with state" + " and medicaidId");
         }
         return subjects;
     }

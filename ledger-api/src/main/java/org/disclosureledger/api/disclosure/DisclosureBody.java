@@ -24,26 +24,20 @@ public record DisclosureBody(
         Suspension suspension) {
 
     /** The agency that released the data. */
-    public record Custodian(String state, String agencyName) {
-    }
+    public record Custodian(String state, String agencyName) {}
 
     /** The agency that received it. */
-    public record Recipient(String agencyId, String name, String component, String address) {
-    }
+    public record Recipient(String agencyId, String name, String component, String address) {}
 
     /** An NHIN PurposeOfUse code and the custodian's words. */
-    public record Purpose(String code, String text) {
-    }
+    public record Purpose(String code, String text) {}
 
     /** Citations and/or the agreement or request document. */
-    public record LegalAuthority(List<String> citations, String documentReference) {
-    }
+    public record LegalAuthority(List<String> citations, String documentReference) {}
 
     /** When the recipient could reach the data and whether it could download it. */
-    public record AccessWindow(String opensAt, String closesAt, Boolean downloadAllowed) {
-    }
+    public record AccessWindow(String opensAt, String closesAt, Boolean downloadAllowed) {}
 
     /** A lawful hold on telling the subjects, until a date (YYYY-MM-DD). */
-    public record Suspension(String until, String authority) {
-    }
+    public record Suspension(String until, String authority) {}
 }

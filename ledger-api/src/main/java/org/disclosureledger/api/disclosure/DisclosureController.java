@@ -5,8 +5,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.disclosureledger.api.problem.FieldErrors;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.FollowOnRecorded;
-import org.disclosureledger.core.disclosure.Recorded;
 import org.disclosureledger.core.disclosure.RecordDisclosure;
+import org.disclosureledger.core.disclosure.Recorded;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,8 +42,10 @@ class DisclosureController {
     @GetMapping("/{disclosureId}")
     DisclosureStatus status(@PathVariable String disclosureId) {
         DisclosureId id = id(disclosureId);
-        return statusReader.read(id).orElseThrow(() -> new AggregateNotFoundException(id.value(),
-                "no disclosure '" + id + "' is recorded"));
+        return statusReader
+                .read(id)
+                .orElseThrow(
+                        () -> new AggregateNotFoundException(id.value(), "no disclosure '" + id + "' is recorded"));
     }
 
     /** 201 with the new disclosure; 200 with the original result when the same request was already recorded. */
@@ -51,47 +53,52 @@ class DisclosureController {
     ResponseEntity<RecordingResponses.Recorded> record(@RequestBody DisclosureBody body) {
         RecordDisclosure command = requests.toRecord(body);
         Recorded recorded = commands.send(command);
-        var response = new RecordingResponses.Recorded(recorded.disclosureId().value(), recorded.recordedAt(),
-                command.subjects().size(), recorded.retry());
-        return recorded.retry() ? ResponseEntity.ok(response)
+        var response = new RecordingResponses.Recorded(
+                recorded.disclosureId().value(),
+                recorded.recordedAt(),
+                command.subjects().size(),
+                recorded.retry());
+        return recorded.retry()
+                ? ResponseEntity.ok(response)
                 : ResponseEntity.created(location(recorded.disclosureId())).body(response);
     }
 
     @PostMapping(path = "/{disclosureId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RecordingResponses.FollowOnRecorded> correct(@PathVariable String disclosureId,
-            @RequestBody FollowOnBodies.Correction body) {
+    ResponseEntity<RecordingResponses.FollowOnRecorded> correct(
+            @PathVariable String disclosureId, @RequestBody FollowOnBodies.Correction body) {
         return followOn(disclosureId, requests.toCorrection(id(disclosureId), body));
     }
 
     @PostMapping(path = "/{disclosureId}/disputes", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RecordingResponses.FollowOnRecorded> dispute(@PathVariable String disclosureId,
-            @RequestBody FollowOnBodies.Dispute body) {
+    ResponseEntity<RecordingResponses.FollowOnRecorded> dispute(
+            @PathVariable String disclosureId, @RequestBody FollowOnBodies.Dispute body) {
         return followOn(disclosureId, requests.toDispute(id(disclosureId), body));
     }
 
     @PostMapping(path = "/{disclosureId}/destruction-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RecordingResponses.FollowOnRecorded> requestDestruction(@PathVariable String disclosureId,
-            @RequestBody FollowOnBodies.DestructionRequest body) {
+    ResponseEntity<RecordingResponses.FollowOnRecorded> requestDestruction(
+            @PathVariable String disclosureId, @RequestBody FollowOnBodies.DestructionRequest body) {
         return followOn(disclosureId, requests.toDestructionRequest(id(disclosureId), body));
     }
 
     @PostMapping(path = "/{disclosureId}/destruction-certifications", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RecordingResponses.FollowOnRecorded> certifyDestruction(@PathVariable String disclosureId,
-            @RequestBody FollowOnBodies.DestructionCertification body) {
+    ResponseEntity<RecordingResponses.FollowOnRecorded> certifyDestruction(
+            @PathVariable String disclosureId, @RequestBody FollowOnBodies.DestructionCertification body) {
         return followOn(disclosureId, requests.toCertification(id(disclosureId), body));
     }
 
     @PostMapping(path = "/{disclosureId}/suspension-lifts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RecordingResponses.FollowOnRecorded> liftSuspension(@PathVariable String disclosureId,
-            @RequestBody FollowOnBodies.SuspensionLift body) {
+    ResponseEntity<RecordingResponses.FollowOnRecorded> liftSuspension(
+            @PathVariable String disclosureId, @RequestBody FollowOnBodies.SuspensionLift body) {
         return followOn(disclosureId, requests.toLift(id(disclosureId), body));
     }
 
     private ResponseEntity<RecordingResponses.FollowOnRecorded> followOn(String disclosureId, Object command) {
         FollowOnRecorded recorded = commands.send(command);
-        var response = new RecordingResponses.FollowOnRecorded(disclosureId, recorded.followOnId().value(),
-                recorded.retry());
-        return ResponseEntity.status(recorded.retry() ? HttpStatus.OK : HttpStatus.CREATED).body(response);
+        var response = new RecordingResponses.FollowOnRecorded(
+                disclosureId, recorded.followOnId().value(), recorded.retry());
+        return ResponseEntity.status(recorded.retry() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(response);
     }
 
     static DisclosureId id(String pathValue) {

@@ -44,8 +44,18 @@ import tools.jackson.databind.json.JsonMapper;
 public class DisclosureRequests {
 
     /** The field names a correction may use, as they appear in request bodies. */
-    static final Set<String> CORRECTABLE = Set.of("occurredAt", "disclosingSystem", "releasingOfficial", "recipient",
-            "requester", "purpose", "legalAuthority", "dataCategories", "mode", "accessWindow", "recordCount");
+    static final Set<String> CORRECTABLE = Set.of(
+            "occurredAt",
+            "disclosingSystem",
+            "releasingOfficial",
+            "recipient",
+            "requester",
+            "purpose",
+            "legalAuthority",
+            "dataCategories",
+            "mode",
+            "accessWindow",
+            "recordCount");
 
     private final Pseudonymiser pseudonymiser;
     private final JsonMapper json;
@@ -62,16 +72,18 @@ public class DisclosureRequests {
         Suspension suspension = suspension(errors, body.suspension());
         List<PersonRef> subjects = new ArrayList<>();
         if (body.subjects() == null || body.subjects().isEmpty()) {
-            errors.add("subjects", "a disclosure needs at least one subject; to send subjects in chunks, open a bulk"
-                    + " disclosure instead");
+            errors.add(
+                    "subjects",
+                    "a disclosure needs at least one subject; to send subjects in chunks, open a bulk"
+                            + " disclosure instead");
         } else {
             for (int i = 0; i < body.subjects().size(); i++) {
-                subjects.add(subject(errors, "subjects[" + i + "]", body.subjects().get(i)));
+                subjects.add(
+                        subject(errors, "subjects[" + i + "]", body.subjects().get(i)));
             }
         }
         errors.throwIfAny();
-        String digest = RequestDigests.of("record", "details", details, "subjects", subjects,
-                "suspension", suspension);
+        String digest = RequestDigests.of("record", "details", details, "subjects", subjects, "suspension", suspension);
         return new RecordDisclosure(id, details, subjects, suspension, digest);
     }
 
@@ -81,8 +93,10 @@ public class DisclosureRequests {
         DisclosureDetails details = details(errors, body);
         Suspension suspension = suspension(errors, body.suspension());
         if (body.subjects() != null) {
-            errors.add("subjects", "a bulk disclosure's subjects are attached in chunks after it is opened, not in"
-                    + " the opening request");
+            errors.add(
+                    "subjects",
+                    "a bulk disclosure's subjects are attached in chunks after it is opened, not in"
+                            + " the opening request");
         }
         errors.throwIfAny();
         String digest = RequestDigests.of("open-bulk", "details", details, "suspension", suspension);
@@ -108,11 +122,16 @@ public class DisclosureRequests {
         } else {
             for (String name : fields.propertyNames()) {
                 if (name.equals("custodian")) {
-                    errors.add("corrections.custodian", "the custodian cannot be corrected: it decides which"
-                            + " state's auditors see the disclosure; record the disclosure anew instead");
+                    errors.add(
+                            "corrections.custodian",
+                            "the custodian cannot be corrected: it decides which"
+                                    + " state's auditors see the disclosure; record the disclosure anew instead");
                 } else if (!CORRECTABLE.contains(name)) {
-                    errors.add("corrections." + name, "'" + name + "' is not a field a correction can supersede;"
-                            + " correctable fields are " + String.join(", ", CORRECTABLE.stream().sorted().toList()));
+                    errors.add(
+                            "corrections." + name,
+                            "'" + name + "' is not a field a correction can supersede;" + " correctable fields are "
+                                    + String.join(
+                                            ", ", CORRECTABLE.stream().sorted().toList()));
                 }
             }
             if (errors.isEmpty()) {
@@ -122,8 +141,7 @@ public class DisclosureRequests {
             }
         }
         errors.throwIfAny();
-        String digest = RequestDigests.of("correction", "id", correctionId, "correction", correction,
-                "reason", reason);
+        String digest = RequestDigests.of("correction", "id", correctionId, "correction", correction, "reason", reason);
         return new CorrectDisclosure(id, correctionId, correction, reason, digest);
     }
 
@@ -144,8 +162,16 @@ public class DisclosureRequests {
         String authority = errors.required("authority", body.authority());
         LocalDate dueBy = body.dueBy() == null ? null : date(errors, "dueBy", body.dueBy());
         errors.throwIfAny();
-        String digest = RequestDigests.of("destruction-request", "id", requestId, "requestedBy", requestedBy,
-                "authority", authority, "dueBy", dueBy);
+        String digest = RequestDigests.of(
+                "destruction-request",
+                "id",
+                requestId,
+                "requestedBy",
+                requestedBy,
+                "authority",
+                authority,
+                "dueBy",
+                dueBy);
         return new RequestDestruction(id, requestId, requestedBy, authority, dueBy, digest);
     }
 
@@ -157,8 +183,18 @@ public class DisclosureRequests {
         Instant destroyedAt = instant(errors, "destroyedAt", body.destroyedAt());
         String method = errors.required("method", body.method());
         errors.throwIfAny();
-        String digest = RequestDigests.of("destruction-certification", "id", certificationId, "requestId", requestId,
-                "certifiedBy", certifiedBy, "destroyedAt", destroyedAt, "method", method);
+        String digest = RequestDigests.of(
+                "destruction-certification",
+                "id",
+                certificationId,
+                "requestId",
+                requestId,
+                "certifiedBy",
+                certifiedBy,
+                "destroyedAt",
+                destroyedAt,
+                "method",
+                method);
         return new CertifyDestruction(id, certificationId, requestId, certifiedBy, destroyedAt, method, digest);
     }
 
@@ -177,31 +213,47 @@ public class DisclosureRequests {
         try {
             c = json.treeToValue(fields, FollowOnBodies.CorrectedFields.class);
         } catch (RuntimeException e) {
-            errors.add("corrections", "a corrected value has the wrong JSON type; each field takes the same shape"
-                    + " as when the disclosure is recorded");
+            errors.add(
+                    "corrections",
+                    "a corrected value has the wrong JSON type; each field takes the same shape"
+                            + " as when the disclosure is recorded");
             return null;
         }
         int mark = errors.mark();
         Instant occurredAt = c.occurredAt() == null ? null : instant(errors, "corrections.occurredAt", c.occurredAt());
         Recipient recipient = c.recipient() == null ? null : recipient(errors, "corrections.recipient", c.recipient());
         Purpose purpose = c.purpose() == null ? null : purpose(errors, "corrections.purpose", c.purpose());
-        LegalAuthority authority = c.legalAuthority() == null ? null
+        LegalAuthority authority = c.legalAuthority() == null
+                ? null
                 : legalAuthority(errors, "corrections.legalAuthority", c.legalAuthority());
-        List<DataCategory> categories = c.dataCategories() == null ? null
+        List<DataCategory> categories = c.dataCategories() == null
+                ? null
                 : categories(errors, "corrections.dataCategories", c.dataCategories());
-        DisclosureMode mode = c.mode() == null ? null
-                : errors.enumValue("corrections.mode", c.mode(), DisclosureMode.class);
-        AccessWindow window = c.accessWindow() == null ? null
-                : accessWindow(errors, "corrections.accessWindow", c.accessWindow());
+        DisclosureMode mode =
+                c.mode() == null ? null : errors.enumValue("corrections.mode", c.mode(), DisclosureMode.class);
+        AccessWindow window =
+                c.accessWindow() == null ? null : accessWindow(errors, "corrections.accessWindow", c.accessWindow());
         if (c.recordCount() != null && c.recordCount() < 1) {
             errors.add("corrections.recordCount", "recordCount must be at least 1");
         }
         String disclosingSystem = blankIsError(errors, "corrections.disclosingSystem", c.disclosingSystem());
         String releasingOfficial = blankIsError(errors, "corrections.releasingOfficial", c.releasingOfficial());
         String requester = blankIsError(errors, "corrections.requester", c.requester());
-        return errors.composite(mark, "corrections", () -> new DetailsCorrection(occurredAt, disclosingSystem,
-                releasingOfficial, recipient, requester, purpose, authority, categories, mode, window,
-                c.recordCount()));
+        return errors.composite(
+                mark,
+                "corrections",
+                () -> new DetailsCorrection(
+                        occurredAt,
+                        disclosingSystem,
+                        releasingOfficial,
+                        recipient,
+                        requester,
+                        purpose,
+                        authority,
+                        categories,
+                        mode,
+                        window,
+                        c.recordCount()));
     }
 
     private DisclosureDetails details(FieldErrors errors, DisclosureBody body) {
@@ -213,14 +265,27 @@ public class DisclosureRequests {
         LegalAuthority authority = legalAuthority(errors, "legalAuthority", body.legalAuthority());
         List<DataCategory> categories = categories(errors, "dataCategories", body.dataCategories());
         DisclosureMode mode = errors.enumValue("mode", body.mode(), DisclosureMode.class);
-        AccessWindow window = body.accessWindow() == null ? null
-                : accessWindow(errors, "accessWindow", body.accessWindow());
+        AccessWindow window =
+                body.accessWindow() == null ? null : accessWindow(errors, "accessWindow", body.accessWindow());
         Long recordCount = errors.required("recordCount", body.recordCount());
         String disclosingSystem = errors.required("disclosingSystem", body.disclosingSystem());
         String releasingOfficial = errors.required("releasingOfficial", body.releasingOfficial());
-        return errors.composite(mark, "details", () -> new DisclosureDetails(occurredAt, custodian,
-                disclosingSystem, releasingOfficial, recipient, body.requester(), purpose, authority, categories,
-                mode, window, recordCount));
+        return errors.composite(
+                mark,
+                "details",
+                () -> new DisclosureDetails(
+                        occurredAt,
+                        custodian,
+                        disclosingSystem,
+                        releasingOfficial,
+                        recipient,
+                        body.requester(),
+                        purpose,
+                        authority,
+                        categories,
+                        mode,
+                        window,
+                        recordCount));
     }
 
     private static DisclosureId disclosureId(FieldErrors errors, String value) {
@@ -246,8 +311,8 @@ public class DisclosureRequests {
         }
         int mark = errors.mark();
         AgencyId agency = errors.value(field + ".agencyId", () -> new AgencyId(body.agencyId()));
-        return errors.composite(mark, field,
-                () -> new Recipient(agency, body.name(), body.component(), body.address()));
+        return errors.composite(
+                mark, field, () -> new Recipient(agency, body.name(), body.component(), body.address()));
     }
 
     private static Purpose purpose(FieldErrors errors, String field, DisclosureBody.Purpose body) {

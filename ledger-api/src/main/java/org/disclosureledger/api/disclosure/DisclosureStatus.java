@@ -28,6 +28,5 @@ public record DisclosureStatus(
         List<Entry> history) {
 
     /** One event of the disclosure: its sequence number, stable type name, time, and follow-on id if it has one. */
-    public record Entry(long sequence, String type, Instant at, String followOnId) {
-    }
+    public record Entry(long sequence, String type, Instant at, String followOnId) {}
 }

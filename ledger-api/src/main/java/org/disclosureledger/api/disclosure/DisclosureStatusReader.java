@@ -40,14 +40,20 @@ class DisclosureStatusReader {
     }
 
     Optional<DisclosureStatus> read(DisclosureId id) {
-        List<Stored> events = jdbc.query("""
+        List<Stored> events = jdbc.query(
+                """
                 select sequence_number, payload_type, payload_revision, time_stamp, payload
                 from domain_event_entry
                 where aggregate_identifier = ? and payload_type <> ?
                 order by sequence_number""",
-                (rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Instant.parse(rs.getString(4)), rs.getBytes(5)),
-                id.value(), CHUNK_TYPE);
+                (rs, n) -> new Stored(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Instant.parse(rs.getString(4)),
+                        rs.getBytes(5)),
+                id.value(),
+                CHUNK_TYPE);
         if (events.isEmpty()) {
             return Optional.empty();
         }
@@ -56,27 +62,37 @@ class DisclosureStatusReader {
             fold.apply(stored, deserialize(stored));
         }
         if (fold.kind.equals("BULK") && fold.status.equals("OPEN")) {
-            fold.chunkCount = jdbc.queryForObject("select count(*) from domain_event_entry"
-                    + " where aggregate_identifier = ? and payload_type = ?", Integer.class, id.value(), CHUNK_TYPE);
+            fold.chunkCount = jdbc.queryForObject(
+                    "select count(*) from domain_event_entry" + " where aggregate_identifier = ? and payload_type = ?",
+                    Integer.class,
+                    id.value(),
+                    CHUNK_TYPE);
             fold.subjectCount = jdbc.queryForObject("""
                     select coalesce(max((p->>'firstManifestIndex')::bigint + jsonb_array_length(p->'subjects')), 0)
                     from (select convert_from(payload, 'UTF8')::jsonb as p from domain_event_entry
                           where aggregate_identifier = ? and payload_type = ?
-                          order by sequence_number desc limit 1) last_chunk""",
-                    Long.class, id.value(), CHUNK_TYPE);
+                          order by sequence_number desc limit 1) last_chunk""", Long.class, id.value(), CHUNK_TYPE);
         }
-        return Optional.of(new DisclosureStatus(id.value(), fold.kind, fold.status, fold.recordedAt, fold.details,
-                fold.suspension, fold.suspensionLifted, fold.subjectCount, fold.chunkCount, fold.manifestRoot,
+        return Optional.of(new DisclosureStatus(
+                id.value(),
+                fold.kind,
+                fold.status,
+                fold.recordedAt,
+                fold.details,
+                fold.suspension,
+                fold.suspensionLifted,
+                fold.subjectCount,
+                fold.chunkCount,
+                fold.manifestRoot,
                 fold.history));
     }
 
     private Object deserialize(Stored stored) {
-        return serializer.deserialize(new SimpleSerializedObject<>(stored.payload(), byte[].class, stored.type(),
-                stored.revision()));
+        return serializer.deserialize(
+                new SimpleSerializedObject<>(stored.payload(), byte[].class, stored.type(), stored.revision()));
     }
 
-    private record Stored(long sequence, String type, String revision, Instant at, byte[] payload) {
-    }
+    private record Stored(long sequence, String type, String revision, Instant at, byte[] payload) {}
 
     /** The running state while the events are read in order. */
     private static final class Fold {

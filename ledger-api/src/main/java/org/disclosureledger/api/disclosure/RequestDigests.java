@@ -21,8 +21,7 @@ final class RequestDigests {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private RequestDigests() {
-    }
+    private RequestDigests() {}
 
     /** The digest of a request of the given kind with the given named parts. */
     static String of(String kind, Object... namesAndParts) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.disclosureledger.core.shared.InvalidValue;
 import java.util.stream.Collectors;
+import org.disclosureledger.core.shared.InvalidValue;
 
 /**
  * Collects the field errors of one request while its values are built, so that a caller learns about every wrong
@@ -75,8 +75,8 @@ public final class FieldErrors {
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                    .collect(Collectors.joining(", "));
+            String allowed =
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             add(field, "'" + shorten(text) + "' is not one of " + allowed);
             return null;
         }

@@ -8,8 +8,10 @@ public class InvalidRequest extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidRequest(List<FieldError> errors) {
-        super(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
-                : errors.size() + " fields are invalid");
+        super(
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).reason()
+                        : errors.size() + " fields are invalid");
         this.errors = List.copyOf(errors);
     }
 

@@ -42,14 +42,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PayloadTooLarge.class)
     ProblemDetail tooLarge(PayloadTooLarge e) {
-        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
-                e.getMessage());
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", e.getMessage());
     }
 
     @ExceptionHandler(DisclosureRejected.class)
     ProblemDetail rejected(DisclosureRejected e) {
-        HttpStatus status = e.reason().kind() == Rejection.Kind.CONFLICT ? HttpStatus.CONFLICT
-                : HttpStatus.UNPROCESSABLE_CONTENT;
+        HttpStatus status =
+                e.reason().kind() == Rejection.Kind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
         ProblemDetail problem = Problems.of(status, kebab(e.reason()), title(e.reason()), e.getMessage());
         problem.setProperty("reason", e.reason().name());
         if (e.field() != null) {
@@ -60,13 +59,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "unknown-disclosure", "Unknown disclosure",
+        return Problems.of(
+                HttpStatus.NOT_FOUND,
+                "unknown-disclosure",
+                "Unknown disclosure",
                 "no disclosure '" + e.getAggregateIdentifier() + "' is recorded");
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ProblemDetail concurrent(RuntimeException e) {
-        return Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                "concurrent-change",
+                "Concurrent change",
                 "another request changed this disclosure at the same moment; send the request again");
     }
 
@@ -85,13 +90,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure handling a request: {}", e.getClass().getName(), e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
                 "the ledger could not complete the request; nothing was recorded by this request");
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLarge tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
@@ -104,28 +112,38 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return Problems.of(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
+            return Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "unknown-field",
+                    "Unknown field",
                     field + ": the request has a field '" + unknown.getPropertyName() + "' that this endpoint does"
                             + " not know; check its spelling against the API document");
         }
         if (cause instanceof StreamReadException read) {
-            String where = read.getLocation() == null ? ""
-                    : " (line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr()
-                            + ")";
-            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+            String where = read.getLocation() == null
+                    ? ""
+                    : " (line " + read.getLocation().getLineNr() + ", column "
+                            + read.getLocation().getColumnNr() + ")";
+            return Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-json",
+                    "Malformed JSON",
                     "the request body is not valid JSON" + where);
         }
         if (cause instanceof DatabindException bind) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "wrong-json-type", "Wrong JSON type",
+            return Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "wrong-json-type",
+                    "Wrong JSON type",
                     path(bind) + ": the value has the wrong JSON type (a text, number, list or object was expected"
                             + " in its place)");
         }
         if (cause instanceof JacksonException) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                    "the request body is not valid JSON");
+            return Problems.of(
+                    HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "the request body is not valid JSON");
         }
-        return Problems.of(HttpStatus.BAD_REQUEST, "missing-body", "Missing or unreadable body",
-                "the request needs a JSON body");
+        return Problems.of(
+                HttpStatus.BAD_REQUEST, "missing-body", "Missing or unreadable body", "the request needs a JSON body");
     }
 
     private static String path(DatabindException e) {

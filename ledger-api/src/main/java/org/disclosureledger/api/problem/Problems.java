@@ -14,8 +14,7 @@ public final class Problems {
 
     private static final String TYPE_PREFIX = "urn:disclosure-ledger:problem:";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** A problem of the given type, status, title and detail. */
     public static ProblemDetail of(HttpStatusCode status, String type, String title, String detail) {
@@ -27,10 +26,10 @@ public final class Problems {
 
     /** 422 listing every invalid field. */
     public static ProblemDetail invalidFields(List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).reason()
                 : errors.size() + " fields are invalid; see errors";
-        ProblemDetail problem = of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field", "Invalid request field",
-                detail);
+        ProblemDetail problem = of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field", "Invalid request field", detail);
         problem.setProperty("errors", errors);
         return problem;
     }

@@ -30,7 +30,8 @@ public class PseudonymKeyConfiguration {
     Pseudonymiser pseudonymiser(
             @Value("${ledger.pseudonym.key-file:}") String keyFile,
             @Value("${spring.datasource.url:}") String datasourceUrl,
-            @Value("${ledger.data-dir}") Path dataDir) throws IOException {
+            @Value("${ledger.data-dir}") Path dataDir)
+            throws IOException {
         if (!keyFile.isBlank()) {
             log.info("Pseudonymisation key read from the configured key file");
             return new Pseudonymiser(readKey(Path.of(keyFile)));
@@ -56,8 +57,8 @@ public class PseudonymKeyConfiguration {
         try {
             byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
             if (key.length < KEY_BYTES) {
-                throw new IllegalStateException("the pseudonymisation key in " + file + " is shorter than "
-                        + KEY_BYTES + " bytes");
+                throw new IllegalStateException(
+                        "the pseudonymisation key in " + file + " is shorter than " + KEY_BYTES + " bytes");
             }
             return key;
         } catch (IllegalArgumentException e) {

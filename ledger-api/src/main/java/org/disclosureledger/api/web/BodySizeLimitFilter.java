@@ -30,8 +30,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long chunkLimit;
     private final JsonMapper json;
 
-    BodySizeLimitFilter(@Value("${ledger.api.max-json-body}") DataSize jsonLimit,
-            @Value("${ledger.api.max-chunk-body}") DataSize chunkLimit, JsonMapper json) {
+    BodySizeLimitFilter(
+            @Value("${ledger.api.max-json-body}") DataSize jsonLimit,
+            @Value("${ledger.api.max-chunk-body}") DataSize chunkLimit,
+            JsonMapper json) {
         this.jsonLimit = jsonLimit.toBytes();
         this.chunkLimit = chunkLimit.toBytes();
         this.json = json;
@@ -44,7 +46,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            var problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
+            var problem = Problems.of(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "body-too-large",
+                    "Request body too large",
                     new PayloadTooLarge(limit).getMessage());
             problem.setInstance(java.net.URI.create(request.getRequestURI()));
             json.writeValue(response.getOutputStream(), problem);

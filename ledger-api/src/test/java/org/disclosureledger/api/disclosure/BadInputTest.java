@@ -59,8 +59,9 @@ class BadInputTest {
         client = new LedgerClient(port);
         expectStatus(201, client.postJson("/api/v1/disclosures", disclosure("single-1", "BADIN0001", "BADIN0002")));
         Map<String, Object> suspended = disclosure("suspended-1", "BADIN0003");
-        suspended.put("suspension", map("until", "2099-01-01", "authority", "Law enforcement request, 45 CFR"
-                + " 164.528(a)(2)"));
+        suspended.put(
+                "suspension",
+                map("until", "2099-01-01", "authority", "Law enforcement request, 45 CFR" + " 164.528(a)(2)"));
         expectStatus(201, client.postJson("/api/v1/disclosures", suspended));
         expectStatus(201, client.postJson("/api/v1/bulk-disclosures", bulkDisclosure("bulk-open")));
         expectStatus(200, chunk("bulk-open", 1, "BADIN0010", "BADIN0011"));
@@ -70,135 +71,358 @@ class BadInputTest {
     }
 
     /** One bad request and the answer it must get. */
-    record BadInput(String method, String path, String contentType, Supplier<byte[]> body, boolean streamed,
-            int status, String problemType, String field) {
-    }
+    record BadInput(
+            String method,
+            String path,
+            String contentType,
+            Supplier<byte[]> body,
+            boolean streamed,
+            int status,
+            String problemType,
+            String field) {}
 
     Stream<Arguments> badInputs() {
         return Stream.of(
-                bad("malformed JSON", post("/api/v1/disclosures", JSON, "{\"disclosureId\": \"x\","),
-                        400, "malformed-json", null),
+                bad(
+                        "malformed JSON",
+                        post("/api/v1/disclosures", JSON, "{\"disclosureId\": \"x\","),
+                        400,
+                        "malformed-json",
+                        null),
                 bad("empty body", post("/api/v1/disclosures", JSON, ""), 400, "missing-body", null),
-                bad("a JSON array instead of an object", post("/api/v1/disclosures", JSON, "[1,2]"),
-                        400, "wrong-json-type", null),
+                bad(
+                        "a JSON array instead of an object",
+                        post("/api/v1/disclosures", JSON, "[1,2]"),
+                        400,
+                        "wrong-json-type",
+                        null),
                 bad("a misspelt field", record(b -> b.put("purpsoe", "LAW")), 400, "unknown-field", "purpsoe"),
-                bad("a number field given as text", record(b -> b.put("recordCount", "many")),
-                        400, "wrong-json-type", "recordCount"),
-                bad("an unknown data category", record(b -> b.put("dataCategories", List.of("NAME", "SHOE_SIZE"))),
-                        422, "invalid-field", "dataCategories[1]"),
-                bad("a data category named twice", record(b -> b.put("dataCategories", List.of("NAME", "NAME"))),
-                        422, "invalid-field", "dataCategories"),
-                bad("a state code that does not exist",
+                bad(
+                        "a number field given as text",
+                        record(b -> b.put("recordCount", "many")),
+                        400,
+                        "wrong-json-type",
+                        "recordCount"),
+                bad(
+                        "an unknown data category",
+                        record(b -> b.put("dataCategories", List.of("NAME", "SHOE_SIZE"))),
+                        422,
+                        "invalid-field",
+                        "dataCategories[1]"),
+                bad(
+                        "a data category named twice",
+                        record(b -> b.put("dataCategories", List.of("NAME", "NAME"))),
+                        422,
+                        "invalid-field",
+                        "dataCategories"),
+                bad(
+                        "a state code that does not exist",
                         record(b -> b.put("custodian", map("state", "ZZ", "agencyName", "Nowhere"))),
-                        422, "invalid-field", "custodian.state"),
-                bad("a lower-case state code",
+                        422,
+                        "invalid-field",
+                        "custodian.state"),
+                bad(
+                        "a lower-case state code",
                         record(b -> b.put("custodian", map("state", "ca", "agencyName", "DHCS"))),
-                        422, "invalid-field", "custodian.state"),
-                bad("an unknown purpose code",
+                        422,
+                        "invalid-field",
+                        "custodian.state"),
+                bad(
+                        "an unknown purpose code",
                         record(b -> b.put("purpose", map("code", "CURIOSITY", "text", "just looking"))),
-                        422, "invalid-field", "purpose.code"),
+                        422,
+                        "invalid-field",
+                        "purpose.code"),
                 bad("an unknown mode", record(b -> b.put("mode", "CARRIER_PIGEON")), 422, "invalid-field", "mode"),
-                bad("a missing disclosure id", record(b -> b.remove("disclosureId")),
-                        422, "invalid-field", "disclosureId"),
-                bad("a disclosure id with a slash", record(b -> b.put("disclosureId", "a/b")),
-                        422, "invalid-field", "disclosureId"),
-                bad("occurredAt that is not a time", record(b -> b.put("occurredAt", "last Tuesday")),
-                        422, "invalid-field", "occurredAt"),
-                bad("occurredAt beyond the clock tolerance", record(b -> b.put("occurredAt", "2999-01-01T00:00:00Z")),
-                        422, "occurred-in-future", "occurredAt"),
-                bad("occurredAt before Medicaid existed", record(b -> b.put("occurredAt", "1960-01-01T00:00:00Z")),
-                        422, "occurred-before-medicaid", "occurredAt"),
+                bad(
+                        "a missing disclosure id",
+                        record(b -> b.remove("disclosureId")),
+                        422,
+                        "invalid-field",
+                        "disclosureId"),
+                bad(
+                        "a disclosure id with a slash",
+                        record(b -> b.put("disclosureId", "a/b")),
+                        422,
+                        "invalid-field",
+                        "disclosureId"),
+                bad(
+                        "occurredAt that is not a time",
+                        record(b -> b.put("occurredAt", "last Tuesday")),
+                        422,
+                        "invalid-field",
+                        "occurredAt"),
+                bad(
+                        "occurredAt beyond the clock tolerance",
+                        record(b -> b.put("occurredAt", "2999-01-01T00:00:00Z")),
+                        422,
+                        "occurred-in-future",
+                        "occurredAt"),
+                bad(
+                        "occurredAt before Medicaid existed",
+                        record(b -> b.put("occurredAt", "1960-01-01T00:00:00Z")),
+                        422,
+                        "occurred-before-medicaid",
+                        "occurredAt"),
                 bad("no subjects", record(b -> b.put("subjects", List.of())), 422, "invalid-field", "subjects"),
-                bad("the same subject twice, written differently",
-                        record(b -> b.put("subjects", List.of(subject("CA", "BADIN-0099"), subject("CA", "badin 0099")))),
-                        422, "duplicate-subjects", "subjects[1]"),
-                bad("a Medicaid id with symbols", record(b -> b.put("subjects", List.of(subject("CA", "BAD$IN0098")))),
-                        422, "invalid-field", "subjects[0].medicaidId"),
-                bad("a malformed SSN", record(b -> b.put("subjects",
-                        List.of(map("state", "CA", "medicaidId", "BADIN0097", "ssn", "12-34")))),
-                        422, "invalid-field", "subjects[0].ssn"),
-                bad("an access window that closes before it opens", record(b -> b.put("accessWindow",
-                        map("opensAt", "2025-06-10T00:00:00Z", "closesAt", "2025-06-01T00:00:00Z",
-                                "downloadAllowed", true))),
-                        422, "invalid-field", "accessWindow.closesAt"),
-                bad("a record count of zero", record(b -> b.put("recordCount", 0)),
-                        422, "invalid-field", "recordCount"),
-                bad("no legal authority", record(b -> b.remove("legalAuthority")),
-                        422, "invalid-field", "legalAuthority"),
-                bad("a suspension that ends before the disclosure", record(b -> b.put("suspension",
-                        map("until", "2025-01-01", "authority", "a court"))),
-                        422, "suspension-not-after-disclosure", "suspension.until"),
-                bad("a body over the size limit", record(b -> b.put("requester", "x".repeat(1_100_000))),
-                        413, "body-too-large", null),
-                bad("the wrong content type", post("/api/v1/disclosures", "text/plain", "hello"),
-                        415, null, null),
-                bad("an existing id with different content",
-                        new BadInput("POST", "/api/v1/disclosures", JSON,
-                                () -> LedgerClient.json(disclosure("single-1", "BADIN0001")), false, 0, null, null),
-                        409, "id-reused-with-different-content", "disclosureId"),
-                bad("subjects in a bulk opening", post("/api/v1/bulk-disclosures", JSON,
-                        LedgerClient.json(disclosure("bulk-new", "BADIN0030"))), 422, "invalid-field", "subjects"),
-                bad("sealing twice", post("/api/v1/bulk-disclosures/bulk-sealed/seal", JSON, "{\"subjectCount\":2}"),
-                        409, "already-sealed", null),
-                bad("a seal with the wrong count", post("/api/v1/bulk-disclosures/bulk-open/seal", JSON,
-                        "{\"subjectCount\":3}"), 409, "subject-count-mismatch", "subjectCount"),
-                bad("a chunk out of order", chunkInput("bulk-open", 3, "BADIN0031"),
-                        409, "chunk-out-of-order", "chunkNumber"),
-                bad("a chunk number that is not a number", chunkInput("bulk-open", "two", "BADIN0031"),
-                        422, "invalid-field", "chunkNumber"),
-                bad("a changed retry of the last chunk", chunkInput("bulk-open", 1, "BADIN0010", "BADIN0032"),
-                        409, "chunk-retry-differs", "chunkNumber"),
-                bad("a chunk for a disclosure recorded whole", chunkInput("single-1", 1, "BADIN0033"),
-                        409, "not-a-bulk-disclosure", null),
+                bad(
+                        "the same subject twice, written differently",
+                        record(b ->
+                                b.put("subjects", List.of(subject("CA", "BADIN-0099"), subject("CA", "badin 0099")))),
+                        422,
+                        "duplicate-subjects",
+                        "subjects[1]"),
+                bad(
+                        "a Medicaid id with symbols",
+                        record(b -> b.put("subjects", List.of(subject("CA", "BAD$IN0098")))),
+                        422,
+                        "invalid-field",
+                        "subjects[0].medicaidId"),
+                bad(
+                        "a malformed SSN",
+                        record(b -> b.put(
+                                "subjects", List.of(map("state", "CA", "medicaidId", "BADIN0097", "ssn", "12-34")))),
+                        422,
+                        "invalid-field",
+                        "subjects[0].ssn"),
+                bad(
+                        "an access window that closes before it opens",
+                        record(b -> b.put(
+                                "accessWindow",
+                                map(
+                                        "opensAt",
+                                        "2025-06-10T00:00:00Z",
+                                        "closesAt",
+                                        "2025-06-01T00:00:00Z",
+                                        "downloadAllowed",
+                                        true))),
+                        422,
+                        "invalid-field",
+                        "accessWindow.closesAt"),
+                bad(
+                        "a record count of zero",
+                        record(b -> b.put("recordCount", 0)),
+                        422,
+                        "invalid-field",
+                        "recordCount"),
+                bad(
+                        "no legal authority",
+                        record(b -> b.remove("legalAuthority")),
+                        422,
+                        "invalid-field",
+                        "legalAuthority"),
+                bad(
+                        "a suspension that ends before the disclosure",
+                        record(b -> b.put("suspension", map("until", "2025-01-01", "authority", "a court"))),
+                        422,
+                        "suspension-not-after-disclosure",
+                        "suspension.until"),
+                bad(
+                        "a body over the size limit",
+                        record(b -> b.put("requester", "x".repeat(1_100_000))),
+                        413,
+                        "body-too-large",
+                        null),
+                bad("the wrong content type", post("/api/v1/disclosures", "text/plain", "hello"), 415, null, null),
+                bad(
+                        "an existing id with different content",
+                        new BadInput(
+                                "POST",
+                                "/api/v1/disclosures",
+                                JSON,
+                                () -> LedgerClient.json(disclosure("single-1", "BADIN0001")),
+                                false,
+                                0,
+                                null,
+                                null),
+                        409,
+                        "id-reused-with-different-content",
+                        "disclosureId"),
+                bad(
+                        "subjects in a bulk opening",
+                        post("/api/v1/bulk-disclosures", JSON, LedgerClient.json(disclosure("bulk-new", "BADIN0030"))),
+                        422,
+                        "invalid-field",
+                        "subjects"),
+                bad(
+                        "sealing twice",
+                        post("/api/v1/bulk-disclosures/bulk-sealed/seal", JSON, "{\"subjectCount\":2}"),
+                        409,
+                        "already-sealed",
+                        null),
+                bad(
+                        "a seal with the wrong count",
+                        post("/api/v1/bulk-disclosures/bulk-open/seal", JSON, "{\"subjectCount\":3}"),
+                        409,
+                        "subject-count-mismatch",
+                        "subjectCount"),
+                bad(
+                        "a chunk out of order",
+                        chunkInput("bulk-open", 3, "BADIN0031"),
+                        409,
+                        "chunk-out-of-order",
+                        "chunkNumber"),
+                bad(
+                        "a chunk number that is not a number",
+                        chunkInput("bulk-open", "two", "BADIN0031"),
+                        422,
+                        "invalid-field",
+                        "chunkNumber"),
+                bad(
+                        "a changed retry of the last chunk",
+                        chunkInput("bulk-open", 1, "BADIN0010", "BADIN0032"),
+                        409,
+                        "chunk-retry-differs",
+                        "chunkNumber"),
+                bad(
+                        "a chunk for a disclosure recorded whole",
+                        chunkInput("single-1", 1, "BADIN0033"),
+                        409,
+                        "not-a-bulk-disclosure",
+                        null),
                 bad("a chunk after sealing", chunkInput("bulk-sealed", 2, "BADIN0034"), 409, "already-sealed", null),
-                bad("a chunk line that is not JSON", new BadInput("PUT", "/api/v1/bulk-disclosures/bulk-open/chunks/2",
-                        NDJSON, () -> "{\"state\":\"CA\",\"medicaidId\":\"BADIN0035\"}\nnot json\n"
-                                .getBytes(StandardCharsets.UTF_8), false, 0, null, null),
-                        422, "invalid-field", "line 2"),
-                bad("a chunk sent as JSON", new BadInput("PUT", "/api/v1/bulk-disclosures/bulk-open/chunks/2", JSON,
-                        () -> "{}".getBytes(StandardCharsets.UTF_8), false, 0, null, null), 415, null, null),
-                bad("a chunk with more subjects than allowed", chunkInput("bulk-open", 2, manyIds(10_001)),
-                        422, "invalid-field", "body"),
-                bad("a streamed chunk over the size limit", new BadInput("PUT",
-                        "/api/v1/bulk-disclosures/bulk-open/chunks/2", NDJSON,
-                        () -> ("{\"state\":\"CA\",\"medicaidId\":\"BADIN0036\",\"pad\":\"" + "x".repeat(2_200_000)
-                                + "\"}\n").getBytes(StandardCharsets.UTF_8), true, 0, null, null),
-                        413, "body-too-large", null),
-                bad("a correction of a field that does not exist", post("/api/v1/disclosures/single-1/corrections",
-                        JSON, "{\"correctionId\":\"c1\",\"corrections\":{\"shoeSize\":42},\"reason\":\"typo\"}"),
-                        422, "invalid-field", "corrections.shoeSize"),
-                bad("a correction of the custodian", post("/api/v1/disclosures/single-1/corrections", JSON,
-                        "{\"correctionId\":\"c1\",\"corrections\":{\"custodian\":{\"state\":\"NY\"}},"
-                                + "\"reason\":\"wrong state\"}"),
-                        422, "invalid-field", "corrections.custodian"),
-                bad("a correction that changes nothing", post("/api/v1/disclosures/single-1/corrections", JSON,
-                        "{\"correctionId\":\"c1\",\"corrections\":{\"mode\":\"BULK_FILE\"},\"reason\":\"same\"}"),
-                        422, "correction-changes-nothing", "corrections"),
-                bad("a follow-on of an unknown disclosure", post("/api/v1/disclosures/never-recorded/disputes", JSON,
-                        "{\"disputeId\":\"d1\",\"subject\":{\"state\":\"CA\",\"medicaidId\":\"BADIN0001\"},"
-                                + "\"statement\":\"I never agreed\"}"),
-                        404, "unknown-disclosure", null),
-                bad("a dispute by someone who is not a subject", post("/api/v1/disclosures/single-1/disputes", JSON,
-                        "{\"disputeId\":\"d1\",\"subject\":{\"state\":\"CA\",\"medicaidId\":\"BADIN0777\"},"
-                                + "\"statement\":\"I never agreed\"}"),
-                        422, "not-a-subject", "subject"),
-                bad("a follow-on of a bulk disclosure that is not sealed", post(
-                        "/api/v1/disclosures/bulk-open/destruction-requests", JSON,
-                        "{\"requestId\":\"r1\",\"requestedBy\":\"A court\",\"authority\":\"Order 25-1\"}"),
-                        409, "not-sealed", null),
-                bad("a certification answering an unknown request", post(
-                        "/api/v1/disclosures/single-1/destruction-certifications", JSON,
-                        "{\"certificationId\":\"k1\",\"requestId\":\"r404\",\"certifiedBy\":\"ICE records officer\","
-                                + "\"destroyedAt\":\"2025-07-01T00:00:00Z\",\"method\":\"NIST 800-88 purge\"}"),
-                        422, "unknown-destruction-request", "requestId"),
-                bad("lifting a suspension that does not exist", post("/api/v1/disclosures/single-1/suspension-lifts",
-                        JSON, "{\"liftId\":\"l1\",\"authority\":\"Court order\",\"reason\":\"ended\"}"),
-                        409, "no-suspension", null),
-                bad("a follow-on without its id", post("/api/v1/disclosures/suspended-1/suspension-lifts", JSON,
-                        "{\"authority\":\"Court order\",\"reason\":\"ended\"}"),
-                        422, "invalid-field", "liftId"),
-                bad("a method the endpoint does not have", new BadInput("DELETE", "/api/v1/disclosures", null,
-                        null, false, 0, null, null), 405, null, null));
+                bad(
+                        "a chunk line that is not JSON",
+                        new BadInput(
+                                "PUT",
+                                "/api/v1/bulk-disclosures/bulk-open/chunks/2",
+                                NDJSON,
+                                () -> "{\"state\":\"CA\",\"medicaidId\":\"BADIN0035\"}\nnot json\n"
+                                        .getBytes(StandardCharsets.UTF_8),
+                                false,
+                                0,
+                                null,
+                                null),
+                        422,
+                        "invalid-field",
+                        "line 2"),
+                bad(
+                        "a chunk sent as JSON",
+                        new BadInput(
+                                "PUT",
+                                "/api/v1/bulk-disclosures/bulk-open/chunks/2",
+                                JSON,
+                                () -> "{}".getBytes(StandardCharsets.UTF_8),
+                                false,
+                                0,
+                                null,
+                                null),
+                        415,
+                        null,
+                        null),
+                bad(
+                        "a chunk with more subjects than allowed",
+                        chunkInput("bulk-open", 2, manyIds(10_001)),
+                        422,
+                        "invalid-field",
+                        "body"),
+                bad(
+                        "a streamed chunk over the size limit",
+                        new BadInput(
+                                "PUT",
+                                "/api/v1/bulk-disclosures/bulk-open/chunks/2",
+                                NDJSON,
+                                () -> ("{\"state\":\"CA\",\"medicaidId\":\"BADIN0036\",\"pad\":\""
+                                                + "x".repeat(2_200_000) + "\"}\n")
+                                        .getBytes(StandardCharsets.UTF_8),
+                                true,
+                                0,
+                                null,
+                                null),
+                        413,
+                        "body-too-large",
+                        null),
+                bad(
+                        "a correction of a field that does not exist",
+                        post(
+                                "/api/v1/disclosures/single-1/corrections",
+                                JSON,
+                                "{\"correctionId\":\"c1\",\"corrections\":{\"shoeSize\":42},\"reason\":\"typo\"}"),
+                        422,
+                        "invalid-field",
+                        "corrections.shoeSize"),
+                bad(
+                        "a correction of the custodian",
+                        post(
+                                "/api/v1/disclosures/single-1/corrections",
+                                JSON,
+                                "{\"correctionId\":\"c1\",\"corrections\":{\"custodian\":{\"state\":\"NY\"}},"
+                                        + "\"reason\":\"wrong state\"}"),
+                        422,
+                        "invalid-field",
+                        "corrections.custodian"),
+                bad(
+                        "a correction that changes nothing",
+                        post(
+                                "/api/v1/disclosures/single-1/corrections",
+                                JSON,
+                                "{\"correctionId\":\"c1\",\"corrections\":{\"mode\":\"BULK_FILE\"},\"reason\":\"same\"}"),
+                        422,
+                        "correction-changes-nothing",
+                        "corrections"),
+                bad(
+                        "a follow-on of an unknown disclosure",
+                        post(
+                                "/api/v1/disclosures/never-recorded/disputes",
+                                JSON,
+                                "{\"disputeId\":\"d1\",\"subject\":{\"state\":\"CA\",\"medicaidId\":\"BADIN0001\"},"
+                                        + "\"statement\":\"I never agreed\"}"),
+                        404,
+                        "unknown-disclosure",
+                        null),
+                bad(
+                        "a dispute by someone who is not a subject",
+                        post(
+                                "/api/v1/disclosures/single-1/disputes",
+                                JSON,
+                                "{\"disputeId\":\"d1\",\"subject\":{\"state\":\"CA\",\"medicaidId\":\"BADIN0777\"},"
+                                        + "\"statement\":\"I never agreed\"}"),
+                        422,
+                        "not-a-subject",
+                        "subject"),
+                bad(
+                        "a follow-on of a bulk disclosure that is not sealed",
+                        post(
+                                "/api/v1/disclosures/bulk-open/destruction-requests",
+                                JSON,
+                                "{\"requestId\":\"r1\",\"requestedBy\":\"A court\",\"authority\":\"Order 25-1\"}"),
+                        409,
+                        "not-sealed",
+                        null),
+                bad(
+                        "a certification answering an unknown request",
+                        post(
+                                "/api/v1/disclosures/single-1/destruction-certifications",
+                                JSON,
+                                "{\"certificationId\":\"k1\",\"requestId\":\"r404\",\"certifiedBy\":\"ICE records officer\","
+                                        + "\"destroyedAt\":\"2025-07-01T00:00:00Z\",\"method\":\"NIST 800-88 purge\"}"),
+                        422,
+                        "unknown-destruction-request",
+                        "requestId"),
+                bad(
+                        "lifting a suspension that does not exist",
+                        post(
+                                "/api/v1/disclosures/single-1/suspension-lifts",
+                                JSON,
+                                "{\"liftId\":\"l1\",\"authority\":\"Court order\",\"reason\":\"ended\"}"),
+                        409,
+                        "no-suspension",
+                        null),
+                bad(
+                        "a follow-on without its id",
+                        post(
+                                "/api/v1/disclosures/suspended-1/suspension-lifts",
+                                JSON,
+                                "{\"authority\":\"Court order\",\"reason\":\"ended\"}"),
+                        422,
+                        "invalid-field",
+                        "liftId"),
+                bad(
+                        "a method the endpoint does not have",
+                        new BadInput("DELETE", "/api/v1/disclosures", null, null, false, 0, null, null),
+                        405,
+                        null,
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -207,9 +431,15 @@ class BadInputTest {
         long before = storedEvents();
 
         LedgerClient.Response response = input.streamed()
-                ? client.sendStreamed(input.method(), input.path(), input.contentType(),
+                ? client.sendStreamed(
+                        input.method(),
+                        input.path(),
+                        input.contentType(),
                         () -> new ByteArrayInputStream(input.body().get()))
-                : client.send(input.method(), input.path(), input.contentType(),
+                : client.send(
+                        input.method(),
+                        input.path(),
+                        input.contentType(),
                         input.body() == null ? null : input.body().get());
 
         assertThat(response.status()).as(response.body()).isEqualTo(input.status());
@@ -237,8 +467,17 @@ class BadInputTest {
     }
 
     private static Arguments bad(String name, BadInput input, int status, String problemType, String field) {
-        return Arguments.of(Named.of(name, new BadInput(input.method(), input.path(), input.contentType(),
-                input.body(), input.streamed(), status, problemType, field)));
+        return Arguments.of(Named.of(
+                name,
+                new BadInput(
+                        input.method(),
+                        input.path(),
+                        input.contentType(),
+                        input.body(),
+                        input.streamed(),
+                        status,
+                        problemType,
+                        field)));
     }
 
     private static BadInput post(String path, String contentType, String body) {
@@ -250,21 +489,36 @@ class BadInputTest {
     }
 
     private static BadInput record(Consumer<Map<String, Object>> change) {
-        return new BadInput("POST", "/api/v1/disclosures", JSON, () -> {
-            Map<String, Object> body = disclosure("bad-new", "BADIN0090");
-            change.accept(body);
-            return LedgerClient.json(body);
-        }, false, 0, null, null);
+        return new BadInput(
+                "POST",
+                "/api/v1/disclosures",
+                JSON,
+                () -> {
+                    Map<String, Object> body = disclosure("bad-new", "BADIN0090");
+                    change.accept(body);
+                    return LedgerClient.json(body);
+                },
+                false,
+                0,
+                null,
+                null);
     }
 
     private static BadInput chunkInput(String id, Object chunkNumber, String... medicaidIds) {
-        return new BadInput("PUT", "/api/v1/bulk-disclosures/" + id + "/chunks/" + chunkNumber, NDJSON,
-                () -> ndjson(medicaidIds), false, 0, null, null);
+        return new BadInput(
+                "PUT",
+                "/api/v1/bulk-disclosures/" + id + "/chunks/" + chunkNumber,
+                NDJSON,
+                () -> ndjson(medicaidIds),
+                false,
+                0,
+                null,
+                null);
     }
 
     private LedgerClient.Response chunk(String id, int chunkNumber, String... medicaidIds) {
-        return client.send("PUT", "/api/v1/bulk-disclosures/" + id + "/chunks/" + chunkNumber, NDJSON,
-                ndjson(medicaidIds));
+        return client.send(
+                "PUT", "/api/v1/bulk-disclosures/" + id + "/chunks/" + chunkNumber, NDJSON, ndjson(medicaidIds));
     }
 
     private static byte[] ndjson(String... medicaidIds) {

@@ -59,7 +59,8 @@ class RecordingTest {
         assertThat(first.json().path("retry").asBoolean()).isFalse();
         assertThat(retry.status()).as(retry.body()).isEqualTo(200);
         assertThat(retry.json().path("retry").asBoolean()).isTrue();
-        assertThat(retry.json().path("recordedAt").asString()).isEqualTo(first.json().path("recordedAt").asString());
+        assertThat(retry.json().path("recordedAt").asString())
+                .isEqualTo(first.json().path("recordedAt").asString());
         assertThat(eventTypes("rec-1")).containsExactly("DisclosureRecorded");
     }
 
@@ -67,8 +68,10 @@ class RecordingTest {
     void theStoredEventCarriesPseudonymsInTheGivenOrder() {
         client.postJson("/api/v1/disclosures", disclosure("rec-2", "REC0003", "rec-0004"));
 
-        String payload = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry"
-                + " where aggregate_identifier = 'rec-2'", String.class);
+        String payload = jdbc.queryForObject(
+                "select convert_from(payload, 'UTF8') from domain_event_entry"
+                        + " where aggregate_identifier = 'rec-2'",
+                String.class);
 
         Pseudonymiser pseudonyms = TestLedger.pseudonymiser();
         String first = pseudonyms.pseudonymise(new StateCode("CA"), "REC0003").value();
@@ -78,14 +81,15 @@ class RecordingTest {
 
     @Test
     void aBulkDisclosureIsOpenedFilledChunkByChunkAndSealedWithItsManifestRoot() {
-        assertThat(client.postJson("/api/v1/bulk-disclosures", bulkDisclosure("bulk-1")).status()).isEqualTo(201);
+        assertThat(client.postJson("/api/v1/bulk-disclosures", bulkDisclosure("bulk-1"))
+                        .status())
+                .isEqualTo(201);
 
         LedgerClient.Response chunk1 = chunk("bulk-1", 1, "BULK0001", "BULK0002", "BULK0003");
         LedgerClient.Response chunk1Again = chunk("bulk-1", 1, "BULK0001", "BULK0002", "BULK0003");
         LedgerClient.Response chunk2 = chunk("bulk-1", 2, "BULK0004", "BULK0005");
         JsonNode open = client.get("/api/v1/disclosures/bulk-1").json();
-        LedgerClient.Response sealed = client.postJson("/api/v1/bulk-disclosures/bulk-1/seal",
-                map("subjectCount", 5));
+        LedgerClient.Response sealed = client.postJson("/api/v1/bulk-disclosures/bulk-1/seal", map("subjectCount", 5));
 
         assertThat(chunk1.json().path("subjectsAttached").asLong()).isEqualTo(3);
         assertThat(chunk1Again.json().path("retry").asBoolean()).isTrue();
@@ -96,8 +100,9 @@ class RecordingTest {
         assertThat(sealed.status()).as(sealed.body()).isEqualTo(200);
         assertThat(sealed.json().path("manifestRoot").asString())
                 .isEqualTo(expectedRoot("BULK0001", "BULK0002", "BULK0003", "BULK0004", "BULK0005"));
-        assertThat(eventTypes("bulk-1")).containsExactly("BulkDisclosureOpened", "BulkSubjectsAttached",
-                "BulkSubjectsAttached", "BulkDisclosureSealed");
+        assertThat(eventTypes("bulk-1"))
+                .containsExactly(
+                        "BulkDisclosureOpened", "BulkSubjectsAttached", "BulkSubjectsAttached", "BulkDisclosureSealed");
     }
 
     @Test
@@ -106,27 +111,82 @@ class RecordingTest {
         body.put("suspension", map("until", "2099-01-01", "authority", "Law enforcement request of 2025-06-01"));
         client.postJson("/api/v1/disclosures", body);
 
-        Map<String, Object> correction = map("correctionId", "c1", "reason", "The purpose was misstated",
-                "corrections", map("purpose", map("code", "OVERSIGHT", "text", "Program integrity review")));
-        assertThat(client.postJson("/api/v1/disclosures/rec-3/corrections", correction).status()).isEqualTo(201);
-        assertThat(client.postJson("/api/v1/disclosures/rec-3/corrections", correction).status()).isEqualTo(200);
-        assertThat(client.postJson("/api/v1/disclosures/rec-3/disputes", map("disputeId", "d1",
-                "subject", map("state", "CA", "medicaidId", "REC0005"),
-                "statement", "I never consented to this")).status()).isEqualTo(201);
-        assertThat(client.postJson("/api/v1/disclosures/rec-3/destruction-requests", map("requestId", "r1",
-                "requestedBy", "Attorney General of California", "authority", "Order of 2025-08-12",
-                "dueBy", "2025-09-30")).status()).isEqualTo(201);
-        assertThat(client.postJson("/api/v1/disclosures/rec-3/destruction-certifications", map(
-                "certificationId", "k1", "requestId", "r1", "certifiedBy", "ICE Records Officer",
-                "destroyedAt", "2025-09-01T12:00:00Z", "method", "NIST SP 800-88 purge")).status()).isEqualTo(201);
-        assertThat(client.postJson("/api/v1/disclosures/rec-3/suspension-lifts", map("liftId", "l1",
-                "authority", "Request withdrawn", "reason", "The investigation closed")).status()).isEqualTo(201);
+        Map<String, Object> correction = map(
+                "correctionId",
+                "c1",
+                "reason",
+                "The purpose was misstated",
+                "corrections",
+                map("purpose", map("code", "OVERSIGHT", "text", "Program integrity review")));
+        assertThat(client.postJson("/api/v1/disclosures/rec-3/corrections", correction)
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.postJson("/api/v1/disclosures/rec-3/corrections", correction)
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.postJson(
+                                "/api/v1/disclosures/rec-3/disputes",
+                                map(
+                                        "disputeId",
+                                        "d1",
+                                        "subject",
+                                        map("state", "CA", "medicaidId", "REC0005"),
+                                        "statement",
+                                        "I never consented to this"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.postJson(
+                                "/api/v1/disclosures/rec-3/destruction-requests",
+                                map(
+                                        "requestId",
+                                        "r1",
+                                        "requestedBy",
+                                        "Attorney General of California",
+                                        "authority",
+                                        "Order of 2025-08-12",
+                                        "dueBy",
+                                        "2025-09-30"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.postJson(
+                                "/api/v1/disclosures/rec-3/destruction-certifications",
+                                map(
+                                        "certificationId",
+                                        "k1",
+                                        "requestId",
+                                        "r1",
+                                        "certifiedBy",
+                                        "ICE Records Officer",
+                                        "destroyedAt",
+                                        "2025-09-01T12:00:00Z",
+                                        "method",
+                                        "NIST SP 800-88 purge"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.postJson(
+                                "/api/v1/disclosures/rec-3/suspension-lifts",
+                                map(
+                                        "liftId",
+                                        "l1",
+                                        "authority",
+                                        "Request withdrawn",
+                                        "reason",
+                                        "The investigation closed"))
+                        .status())
+                .isEqualTo(201);
 
         JsonNode status = client.get("/api/v1/disclosures/rec-3").json();
-        assertThat(status.path("details").path("purpose").path("code").asString()).isEqualTo("OVERSIGHT");
+        assertThat(status.path("details").path("purpose").path("code").asString())
+                .isEqualTo("OVERSIGHT");
         assertThat(status.path("suspensionLifted").asBoolean()).isTrue();
-        assertThat(eventTypes("rec-3")).containsExactly("DisclosureRecorded", "DisclosureCorrected",
-                "DisclosureDisputed", "DestructionRequested", "DestructionCertified", "SuspensionLifted");
+        assertThat(eventTypes("rec-3"))
+                .containsExactly(
+                        "DisclosureRecorded",
+                        "DisclosureCorrected",
+                        "DisclosureDisputed",
+                        "DestructionRequested",
+                        "DestructionCertified",
+                        "SuspensionLifted");
     }
 
     @Test
@@ -138,16 +198,24 @@ class RecordingTest {
     }
 
     private List<String> eventTypes(String disclosureId) {
-        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ?"
-                + " order by sequence_number", String.class, disclosureId);
+        return jdbc.queryForList(
+                "select payload_type from domain_event_entry where aggregate_identifier = ?"
+                        + " order by sequence_number",
+                String.class,
+                disclosureId);
     }
 
     private LedgerClient.Response chunk(String id, int number, String... medicaidIds) {
         StringBuilder lines = new StringBuilder();
         for (String medicaidId : medicaidIds) {
-            lines.append("{\"state\":\"CA\",\"medicaidId\":\"").append(medicaidId).append("\"}\n");
+            lines.append("{\"state\":\"CA\",\"medicaidId\":\"")
+                    .append(medicaidId)
+                    .append("\"}\n");
         }
-        return client.send("PUT", "/api/v1/bulk-disclosures/" + id + "/chunks/" + number, NDJSON,
+        return client.send(
+                "PUT",
+                "/api/v1/bulk-disclosures/" + id + "/chunks/" + number,
+                NDJSON,
                 lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
