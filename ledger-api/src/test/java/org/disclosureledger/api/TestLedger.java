@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.disclosureledger.core.checkpoint.NoteSigner;
 import org.disclosureledger.core.subject.Pseudonymiser;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +19,8 @@ public final class TestLedger {
 
     private static final byte[] KEY = newKey();
     private static final Path KEY_FILE = writeKeyFile();
+    private static final NoteSigner SIGNER = NoteSigner.fromSeed("localhost/disclosure-ledger", newKey());
+    private static final Path SIGNER_FILE = writeSignerFile();
 
     private TestLedger() {}
 
@@ -25,12 +28,28 @@ public final class TestLedger {
     public static void configure(DynamicPropertyRegistry registry) {
         SharedPostgres.registerFreshDatabase(registry);
         registry.add("ledger.pseudonym.key-file", KEY_FILE::toString);
+        registry.add("ledger.checkpoint.signing-key-file", SIGNER_FILE::toString);
         registry.add("ledger.data-dir", () -> KEY_FILE.getParent().toString());
     }
 
     /** The pseudonymiser the test application uses, to compute the person references a test expects. */
     public static Pseudonymiser pseudonymiser() {
         return new Pseudonymiser(KEY);
+    }
+
+    /** The checkpoint signer the test application uses. */
+    public static NoteSigner checkpointSigner() {
+        return SIGNER;
+    }
+
+    private static Path writeSignerFile() {
+        try {
+            Path file = KEY_FILE.resolveSibling("checkpoint-signer.key");
+            Files.writeString(file, SIGNER.signerKey());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] newKey() {

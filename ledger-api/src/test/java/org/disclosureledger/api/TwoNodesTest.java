@@ -100,6 +100,8 @@ class TwoNodesTest {
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
                         "--ledger.pseudonym.key-file=" + environment.getProperty("ledger.pseudonym.key-file"),
+                        "--ledger.checkpoint.signing-key-file="
+                                + environment.getProperty("ledger.checkpoint.signing-key-file"),
                         "--ledger.data-dir=" + environment.getProperty("ledger.data-dir"));
     }
 }

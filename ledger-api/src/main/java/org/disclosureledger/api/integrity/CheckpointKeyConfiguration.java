@@ -1,0 +1,70 @@
+package org.disclosureledger.api.integrity;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import org.disclosureledger.core.checkpoint.NoteSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Provides the checkpoint {@link NoteSigner}. Its key comes from {@code ledger.checkpoint.signing-key-file}, a file
+ * holding the signer key text ({@code PRIVATE+KEY+<origin>+<id>+<base64>}, the format of Go's {@code note} package).
+ * With no file configured and the embedded database, a key for {@code ledger.checkpoint.origin} is generated on first
+ * start in {@code ${ledger.data-dir}/keys/checkpoint-signer.key} and reused. With an external database and no key the
+ * application refuses to start: a new key would break every watchdog's pinned key.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CheckpointKeyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckpointKeyConfiguration.class);
+
+    @Bean
+    NoteSigner checkpointSigner(
+            @Value("${ledger.checkpoint.signing-key-file:}") String keyFile,
+            @Value("${ledger.checkpoint.origin}") String origin,
+            @Value("${spring.datasource.url:}") String datasourceUrl,
+            @Value("${ledger.data-dir}") Path dataDir)
+            throws IOException {
+        NoteSigner signer;
+        if (!keyFile.isBlank()) {
+            signer = NoteSigner.fromSignerKey(Files.readString(Path.of(keyFile)).strip());
+        } else if (!datasourceUrl.isBlank()) {
+            throw new IllegalStateException("ledger.checkpoint.signing-key-file is not set: an external database needs"
+                    + " the checkpoint signing key its watchdogs pinned");
+        } else {
+            signer = embeddedDefault(dataDir.toAbsolutePath().resolve("keys").resolve("checkpoint-signer.key"), origin);
+        }
+        if (!signer.keyName().equals(origin)) {
+            throw new IllegalStateException("the checkpoint signing key is for '" + signer.keyName()
+                    + "' but ledger.checkpoint.origin is '" + origin + "'");
+        }
+        log.info("Checkpoints are signed for {}; watchdogs pin the verifier key {}", origin, signer.verifierKey());
+        return signer;
+    }
+
+    private static NoteSigner embeddedDefault(Path file, String origin) throws IOException {
+        if (Files.exists(file)) {
+            log.info("Embedded default: checkpoint signing key read from {}", file);
+            return NoteSigner.fromSignerKey(Files.readString(file).strip());
+        }
+        byte[] seed = new byte[32];
+        new SecureRandom().nextBytes(seed);
+        NoteSigner signer = NoteSigner.fromSeed(origin, seed);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, signer.signerKey() + "\n", StandardOpenOption.CREATE_NEW);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            log.warn("Cannot restrict the permissions of {} on this file system", file);
+        }
+        log.info("Embedded default: generated a new checkpoint signing key in {}", file);
+        return signer;
+    }
+}
