@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
     SequencerConfiguration.class,
     LedgerSequencer.class,
     LedgerStore.class,
-    Checkpointer.class
+    Checkpointer.class,
+    LedgerVerifier.class
 })
 class IntegrityTestApplication {
 

@@ -1,0 +1,158 @@
+package org.disclosureledger.projections.integrity;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import org.disclosureledger.core.checkpoint.Checkpoint;
+import org.disclosureledger.core.checkpoint.NoteSigner;
+import org.disclosureledger.core.checkpoint.NoteVerifier;
+import org.disclosureledger.core.ledger.LeafEnvelope;
+import org.disclosureledger.core.merkle.IntegrityFailure;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the whole ledger against itself, trusting only the events as they are stored now and the signing key:
+ * every entry's leaf is recomputed from its event, the tree is rebuilt from those leaves, and every stored checkpoint
+ * is checked for its signature and its root. Reads the entries in pages, holding only the tree's right edge.
+ */
+@Component
+public class LedgerVerifier {
+
+    private static final int PAGE = 1_000;
+    private static final int MAX_PROBLEMS = 100;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final JdbcTemplate jdbc;
+    private final NoteVerifier noteVerifier;
+
+    public LedgerVerifier(JdbcTemplate jdbc, NoteSigner signer) {
+        this.jdbc = jdbc;
+        this.noteVerifier = signer.verifier();
+    }
+
+    private record Row(long ledgerIndex, String eventIdentifier, long globalIndex, byte[] leafHash,
+            Long currentGlobalIndex, LeafEnvelope envelope) {
+    }
+
+    private record StoredCheckpoint(long treeSize, byte[] rootHash, String note) {
+    }
+
+    public VerificationReport verify() {
+        List<IntegrityProblem> problems = new ArrayList<>();
+        Iterator<StoredCheckpoint> checkpoints = jdbc.query(
+                        "select tree_size, root_hash, signed_note from ledger_checkpoint order by tree_size",
+                        (rs, n) -> new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3)))
+                .iterator();
+        StoredCheckpoint nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
+        int checkpointsChecked = 0;
+        TreeAppender tree = new TreeAppender(0, List.of());
+        long expectedIndex = 0;
+        while (true) {
+            List<Row> page = page(expectedIndex);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (Row row : page) {
+                if (row.ledgerIndex() != expectedIndex) {
+                    add(problems, new IntegrityProblem(IntegrityProblem.Kind.ENTRY_MISSING, expectedIndex, -1,
+                            "entry " + expectedIndex, "next entry is " + row.ledgerIndex(),
+                            "ledger indexes " + expectedIndex + " to " + (row.ledgerIndex() - 1) + " are missing"));
+                    return new VerificationReport(expectedIndex, checkpointsChecked, problems);
+                }
+                tree.append(check(row, problems));
+                expectedIndex++;
+                while (nextCheckpoint != null && nextCheckpoint.treeSize() == tree.size()) {
+                    checkCheckpoint(nextCheckpoint, tree.rootHash(), problems);
+                    checkpointsChecked++;
+                    nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
+                }
+            }
+        }
+        while (nextCheckpoint != null) {
+            add(problems, new IntegrityProblem(IntegrityProblem.Kind.CHECKPOINT_ROOT_MISMATCH, -1,
+                    nextCheckpoint.treeSize(), "a tree of " + nextCheckpoint.treeSize() + " entries",
+                    "only " + tree.size() + " entries",
+                    "a checkpoint was signed for more entries than the ledger now holds"));
+            checkpointsChecked++;
+            nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
+        }
+        return new VerificationReport(tree.size(), checkpointsChecked, problems);
+    }
+
+    /** The leaf hash to build the tree from: recomputed from the event when it exists, else the recorded one. */
+    private byte[] check(Row row, List<IntegrityProblem> problems) {
+        if (row.envelope() == null) {
+            add(problems, new IntegrityProblem(IntegrityProblem.Kind.EVENT_MISSING, row.ledgerIndex(), -1,
+                    row.eventIdentifier(), "no such event",
+                    "the event sequenced at ledger index " + row.ledgerIndex() + " is gone from the event table"));
+            return row.leafHash();
+        }
+        byte[] recomputed = row.envelope().leafHash();
+        if (!java.util.Arrays.equals(recomputed, row.leafHash())) {
+            add(problems, new IntegrityProblem(IntegrityProblem.Kind.LEAF_HASH_CHANGED, row.ledgerIndex(), -1,
+                    HEX.formatHex(row.leafHash()), HEX.formatHex(recomputed),
+                    "the event at ledger index " + row.ledgerIndex() + " (" + row.eventIdentifier()
+                            + ") no longer hashes to the leaf it was sequenced with"));
+        }
+        if (row.currentGlobalIndex() != row.globalIndex()) {
+            add(problems, new IntegrityProblem(IntegrityProblem.Kind.EVENT_MOVED, row.ledgerIndex(), -1,
+                    Long.toString(row.globalIndex()), Long.toString(row.currentGlobalIndex()),
+                    "the event at ledger index " + row.ledgerIndex() + " was moved in the event table"));
+        }
+        return recomputed;
+    }
+
+    private void checkCheckpoint(StoredCheckpoint stored, byte[] recomputedRoot, List<IntegrityProblem> problems) {
+        try {
+            Checkpoint signed = noteVerifier.verifyCheckpoint(stored.note());
+            if (signed.treeSize() != stored.treeSize()
+                    || !java.util.Arrays.equals(signed.rootHash().bytes(), stored.rootHash())) {
+                add(problems, new IntegrityProblem(IntegrityProblem.Kind.CHECKPOINT_SIGNATURE_INVALID, -1,
+                        stored.treeSize(), HEX.formatHex(stored.rootHash()), signed.rootHash().hex(),
+                        "the signed note at tree size " + stored.treeSize() + " names another size or root than"
+                                + " its row"));
+            }
+        } catch (IntegrityFailure | IllegalArgumentException e) {
+            add(problems, new IntegrityProblem(IntegrityProblem.Kind.CHECKPOINT_SIGNATURE_INVALID, -1,
+                    stored.treeSize(), "a note signed by " + noteVerifier.keyName(), e.getMessage(),
+                    "the checkpoint at tree size " + stored.treeSize() + " does not verify with the ledger's key"));
+        }
+        if (!java.util.Arrays.equals(stored.rootHash(), recomputedRoot)) {
+            add(problems, new IntegrityProblem(IntegrityProblem.Kind.CHECKPOINT_ROOT_MISMATCH, -1,
+                    stored.treeSize(), HEX.formatHex(stored.rootHash()), HEX.formatHex(recomputedRoot),
+                    "the root signed at tree size " + stored.treeSize()
+                            + " differs from the root of the events as stored now"));
+        }
+    }
+
+    private List<Row> page(long fromIndex) {
+        return jdbc.query("""
+                        select e.ledger_index, e.event_identifier, e.global_index, e.leaf_hash,
+                               d.global_index, d.payload_type, d.payload_revision, d.aggregate_identifier,
+                               d.sequence_number, d.time_stamp, d.payload
+                        from ledger_entry e
+                        left join domain_event_entry d on d.event_identifier = e.event_identifier
+                        where e.ledger_index >= ?
+                        order by e.ledger_index
+                        limit ?""",
+                (rs, n) -> {
+                    long current = rs.getLong(5);
+                    boolean present = !rs.wasNull();
+                    LeafEnvelope envelope = present
+                            ? new LeafEnvelope(rs.getString(2), rs.getString(6), rs.getString(7), rs.getString(8),
+                                    rs.getLong(9), rs.getString(10), rs.getBytes(11))
+                            : null;
+                    return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4),
+                            present ? current : null, envelope);
+                },
+                fromIndex, PAGE);
+    }
+
+    private static void add(List<IntegrityProblem> problems, IntegrityProblem problem) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(problem);
+        }
+    }
+}
