@@ -18,14 +18,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Runs the README's examples as written, in order, against a fresh application: every {@code bash} block between the
- * examples markers must exit 0 and print each line of the {@code text} block that follows it. The only change made
+ * Runs the README's examples as written, in order, against a fresh application: every {@code bash} block between
+ * each pair of examples markers must exit 0 and print each line of the {@code text} block that follows it. The only change made
  * is the port: {@code localhost:8080} becomes the test application's port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadmeExamplesTest {
 
     private static final Path README = Path.of("..", "README.md");
+    private static final String START = "<!-- examples:start -->";
+    private static final String END = "<!-- examples:end -->";
     private static final Pattern BLOCK = Pattern.compile("```(bash|text)\\n(.*?)```", Pattern.DOTALL);
 
     @DynamicPropertySource
@@ -61,12 +63,8 @@ class ReadmeExamplesTest {
         }
     }
 
-    private static List<Example> examples() throws IOException {
-        String readme = Files.readString(README);
-        int start = readme.indexOf("<!-- examples:start -->");
-        int end = readme.indexOf("<!-- examples:end -->");
-        assertThat(start).as("examples markers in the README").isNotNegative().isLessThan(end);
-        Matcher blocks = BLOCK.matcher(readme.substring(start, end));
+    private static List<Example> examplesIn(String section) {
+        Matcher blocks = BLOCK.matcher(section);
         List<Example> examples = new ArrayList<>();
         String pendingScript = null;
         while (blocks.find()) {
@@ -82,6 +80,20 @@ class ReadmeExamplesTest {
         }
         if (pendingScript != null) {
             examples.add(new Example(pendingScript, List.of()));
+        }
+        return examples;
+    }
+
+    private static List<Example> examples() throws IOException {
+        String readme = Files.readString(README);
+        List<Example> examples = new ArrayList<>();
+        int start = readme.indexOf(START);
+        assertThat(start).as("an examples section in the README").isNotNegative();
+        while (start >= 0) {
+            int end = readme.indexOf(END, start);
+            assertThat(end).as("the end of the examples section at offset %d", start).isGreaterThan(start);
+            examples.addAll(examplesIn(readme.substring(start, end)));
+            start = readme.indexOf(START, end);
         }
         return examples;
     }
