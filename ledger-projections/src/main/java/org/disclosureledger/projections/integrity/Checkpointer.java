@@ -75,7 +75,8 @@ public class Checkpointer implements SmartLifecycle {
                 return Optional.empty();
             }
             boolean enoughEntries = size - lastSize >= everyEntries;
-            boolean lateEnough = last.map(c -> !clock.instant().isBefore(c.signedAt().plus(every)))
+            boolean lateEnough = last.map(
+                            c -> !clock.instant().isBefore(c.signedAt().plus(every)))
                     .orElse(true);
             if (!enoughEntries && !lateEnough) {
                 return Optional.empty();
@@ -106,8 +107,11 @@ public class Checkpointer implements SmartLifecycle {
                 ProofVerifier.verifyConsistency(
                         previous.treeSize(), new Sha256Hash(previous.rootHash()), size, root, proof);
             } catch (ConsistencyProofFailure failure) {
-                log.error("Refusing to sign: the ledger at size {} does not extend the checkpoint at size {}: {}",
-                        size, previous.treeSize(), failure.getMessage());
+                log.error(
+                        "Refusing to sign: the ledger at size {} does not extend the checkpoint at size {}: {}",
+                        size,
+                        previous.treeSize(),
+                        failure.getMessage());
                 throw failure;
             }
         }

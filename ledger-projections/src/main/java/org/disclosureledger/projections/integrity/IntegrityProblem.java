@@ -7,8 +7,8 @@ package org.disclosureledger.projections.integrity;
  * @param ledgerIndex the first entry concerned, or -1 when the problem is a checkpoint's as a whole
  * @param treeSize    the checkpoint concerned, or -1
  */
-public record IntegrityProblem(Kind kind, long ledgerIndex, long treeSize, String expected, String found,
-        String explanation) {
+public record IntegrityProblem(
+        Kind kind, long ledgerIndex, long treeSize, String expected, String found, String explanation) {
 
     /** What kind of disagreement. */
     public enum Kind {

@@ -46,7 +46,8 @@ public class LedgerSequencer {
             return;
         }
         Set<String> done = store.alreadySequenced(eventIdentifiers);
-        List<String> fresh = eventIdentifiers.stream().filter(id -> !done.contains(id)).toList();
+        List<String> fresh =
+                eventIdentifiers.stream().filter(id -> !done.contains(id)).toList();
         if (fresh.isEmpty()) {
             return;
         }
@@ -55,8 +56,8 @@ public class LedgerSequencer {
         List<TreeAppender.Node> nodes = new ArrayList<>();
         for (LedgerStore.StoredEvent event : store.storedEvents(fresh)) {
             byte[] leafHash = event.envelope().leafHash();
-            entries.add(new LedgerStore.Entry(tree.size(), event.envelope().eventIdentifier(), event.globalIndex(),
-                    leafHash));
+            entries.add(new LedgerStore.Entry(
+                    tree.size(), event.envelope().eventIdentifier(), event.globalIndex(), leafHash));
             nodes.addAll(tree.append(leafHash));
         }
         store.append(entries, nodes, clock.instant());

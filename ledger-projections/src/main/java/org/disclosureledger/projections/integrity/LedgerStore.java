@@ -29,12 +29,10 @@ public class LedgerStore {
     }
 
     /** A stored event as the sequencer reads it: its envelope and its place in the event table. */
-    record StoredEvent(long globalIndex, LeafEnvelope envelope) {
-    }
+    record StoredEvent(long globalIndex, LeafEnvelope envelope) {}
 
     /** One sequenced event. */
-    record Entry(long ledgerIndex, String eventIdentifier, long globalIndex, byte[] leafHash) {
-    }
+    record Entry(long ledgerIndex, String eventIdentifier, long globalIndex, byte[] leafHash) {}
 
     /** How many entries the ledger has: the next ledger index. */
     public long size() {
@@ -43,8 +41,13 @@ public class LedgerStore {
 
     /** The leaf hash at a ledger index. */
     public Optional<byte[]> leafHash(long ledgerIndex) {
-        return jdbc.query("select leaf_hash from ledger_entry where ledger_index = ?",
-                (rs, n) -> rs.getBytes(1), ledgerIndex).stream().findFirst();
+        return jdbc
+                .query(
+                        "select leaf_hash from ledger_entry where ledger_index = ?",
+                        (rs, n) -> rs.getBytes(1),
+                        ledgerIndex)
+                .stream()
+                .findFirst();
     }
 
     /** The hash of the perfect subtree at (level, index); level 0 is a leaf. */
@@ -52,8 +55,12 @@ public class LedgerStore {
         if (level == 0) {
             return leafHash(index).orElseThrow(() -> new IllegalStateException("no ledger entry " + index));
         }
-        return jdbc.query("select hash from ledger_tree_node where level = ? and node_index = ?",
-                        (rs, n) -> rs.getBytes(1), level, index)
+        return jdbc
+                .query(
+                        "select hash from ledger_tree_node where level = ? and node_index = ?",
+                        (rs, n) -> rs.getBytes(1),
+                        level,
+                        index)
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no tree node at level " + level + ", index " + index));
@@ -62,9 +69,11 @@ public class LedgerStore {
     /** The hashes of several nodes (level 0: leaves) in the order asked, in two queries. */
     List<byte[]> nodes(List<NodeId> ids) {
         Map<Long, byte[]> leaves = new HashMap<>();
-        List<Long> leafIndexes = ids.stream().filter(id -> id.level() == 0).map(NodeId::index).toList();
+        List<Long> leafIndexes =
+                ids.stream().filter(id -> id.level() == 0).map(NodeId::index).toList();
         if (!leafIndexes.isEmpty()) {
-            jdbc.query("select ledger_index, leaf_hash from ledger_entry where ledger_index = any (?)",
+            jdbc.query(
+                    "select ledger_index, leaf_hash from ledger_entry where ledger_index = any (?)",
                     rs -> {
                         leaves.put(rs.getLong(1), rs.getBytes(2));
                     },
@@ -73,7 +82,8 @@ public class LedgerStore {
         Map<NodeId, byte[]> inner = new HashMap<>();
         List<NodeId> innerIds = ids.stream().filter(id -> id.level() > 0).toList();
         if (!innerIds.isEmpty()) {
-            jdbc.query("select level, node_index, hash from ledger_tree_node"
+            jdbc.query(
+                    "select level, node_index, hash from ledger_tree_node"
                             + " where (level, node_index) in (select * from unnest(?::smallint[], ?::bigint[]))",
                     rs -> {
                         inner.put(new NodeId(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
@@ -93,35 +103,48 @@ public class LedgerStore {
     }
 
     /** A signed checkpoint as stored. */
-    public record StoredCheckpoint(long treeSize, byte[] rootHash, String signedNote, Instant signedAt) {
-    }
+    public record StoredCheckpoint(long treeSize, byte[] rootHash, String signedNote, Instant signedAt) {}
 
     /** The newest checkpoint, if any was signed. */
     public Optional<StoredCheckpoint> latestCheckpoint() {
-        return jdbc.query("select tree_size, root_hash, signed_note, signed_at from ledger_checkpoint"
-                        + " order by tree_size desc limit 1", (rs, n) -> checkpoint(rs))
+        return jdbc
+                .query(
+                        "select tree_size, root_hash, signed_note, signed_at from ledger_checkpoint"
+                                + " order by tree_size desc limit 1",
+                        (rs, n) -> checkpoint(rs))
                 .stream()
                 .findFirst();
     }
 
     /** The checkpoint signed at exactly this tree size, if any. */
     public Optional<StoredCheckpoint> checkpoint(long treeSize) {
-        return jdbc.query("select tree_size, root_hash, signed_note, signed_at from ledger_checkpoint"
-                        + " where tree_size = ?", (rs, n) -> checkpoint(rs), treeSize)
+        return jdbc
+                .query(
+                        "select tree_size, root_hash, signed_note, signed_at from ledger_checkpoint"
+                                + " where tree_size = ?",
+                        (rs, n) -> checkpoint(rs),
+                        treeSize)
                 .stream()
                 .findFirst();
     }
 
     /** Stores a signed checkpoint; false when one of that size already exists (another node signed it). */
     boolean addCheckpoint(StoredCheckpoint checkpoint) {
-        return jdbc.update("insert into ledger_checkpoint (tree_size, root_hash, signed_note, signed_at)"
-                        + " values (?, ?, ?, ?) on conflict (tree_size) do nothing",
-                checkpoint.treeSize(), checkpoint.rootHash(), checkpoint.signedNote(),
-                Timestamp.from(checkpoint.signedAt())) == 1;
+        return jdbc.update(
+                        "insert into ledger_checkpoint (tree_size, root_hash, signed_note, signed_at)"
+                                + " values (?, ?, ?, ?) on conflict (tree_size) do nothing",
+                        checkpoint.treeSize(),
+                        checkpoint.rootHash(),
+                        checkpoint.signedNote(),
+                        Timestamp.from(checkpoint.signedAt()))
+                == 1;
     }
 
     private static StoredCheckpoint checkpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
+        return new StoredCheckpoint(
+                rs.getLong(1),
+                rs.getBytes(2),
+                rs.getString(3),
                 rs.getTimestamp(4).toInstant());
     }
 
@@ -139,20 +162,28 @@ public class LedgerStore {
     /** Which of these events already have a ledger index (a replayed batch must not be sequenced twice). */
     Set<String> alreadySequenced(List<String> eventIdentifiers) {
         return new HashSet<>(jdbc.queryForList(
-                "select event_identifier from ledger_entry where event_identifier = any (?)", String.class,
+                "select event_identifier from ledger_entry where event_identifier = any (?)",
+                String.class,
                 array(eventIdentifiers)));
     }
 
     /** The events, exactly as stored, in the order of the given identifiers. */
     List<StoredEvent> storedEvents(List<String> eventIdentifiers) {
         Map<String, StoredEvent> byId = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                         select global_index, event_identifier, payload_type, payload_revision, aggregate_identifier,
                                sequence_number, time_stamp, payload
                         from domain_event_entry where event_identifier = any (?)""",
                 rs -> {
-                    LeafEnvelope envelope = new LeafEnvelope(rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getLong(6), rs.getString(7), rs.getBytes(8));
+                    LeafEnvelope envelope = new LeafEnvelope(
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getLong(6),
+                            rs.getString(7),
+                            rs.getBytes(8));
                     byId.put(envelope.eventIdentifier(), new StoredEvent(rs.getLong(1), envelope));
                 },
                 array(eventIdentifiers));
@@ -170,17 +201,20 @@ public class LedgerStore {
     /** Appends entries and the tree nodes they completed, in one batch each. */
     void append(List<Entry> entries, List<TreeAppender.Node> nodes, Instant sequencedAt) {
         Timestamp at = Timestamp.from(sequencedAt);
-        jdbc.batchUpdate("insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash,"
+        jdbc.batchUpdate(
+                "insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash,"
                         + " sequenced_at) values (?, ?, ?, ?, ?)",
-                entries, 500, (ps, e) -> {
+                entries,
+                500,
+                (ps, e) -> {
                     ps.setLong(1, e.ledgerIndex());
                     ps.setString(2, e.eventIdentifier());
                     ps.setLong(3, e.globalIndex());
                     ps.setBytes(4, e.leafHash());
                     ps.setTimestamp(5, at);
                 });
-        jdbc.batchUpdate("insert into ledger_tree_node (level, node_index, hash) values (?, ?, ?)", nodes, 500,
-                (ps, n) -> {
+        jdbc.batchUpdate(
+                "insert into ledger_tree_node (level, node_index, hash) values (?, ?, ?)", nodes, 500, (ps, n) -> {
                     ps.setInt(1, n.level());
                     ps.setLong(2, n.index());
                     ps.setBytes(3, n.hash());
@@ -189,13 +223,21 @@ public class LedgerStore {
 
     /** The envelope of the event at a ledger index, read from the event table as stored now. */
     public Optional<LeafEnvelope> envelope(long ledgerIndex) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                         select d.event_identifier, d.payload_type, d.payload_revision, d.aggregate_identifier,
                                d.sequence_number, d.time_stamp, d.payload
                         from ledger_entry e join domain_event_entry d on d.event_identifier = e.event_identifier
                         where e.ledger_index = ?""",
-                        (rs, n) -> new LeafEnvelope(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getLong(5), rs.getString(6), rs.getBytes(7)),
+                        (rs, n) -> new LeafEnvelope(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getLong(5),
+                                rs.getString(6),
+                                rs.getBytes(7)),
                         ledgerIndex)
                 .stream()
                 .findFirst();

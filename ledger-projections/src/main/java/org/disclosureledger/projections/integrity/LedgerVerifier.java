@@ -32,12 +32,15 @@ public class LedgerVerifier {
         this.noteVerifier = signer.verifier();
     }
 
-    private record Row(long ledgerIndex, String eventIdentifier, long globalIndex, byte[] leafHash,
-            Long currentGlobalIndex, LeafEnvelope envelope) {
-    }
+    private record Row(
+            long ledgerIndex,
+            String eventIdentifier,
+            long globalIndex,
+            byte[] leafHash,
+            Long currentGlobalIndex,
+            LeafEnvelope envelope) {}
 
-    private record StoredCheckpoint(long treeSize, byte[] rootHash, String note) {
-    }
+    private record StoredCheckpoint(long treeSize, byte[] rootHash, String note) {}
 
     public VerificationReport verify() {
         List<IntegrityProblem> problems = new ArrayList<>();
@@ -56,9 +59,16 @@ public class LedgerVerifier {
             }
             for (Row row : page) {
                 if (row.ledgerIndex() != expectedIndex) {
-                    add(problems, new IntegrityProblem(IntegrityProblem.Kind.ENTRY_MISSING, expectedIndex, -1,
-                            "entry " + expectedIndex, "next entry is " + row.ledgerIndex(),
-                            "ledger indexes " + expectedIndex + " to " + (row.ledgerIndex() - 1) + " are missing"));
+                    add(
+                            problems,
+                            new IntegrityProblem(
+                                    IntegrityProblem.Kind.ENTRY_MISSING,
+                                    expectedIndex,
+                                    -1,
+                                    "entry " + expectedIndex,
+                                    "next entry is " + row.ledgerIndex(),
+                                    "ledger indexes " + expectedIndex + " to " + (row.ledgerIndex() - 1)
+                                            + " are missing"));
                     return new VerificationReport(expectedIndex, checkpointsChecked, problems);
                 }
                 tree.append(check(row, problems));
@@ -71,10 +81,15 @@ public class LedgerVerifier {
             }
         }
         while (nextCheckpoint != null) {
-            add(problems, new IntegrityProblem(IntegrityProblem.Kind.CHECKPOINT_ROOT_MISMATCH, -1,
-                    nextCheckpoint.treeSize(), "a tree of " + nextCheckpoint.treeSize() + " entries",
-                    "only " + tree.size() + " entries",
-                    "a checkpoint was signed for more entries than the ledger now holds"));
+            add(
+                    problems,
+                    new IntegrityProblem(
+                            IntegrityProblem.Kind.CHECKPOINT_ROOT_MISMATCH,
+                            -1,
+                            nextCheckpoint.treeSize(),
+                            "a tree of " + nextCheckpoint.treeSize() + " entries",
+                            "only " + tree.size() + " entries",
+                            "a checkpoint was signed for more entries than the ledger now holds"));
             checkpointsChecked++;
             nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
         }
@@ -84,22 +99,41 @@ public class LedgerVerifier {
     /** The leaf hash to build the tree from: recomputed from the event when it exists, else the recorded one. */
     private byte[] check(Row row, List<IntegrityProblem> problems) {
         if (row.envelope() == null) {
-            add(problems, new IntegrityProblem(IntegrityProblem.Kind.EVENT_MISSING, row.ledgerIndex(), -1,
-                    row.eventIdentifier(), "no such event",
-                    "the event sequenced at ledger index " + row.ledgerIndex() + " is gone from the event table"));
+            add(
+                    problems,
+                    new IntegrityProblem(
+                            IntegrityProblem.Kind.EVENT_MISSING,
+                            row.ledgerIndex(),
+                            -1,
+                            row.eventIdentifier(),
+                            "no such event",
+                            "the event sequenced at ledger index " + row.ledgerIndex()
+                                    + " is gone from the event table"));
             return row.leafHash();
         }
         byte[] recomputed = row.envelope().leafHash();
         if (!java.util.Arrays.equals(recomputed, row.leafHash())) {
-            add(problems, new IntegrityProblem(IntegrityProblem.Kind.LEAF_HASH_CHANGED, row.ledgerIndex(), -1,
-                    HEX.formatHex(row.leafHash()), HEX.formatHex(recomputed),
-                    "the event at ledger index " + row.ledgerIndex() + " (" + row.eventIdentifier()
-                            + ") no longer hashes to the leaf it was sequenced with"));
+            add(
+                    problems,
+                    new IntegrityProblem(
+                            IntegrityProblem.Kind.LEAF_HASH_CHANGED,
+                            row.ledgerIndex(),
+                            -1,
+                            HEX.formatHex(row.leafHash()),
+                            HEX.formatHex(recomputed),
+                            "the event at ledger index " + row.ledgerIndex() + " (" + row.eventIdentifier()
+                                    + ") no longer hashes to the leaf it was sequenced with"));
         }
         if (row.currentGlobalIndex() != row.globalIndex()) {
-            add(problems, new IntegrityProblem(IntegrityProblem.Kind.EVENT_MOVED, row.ledgerIndex(), -1,
-                    Long.toString(row.globalIndex()), Long.toString(row.currentGlobalIndex()),
-                    "the event at ledger index " + row.ledgerIndex() + " was moved in the event table"));
+            add(
+                    problems,
+                    new IntegrityProblem(
+                            IntegrityProblem.Kind.EVENT_MOVED,
+                            row.ledgerIndex(),
+                            -1,
+                            Long.toString(row.globalIndex()),
+                            Long.toString(row.currentGlobalIndex()),
+                            "the event at ledger index " + row.ledgerIndex() + " was moved in the event table"));
         }
         return recomputed;
     }
@@ -109,26 +143,46 @@ public class LedgerVerifier {
             Checkpoint signed = noteVerifier.verifyCheckpoint(stored.note());
             if (signed.treeSize() != stored.treeSize()
                     || !java.util.Arrays.equals(signed.rootHash().bytes(), stored.rootHash())) {
-                add(problems, new IntegrityProblem(IntegrityProblem.Kind.CHECKPOINT_SIGNATURE_INVALID, -1,
-                        stored.treeSize(), HEX.formatHex(stored.rootHash()), signed.rootHash().hex(),
-                        "the signed note at tree size " + stored.treeSize() + " names another size or root than"
-                                + " its row"));
+                add(
+                        problems,
+                        new IntegrityProblem(
+                                IntegrityProblem.Kind.CHECKPOINT_SIGNATURE_INVALID,
+                                -1,
+                                stored.treeSize(),
+                                HEX.formatHex(stored.rootHash()),
+                                signed.rootHash().hex(),
+                                "the signed note at tree size " + stored.treeSize() + " names another size or root than"
+                                        + " its row"));
             }
         } catch (IntegrityFailure | IllegalArgumentException e) {
-            add(problems, new IntegrityProblem(IntegrityProblem.Kind.CHECKPOINT_SIGNATURE_INVALID, -1,
-                    stored.treeSize(), "a note signed by " + noteVerifier.keyName(), e.getMessage(),
-                    "the checkpoint at tree size " + stored.treeSize() + " does not verify with the ledger's key"));
+            add(
+                    problems,
+                    new IntegrityProblem(
+                            IntegrityProblem.Kind.CHECKPOINT_SIGNATURE_INVALID,
+                            -1,
+                            stored.treeSize(),
+                            "a note signed by " + noteVerifier.keyName(),
+                            e.getMessage(),
+                            "the checkpoint at tree size " + stored.treeSize()
+                                    + " does not verify with the ledger's key"));
         }
         if (!java.util.Arrays.equals(stored.rootHash(), recomputedRoot)) {
-            add(problems, new IntegrityProblem(IntegrityProblem.Kind.CHECKPOINT_ROOT_MISMATCH, -1,
-                    stored.treeSize(), HEX.formatHex(stored.rootHash()), HEX.formatHex(recomputedRoot),
-                    "the root signed at tree size " + stored.treeSize()
-                            + " differs from the root of the events as stored now"));
+            add(
+                    problems,
+                    new IntegrityProblem(
+                            IntegrityProblem.Kind.CHECKPOINT_ROOT_MISMATCH,
+                            -1,
+                            stored.treeSize(),
+                            HEX.formatHex(stored.rootHash()),
+                            HEX.formatHex(recomputedRoot),
+                            "the root signed at tree size " + stored.treeSize()
+                                    + " differs from the root of the events as stored now"));
         }
     }
 
     private List<Row> page(long fromIndex) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         select e.ledger_index, e.event_identifier, e.global_index, e.leaf_hash,
                                d.global_index, d.payload_type, d.payload_revision, d.aggregate_identifier,
                                d.sequence_number, d.time_stamp, d.payload
@@ -141,13 +195,25 @@ public class LedgerVerifier {
                     long current = rs.getLong(5);
                     boolean present = !rs.wasNull();
                     LeafEnvelope envelope = present
-                            ? new LeafEnvelope(rs.getString(2), rs.getString(6), rs.getString(7), rs.getString(8),
-                                    rs.getLong(9), rs.getString(10), rs.getBytes(11))
+                            ? new LeafEnvelope(
+                                    rs.getString(2),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getString(8),
+                                    rs.getLong(9),
+                                    rs.getString(10),
+                                    rs.getBytes(11))
                             : null;
-                    return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4),
-                            present ? current : null, envelope);
+                    return new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getBytes(4),
+                            present ? current : null,
+                            envelope);
                 },
-                fromIndex, PAGE);
+                fromIndex,
+                PAGE);
     }
 
     private static void add(List<IntegrityProblem> problems, IntegrityProblem problem) {

@@ -11,8 +11,7 @@ import org.disclosureledger.core.merkle.MerkleHash;
 final class TreeAppender {
 
     /** A perfect subtree: at {@code level}, covering leaves {@code [index * 2^level, (index + 1) * 2^level)}. */
-    record Node(int level, long index, byte[] hash) {
-    }
+    record Node(int level, long index, byte[] hash) {}
 
     private final List<Node> peaks;
     private long size;
@@ -20,8 +19,8 @@ final class TreeAppender {
     /** Continues a tree of {@code size} leaves whose peaks, largest first, are given. */
     TreeAppender(long size, List<Node> peaks) {
         if (peaks.size() != Long.bitCount(size)) {
-            throw new IllegalArgumentException("a tree of " + size + " leaves has " + Long.bitCount(size)
-                    + " peaks, not " + peaks.size());
+            throw new IllegalArgumentException(
+                    "a tree of " + size + " leaves has " + Long.bitCount(size) + " peaks, not " + peaks.size());
         }
         this.size = size;
         this.peaks = new ArrayList<>(peaks);

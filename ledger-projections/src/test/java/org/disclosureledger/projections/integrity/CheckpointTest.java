@@ -59,8 +59,10 @@ class CheckpointTest {
         long secondSize = SequencerTest.awaitSequenced(jdbc, store);
         checkpointer.signNow();
 
-        Checkpoint first = watchdog.verifyCheckpoint(store.checkpoint(firstSize).orElseThrow().signedNote());
-        Checkpoint second = watchdog.verifyCheckpoint(store.checkpoint(secondSize).orElseThrow().signedNote());
+        Checkpoint first = watchdog.verifyCheckpoint(
+                store.checkpoint(firstSize).orElseThrow().signedNote());
+        Checkpoint second = watchdog.verifyCheckpoint(
+                store.checkpoint(secondSize).orElseThrow().signedNote());
         MerkleTree tree = new MerkleTree(new LedgerNodes(store));
 
         assertThat(first.treeSize()).isEqualTo(firstSize);
@@ -70,7 +72,11 @@ class CheckpointTest {
             ProofVerifier.verifyInclusion(
                     leaf, index, secondSize, tree.inclusionProof(index, secondSize), second.rootHash());
         }
-        ProofVerifier.verifyConsistency(first.treeSize(), first.rootHash(), second.treeSize(), second.rootHash(),
+        ProofVerifier.verifyConsistency(
+                first.treeSize(),
+                first.rootHash(),
+                second.treeSize(),
+                second.rootHash(),
                 tree.consistencyProof(firstSize, secondSize));
     }
 
@@ -95,8 +101,10 @@ class CheckpointTest {
                 "select level from ledger_tree_node where node_index = 0 order by level desc limit 1", Integer.class);
         jdbc.execute("alter table ledger_tree_node disable trigger ledger_tree_node_append_only");
         try {
-            jdbc.update("update ledger_tree_node set hash = sha256(hash) where level = ? and node_index = ?",
-                    levels.get(0), entry);
+            jdbc.update(
+                    "update ledger_tree_node set hash = sha256(hash) where level = ? and node_index = ?",
+                    levels.get(0),
+                    entry);
         } finally {
             jdbc.execute("alter table ledger_tree_node enable trigger ledger_tree_node_append_only");
         }

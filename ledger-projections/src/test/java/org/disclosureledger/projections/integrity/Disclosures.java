@@ -28,7 +28,10 @@ final class Disclosures {
                 new Custodian(new StateCode("CA"), "California Department of Health Care Services"),
                 "cms-t-msis",
                 "Deputy Administrator",
-                new Recipient(new AgencyId("us-dhs-ice"), "U.S. Immigration and Customs Enforcement", null,
+                new Recipient(
+                        new AgencyId("us-dhs-ice"),
+                        "U.S. Immigration and Customs Enforcement",
+                        null,
                         "500 12th St SW, Washington, DC 20536"),
                 null,
                 new Purpose(PurposeOfUse.LAW, "Immigration enforcement"),

@@ -24,8 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         classes = IntegrityTestApplication.class,
-        properties = {"ledger.sequencer.batch-size=7", "ledger.checkpoint.origin=test.disclosure-ledger/log",
-            "ledger.checkpoint.poll=1h"})
+        properties = {
+            "ledger.sequencer.batch-size=7",
+            "ledger.checkpoint.origin=test.disclosure-ledger/log",
+            "ledger.checkpoint.poll=1h"
+        })
 class SequencerTest {
 
     @DynamicPropertySource
@@ -48,8 +51,8 @@ class SequencerTest {
 
         long events = awaitSequenced(jdbc, store);
 
-        List<Long> indexes = jdbc.queryForList("select ledger_index from ledger_entry order by global_index",
-                Long.class);
+        List<Long> indexes =
+                jdbc.queryForList("select ledger_index from ledger_entry order by global_index", Long.class);
         assertThat(indexes).hasSize((int) events);
         for (int i = 0; i < indexes.size(); i++) {
             assertThat(indexes.get(i)).as("ledger index in event-table order").isEqualTo(i);
@@ -73,7 +76,8 @@ class SequencerTest {
 
         assertThat(HexFormat.of().formatHex(store.appender().rootHash())).isEqualTo(expectedRoot);
         long nodes = jdbc.queryForObject("select count(*) from ledger_tree_node", Long.class);
-        assertThat(nodes).as("a tree of n leaves has n - popcount(n) perfect subtrees above the leaves")
+        assertThat(nodes)
+                .as("a tree of n leaves has n - popcount(n) perfect subtrees above the leaves")
                 .isEqualTo(size - Long.bitCount(size));
         jdbc.query("select level, node_index, hash from ledger_tree_node", rs -> {
             int level = rs.getInt(1);

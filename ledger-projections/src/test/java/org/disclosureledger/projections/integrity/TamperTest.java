@@ -70,24 +70,30 @@ class TamperTest {
     @Test
     void givenOneByteOfAPayloadChanged_whenVerified_thenTheEntryAndTheCheckpointAreNamed() {
         String event = eventAt(5);
-        asAttacker("domain_event_entry", () -> jdbc.update("update domain_event_entry"
-                + " set payload = overlay(payload placing '\\x20'::bytea from 40 for 1) where event_identifier = ?",
-                event));
+        asAttacker(
+                "domain_event_entry",
+                () -> jdbc.update(
+                        "update domain_event_entry"
+                                + " set payload = overlay(payload placing '\\x20'::bytea from 40 for 1) where event_identifier = ?",
+                        event));
 
         VerificationReport report = verifier.verify();
 
-        assertThat(report.problems()).extracting(IntegrityProblem::kind, IntegrityProblem::ledgerIndex)
+        assertThat(report.problems())
+                .extracting(IntegrityProblem::kind, IntegrityProblem::ledgerIndex)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(IntegrityProblem.Kind.LEAF_HASH_CHANGED, 5L),
                         org.assertj.core.groups.Tuple.tuple(IntegrityProblem.Kind.CHECKPOINT_ROOT_MISMATCH, -1L));
-        assertThat(report.problems().get(0).expected()).isNotEqualTo(report.problems().get(0).found());
+        assertThat(report.problems().get(0).expected())
+                .isNotEqualTo(report.problems().get(0).found());
         assertThat(report.problems().get(1).treeSize()).isEqualTo(DISCLOSURES);
     }
 
     @Test
     void givenAnEventDeleted_whenVerified_thenItsLedgerIndexIsNamed() {
         String event = eventAt(3);
-        asAttacker("domain_event_entry",
+        asAttacker(
+                "domain_event_entry",
                 () -> jdbc.update("delete from domain_event_entry where event_identifier = ?", event));
 
         VerificationReport report = verifier.verify();
@@ -108,7 +114,8 @@ class TamperTest {
 
         VerificationReport report = verifier.verify();
 
-        assertThat(report.problems()).extracting(IntegrityProblem::kind)
+        assertThat(report.problems())
+                .extracting(IntegrityProblem::kind)
                 .containsOnly(IntegrityProblem.Kind.EVENT_MOVED);
         assertThat(report.problems()).extracting(IntegrityProblem::ledgerIndex).containsExactly(7L, 8L);
     }
@@ -118,20 +125,26 @@ class TamperTest {
         Sha256Hash forkedRoot = Sha256Hash.fromHex("00".repeat(32));
         String forkedNote = IntegrityTestApplication.SIGNER.sign(
                 new Checkpoint("test.disclosure-ledger/log", DISCLOSURES, forkedRoot));
-        asAttacker("ledger_checkpoint", () -> jdbc.update(
-                "update ledger_checkpoint set root_hash = ?, signed_note = ? where tree_size = ?",
-                forkedRoot.bytes(), forkedNote, DISCLOSURES));
+        asAttacker(
+                "ledger_checkpoint",
+                () -> jdbc.update(
+                        "update ledger_checkpoint set root_hash = ?, signed_note = ? where tree_size = ?",
+                        forkedRoot.bytes(),
+                        forkedNote,
+                        DISCLOSURES));
 
         VerificationReport report = verifier.verify();
 
-        assertThat(report.problems()).extracting(IntegrityProblem::kind, IntegrityProblem::treeSize)
+        assertThat(report.problems())
+                .extracting(IntegrityProblem::kind, IntegrityProblem::treeSize)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         IntegrityProblem.Kind.CHECKPOINT_ROOT_MISMATCH, (long) DISCLOSURES));
     }
 
     @Test
     void givenAWatchdogHoldingACheckpoint_whenShownAForkOfTheSameSize_thenConsistencyFails() {
-        Checkpoint held = IntegrityTestApplication.SIGNER.verifier()
+        Checkpoint held = IntegrityTestApplication.SIGNER
+                .verifier()
                 .verifyCheckpoint(store.latestCheckpoint().orElseThrow().signedNote());
         Sha256Hash forkedRoot = Sha256Hash.fromHex("11".repeat(32));
 
