@@ -91,7 +91,9 @@ class ReadmeExamplesTest {
         assertThat(start).as("an examples section in the README").isNotNegative();
         while (start >= 0) {
             int end = readme.indexOf(END, start);
-            assertThat(end).as("the end of the examples section at offset %d", start).isGreaterThan(start);
+            assertThat(end)
+                    .as("the end of the examples section at offset %d", start)
+                    .isGreaterThan(start);
             examples.addAll(examplesIn(readme.substring(start, end)));
             start = readme.indexOf(START, end);
         }

@@ -22,9 +22,11 @@ class AdminController {
     }
 
     /** The report, with {@code intact} and the first problems found, each naming its entry or checkpoint. */
-    record Report(boolean intact, long entriesChecked, int checkpointsChecked,
-            java.util.List<org.disclosureledger.projections.integrity.IntegrityProblem> problems) {
-    }
+    record Report(
+            boolean intact,
+            long entriesChecked,
+            int checkpointsChecked,
+            java.util.List<org.disclosureledger.projections.integrity.IntegrityProblem> problems) {}
 
     @PostMapping("/verify")
     Report verify() {

@@ -1,0 +1,317 @@
+package org.disclosureledger.projections.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.disclosureledger.core.disclosure.BulkDisclosureOpened;
+import org.disclosureledger.core.disclosure.BulkDisclosureSealed;
+import org.disclosureledger.core.disclosure.BulkSubjectsAttached;
+import org.disclosureledger.core.disclosure.DestructionCertified;
+import org.disclosureledger.core.disclosure.DestructionRequested;
+import org.disclosureledger.core.disclosure.DisclosureCorrected;
+import org.disclosureledger.core.disclosure.DisclosureDetails;
+import org.disclosureledger.core.disclosure.DisclosureDisputed;
+import org.disclosureledger.core.disclosure.DisclosureId;
+import org.disclosureledger.core.disclosure.DisclosureRecorded;
+import org.disclosureledger.core.disclosure.FollowOnId;
+import org.disclosureledger.core.disclosure.Suspension;
+import org.disclosureledger.core.disclosure.SuspensionLifted;
+import org.disclosureledger.projections.eventstore.LedgerSerializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Builds the person-history tables from the ledger's events, so that each enrollee's disclosures can be listed.
+ *
+ * <p>Every handler may see its event again (a redelivery, or a replay over existing rows) and leaves the tables as
+ * they were: rows are inserted only if absent, and the disclosure row is only changed by an event with a higher
+ * sequence number than the last one applied to it ({@code applied_sequence}). A handler only touches rows of its own
+ * event's disclosure, and Axon keeps one disclosure's events in order within one segment, so the segments of the
+ * pooled processor never write the same row concurrently. Handlers expect to run inside a transaction, as Axon's
+ * event processors run them: the disclosure row and its subjects are written together or not at all.
+ */
+@ProcessingGroup(PersonHistoryProjection.PROCESSING_GROUP)
+public class PersonHistoryProjection {
+
+    /** The processing group, and the name of the event processor that runs it. */
+    public static final String PROCESSING_GROUP = "person-history";
+
+    /** The read-model tables, all emptied by a rebuild. */
+    static final List<String> TABLES = List.of(
+            "history_disclosure",
+            "history_subject",
+            "history_correction",
+            "history_dispute",
+            "history_destruction_request",
+            "history_destruction_certification");
+
+    private static final String DETAIL_COLUMNS = String.join(", ", DetailsColumns.NAMES);
+
+    private static final String INSERT_DISCLOSURE = "INSERT INTO history_disclosure (disclosure_id, kind, status,"
+            + " recorded_at, suspended_until, suspension_authority, subject_count, chunk_count, applied_sequence, "
+            + DETAIL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + DetailsColumns.NAMES.stream().map(c -> "?").collect(Collectors.joining(", "))
+            + ") ON CONFLICT (disclosure_id) DO NOTHING";
+
+    private static final String CORRECT_DISCLOSURE = "UPDATE history_disclosure SET "
+            + DetailsColumns.NAMES.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+            + ", applied_sequence = ? WHERE disclosure_id = ? AND applied_sequence < ?";
+
+    private final JdbcTemplate jdbc;
+    private final SubjectWriter subjects;
+    private final ObjectMapper json = LedgerSerializer.objectMapper(List.of());
+
+    /**
+     * A projection writing through the given template; its data source is the ledger's PostgreSQL database with the
+     * {@code V3__person_history} tables.
+     */
+    public PersonHistoryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.subjects = new SubjectWriter(jdbc);
+    }
+
+    /** A disclosure recorded whole: its row, and a row for each subject. */
+    @EventHandler
+    public void on(DisclosureRecorded event, @SequenceNumber long sequence) {
+        boolean inserted = insertDisclosure(
+                event.disclosureId(),
+                DisclosureKind.SINGLE,
+                RecordingStatus.RECORDED,
+                event.recordedAt(),
+                event.details(),
+                event.suspension(),
+                event.subjects().size(),
+                sequence);
+        if (inserted) {
+            subjects.write(event.disclosureId(), 0, event.subjects());
+        }
+    }
+
+    /** A bulk disclosure opened: its row, with no subjects yet. */
+    @EventHandler
+    public void on(BulkDisclosureOpened event, @SequenceNumber long sequence) {
+        insertDisclosure(
+                event.disclosureId(),
+                DisclosureKind.BULK,
+                RecordingStatus.OPEN,
+                event.recordedAt(),
+                event.details(),
+                event.suspension(),
+                0,
+                sequence);
+    }
+
+    /** A chunk of a bulk disclosure's subjects: a row for each, written in one go. */
+    @EventHandler
+    public void on(BulkSubjectsAttached event, @SequenceNumber long sequence) {
+        long attached = event.firstManifestIndex() + event.subjects().size();
+        boolean applied = changeDisclosure(
+                event.disclosureId(), sequence, "subject_count = ?, chunk_count = ?", attached, event.chunkNumber());
+        if (applied) {
+            subjects.write(event.disclosureId(), event.firstManifestIndex(), event.subjects());
+        }
+    }
+
+    /** A bulk disclosure sealed: its final count and manifest root. */
+    @EventHandler
+    public void on(BulkDisclosureSealed event, @SequenceNumber long sequence) {
+        changeDisclosure(
+                event.disclosureId(),
+                sequence,
+                "status = 'SEALED', subject_count = ?, chunk_count = ?, manifest_root = ?, sealed_at = ?",
+                event.subjectCount(),
+                event.chunkCount(),
+                event.manifestRoot(),
+                utc(event.sealedAt()));
+    }
+
+    /** A correction: the disclosure row takes the corrected details; the correction keeps both versions. */
+    @EventHandler
+    public void on(DisclosureCorrected event, @SequenceNumber long sequence) {
+        int changed = jdbc.update(CORRECT_DISCLOSURE, statement -> {
+            int next = DetailsColumns.bind(statement, 1, event.corrected());
+            statement.setLong(next++, sequence);
+            statement.setString(next++, event.disclosureId().value());
+            statement.setLong(next, sequence);
+        });
+        requireAppliedOrKnown(event.disclosureId(), changed);
+        jdbc.update("""
+                INSERT INTO history_correction (disclosure_id, correction_id, sequence_number, fields, superseded,
+                    corrected, reason, corrected_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
+                ON CONFLICT (disclosure_id, correction_id) DO NOTHING""", statement -> {
+            statement.setString(1, event.disclosureId().value());
+            statement.setString(2, event.correctionId().value());
+            statement.setLong(3, sequence);
+            statement.setArray(
+                    4,
+                    DetailsColumns.textArray(
+                            statement, event.fields().stream().map(Enum::name).toList()));
+            statement.setString(5, toJson(event.superseded()));
+            statement.setString(6, toJson(event.corrected()));
+            statement.setString(7, event.reason());
+            DetailsColumns.setInstant(statement, 8, event.correctedAt());
+        });
+    }
+
+    /** A dispute, kept with the person who made it; only they will see it. */
+    @EventHandler
+    public void on(DisclosureDisputed event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO history_dispute (disclosure_id, dispute_id, sequence_number, person_ref, statement,
+                    disputed_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (disclosure_id, dispute_id) DO NOTHING""", statement -> {
+            statement.setString(1, event.disclosureId().value());
+            statement.setString(2, event.disputeId().value());
+            statement.setLong(3, sequence);
+            statement.setBytes(4, event.subject().bytes());
+            statement.setString(5, event.statement());
+            DetailsColumns.setInstant(statement, 6, event.disputedAt());
+        });
+    }
+
+    /** A destruction request. */
+    @EventHandler
+    public void on(DestructionRequested event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO history_destruction_request (disclosure_id, request_id, sequence_number, requested_by,
+                    authority, due_by, requested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (disclosure_id, request_id) DO NOTHING""", statement -> {
+            statement.setString(1, event.disclosureId().value());
+            statement.setString(2, event.requestId().value());
+            statement.setLong(3, sequence);
+            statement.setString(4, event.requestedBy());
+            statement.setString(5, event.authority());
+            statement.setObject(6, event.dueBy(), Types.DATE);
+            DetailsColumns.setInstant(statement, 7, event.requestedAt());
+        });
+    }
+
+    /** A certification that the recipient destroyed the data. */
+    @EventHandler
+    public void on(DestructionCertified event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO history_destruction_certification (disclosure_id, certification_id, sequence_number,
+                    request_id, certified_by, destroyed_at, method, certified_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (disclosure_id, certification_id) DO NOTHING""", statement -> {
+            statement.setString(1, event.disclosureId().value());
+            statement.setString(2, event.certificationId().value());
+            statement.setLong(3, sequence);
+            statement.setString(4, valueOf(event.requestId()));
+            statement.setString(5, event.certifiedBy());
+            DetailsColumns.setInstant(statement, 6, event.destroyedAt());
+            statement.setString(7, event.method());
+            DetailsColumns.setInstant(statement, 8, event.certifiedAt());
+        });
+    }
+
+    /** A suspension lifted before its date: the entry is shown in full from now on. */
+    @EventHandler
+    public void on(SuspensionLifted event, @SequenceNumber long sequence) {
+        changeDisclosure(
+                event.disclosureId(),
+                sequence,
+                "suspension_lift_id = ?, suspension_lifted_at = ?, suspension_lift_authority = ?,"
+                        + " suspension_lift_reason = ?",
+                event.liftId().value(),
+                utc(event.liftedAt()),
+                event.authority(),
+                event.reason());
+    }
+
+    /** Before a rebuild replays the event store: empties every person-history table. */
+    @ResetHandler
+    public void onReset() {
+        jdbc.execute("TRUNCATE " + String.join(", ", TABLES));
+    }
+
+    private boolean insertDisclosure(
+            DisclosureId id,
+            DisclosureKind kind,
+            RecordingStatus status,
+            Instant recordedAt,
+            DisclosureDetails details,
+            Suspension suspension,
+            long subjectCount,
+            long sequence) {
+        int inserted = jdbc.update(INSERT_DISCLOSURE, statement -> {
+            statement.setString(1, id.value());
+            statement.setString(2, kind.name());
+            statement.setString(3, status.name());
+            DetailsColumns.setInstant(statement, 4, recordedAt);
+            LocalDate until = suspension == null ? null : suspension.until();
+            statement.setObject(5, until, Types.DATE);
+            statement.setString(6, suspension == null ? null : suspension.authority());
+            statement.setLong(7, subjectCount);
+            if (kind == DisclosureKind.BULK) {
+                statement.setInt(8, 0);
+            } else {
+                statement.setNull(8, Types.INTEGER);
+            }
+            statement.setLong(9, sequence);
+            DetailsColumns.bind(statement, 10, details);
+        });
+        return inserted == 1;
+    }
+
+    /**
+     * Sets columns of a disclosure's row unless the row already reflects this event or a later one; tells whether it
+     * did.
+     */
+    private boolean changeDisclosure(DisclosureId id, long sequence, String assignments, Object... values) {
+        Object[] arguments = new Object[values.length + 3];
+        System.arraycopy(values, 0, arguments, 0, values.length);
+        arguments[values.length] = sequence;
+        arguments[values.length + 1] = id.value();
+        arguments[values.length + 2] = sequence;
+        int changed = jdbc.update(
+                "UPDATE history_disclosure SET " + assignments
+                        + ", applied_sequence = ? WHERE disclosure_id = ? AND applied_sequence < ?",
+                arguments);
+        requireAppliedOrKnown(id, changed);
+        return changed == 1;
+    }
+
+    /**
+     * A follow-on finds no row for its disclosure only if the tables were emptied without rewinding the processor;
+     * failing here (and so retrying, not skipping) keeps the history from silently missing subjects or details.
+     */
+    private void requireAppliedOrKnown(DisclosureId id, int changed) {
+        if (changed == 0
+                && jdbc.queryForList(
+                                "SELECT 1 FROM history_disclosure WHERE disclosure_id = ?", Integer.class, id.value())
+                        .isEmpty()) {
+            throw new IllegalStateException("the person history has no row for disclosure " + id + ", although an"
+                    + " event follows its first one; its tables were emptied without a rebuild, see"
+                    + " PersonHistoryRebuild");
+        }
+    }
+
+    private String toJson(DisclosureDetails details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write disclosure details as JSON", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String valueOf(FollowOnId id) {
+        return id == null ? null : id.value();
+    }
+}
