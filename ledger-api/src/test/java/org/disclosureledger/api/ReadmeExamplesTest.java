@@ -47,17 +47,25 @@ class ReadmeExamplesTest {
 
         for (Example example : examples) {
             String script = example.script().replace("http://localhost:8080", "http://localhost:" + port);
+            Path output = Files.createTempFile("readme-example-", ".out");
             Process process = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
                     .directory(README.getParent().toFile())
                     .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
                     .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
+            boolean finished = process.waitFor(90, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            Files.delete(output);
+            assertThat(finished)
+                    .as("finished within 90 s:\n%s\noutput:\n%s", example.script(), printed)
+                    .isTrue();
             assertThat(process.exitValue())
-                    .as("exit code of:\n%s\noutput:\n%s", example.script(), output)
+                    .as("exit code of:\n%s\noutput:\n%s", example.script(), printed)
                     .isZero();
-            assertThat(output.lines().toList())
+            assertThat(printed.lines().toList())
                     .as("output of:\n%s", example.script())
                     .containsAll(example.expectedLines());
         }
