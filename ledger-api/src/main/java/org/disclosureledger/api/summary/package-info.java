@@ -1,0 +1,6 @@
+/**
+ * What a state auditor asks: which agencies received Medicaid data, how much, and one agency's breakdown by
+ * custodian state, purpose, data category and month, as JSON or CSV. Until the security issue lands these are open to
+ * any caller; they hold counts, never people.
+ */
+package org.disclosureledger.api.summary;

@@ -1,0 +1,519 @@
+package org.disclosureledger.projections.summary;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.disclosureledger.core.disclosure.BulkDisclosureOpened;
+import org.disclosureledger.core.disclosure.BulkSubjectsAttached;
+import org.disclosureledger.core.disclosure.DestructionCertified;
+import org.disclosureledger.core.disclosure.DestructionRequested;
+import org.disclosureledger.core.disclosure.DisclosureCorrected;
+import org.disclosureledger.core.disclosure.DisclosureDetails;
+import org.disclosureledger.core.disclosure.DisclosureId;
+import org.disclosureledger.core.disclosure.DisclosureRecorded;
+import org.disclosureledger.core.subject.PersonRef;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Builds the agency-summary tables from the ledger's events, so that auditors can see what each recipient agency
+ * received, from which state, for which purpose, of which data and when.
+ *
+ * <p>Every handler may see its event again (a redelivery, or a replay over existing rows) and then changes nothing: a
+ * disclosure's first event inserts its row only if absent, and every later one first moves the row's
+ * {@code applied_sequence} forward, doing nothing if the row already reflects that event. Axon keeps one disclosure's
+ * events in order within one segment, so the disclosure's own rows are never written concurrently; the cells and cell
+ * memberships that disclosures share are changed only by atomic upserts and relative updates, so segments running in
+ * parallel add up instead of overwriting each other. Handlers expect to run inside a transaction, as Axon's event
+ * processors run them.
+ */
+@ProcessingGroup(AgencySummaryProjection.PROCESSING_GROUP)
+public class AgencySummaryProjection {
+
+    /** The processing group, and the name of the event processor that runs it. */
+    public static final String PROCESSING_GROUP = "agency-summaries";
+
+    /** The read-model tables, all emptied by a rebuild. */
+    static final List<String> TABLES =
+            List.of("summary_disclosure", "summary_subject", "summary_cell", "summary_cell_subject");
+
+    private static final String STANDING_COLUMNS = "recipient_agency_id, recipient_name, custodian_state,"
+            + " purpose_code, data_categories, month, occurred_at, record_count, open_request_ids,"
+            + " certified_destructions";
+
+    private static final String CELL_MATCH =
+            "recipient_agency_id = ? AND custodian_state = ? AND purpose_code = ?" + " AND month = ?";
+
+    private static final String ADD_TO_CELL = """
+            INSERT INTO summary_cell (recipient_agency_id, custodian_state, purpose_code, data_category, month,
+                disclosures, subjects, records, open_destruction_requests, certified_destructions)
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+            ON CONFLICT (recipient_agency_id, custodian_state, purpose_code, data_category, month) DO UPDATE SET
+                disclosures = summary_cell.disclosures + excluded.disclosures,
+                records = summary_cell.records + excluded.records,
+                open_destruction_requests = summary_cell.open_destruction_requests
+                    + excluded.open_destruction_requests,
+                certified_destructions = summary_cell.certified_destructions + excluded.certified_destructions""";
+
+    private static final String CHANGE_CELL = """
+            WITH difference (recipient_agency_id, custodian_state, purpose_code, data_category, month, disclosures,
+                records, open_destruction_requests, certified_destructions)
+                AS (VALUES (?, ?, ?, ?, ?::date, ?::bigint, ?::bigint, ?::bigint, ?::bigint))
+            UPDATE summary_cell c SET
+                disclosures = c.disclosures + d.disclosures,
+                records = c.records + d.records,
+                open_destruction_requests = c.open_destruction_requests + d.open_destruction_requests,
+                certified_destructions = c.certified_destructions + d.certified_destructions
+            FROM difference d
+            WHERE c.recipient_agency_id = d.recipient_agency_id AND c.custodian_state = d.custodian_state
+                AND c.purpose_code = d.purpose_code AND c.data_category = d.data_category AND c.month = d.month""";
+
+    /**
+     * Counts the subjects of the first CTE ({@code source}, one column {@code person_ref}) in the cells of the given
+     * categories: a membership row per subject and category (or one more disclosure on an existing row), and the
+     * cell's distinct count raised by the rows that are new. Sorted, so that two segments adding overlapping people to
+     * the same cell take the row locks in the same order.
+     */
+    private static final String JOIN_CELLS = """
+            joined AS (
+                INSERT INTO summary_cell_subject (recipient_agency_id, custodian_state, purpose_code, data_category,
+                    month, person_ref, disclosures)
+                SELECT ?, ?, ?, c.category, ?, s.person_ref, 1
+                FROM source s CROSS JOIN unnest(?::text[]) AS c(category)
+                ORDER BY c.category, s.person_ref
+                ON CONFLICT (recipient_agency_id, custodian_state, purpose_code, data_category, month, person_ref)
+                DO UPDATE SET disclosures = summary_cell_subject.disclosures + 1
+                RETURNING data_category, xmax = 0 AS first)
+            UPDATE summary_cell c SET subjects = c.subjects + n.count
+            FROM (SELECT data_category, count(*) AS count FROM joined WHERE first GROUP BY data_category) n
+            WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
+                AND c.purpose_code = ? AND c.month = ?""";
+
+    private static final String ATTACH_SUBJECTS = """
+            WITH source AS (
+                INSERT INTO summary_subject (disclosure_id, person_ref)
+                SELECT ?, decode(p, 'hex') FROM unnest(?::text[]) AS s(p) ORDER BY 2
+                ON CONFLICT (disclosure_id, person_ref) DO NOTHING
+                RETURNING person_ref),
+            """ + JOIN_CELLS;
+
+    private static final String JOIN_EXISTING_SUBJECTS = """
+            WITH source AS (SELECT person_ref FROM summary_subject WHERE disclosure_id = ?),
+            """ + JOIN_CELLS;
+
+    /** Uncounts the subjects whose last disclosure in a cell is this one, and drops their membership rows. */
+    private static final String LEAVE_CELLS_LAST = """
+            WITH gone AS (
+                DELETE FROM summary_cell_subject m
+                USING summary_subject s, unnest(?::text[]) AS c(category)
+                WHERE s.disclosure_id = ? AND m.person_ref = s.person_ref AND m.data_category = c.category
+                    AND m.recipient_agency_id = ? AND m.custodian_state = ? AND m.purpose_code = ? AND m.month = ?
+                    AND m.disclosures = 1
+                RETURNING m.data_category)
+            UPDATE summary_cell c SET subjects = c.subjects - n.count
+            FROM (SELECT data_category, count(*) AS count FROM gone GROUP BY data_category) n
+            WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
+                AND c.purpose_code = ? AND c.month = ?""";
+
+    /** For subjects still in the cells through other disclosures: one disclosure fewer. */
+    private static final String LEAVE_CELLS_SHARED = """
+            UPDATE summary_cell_subject m SET disclosures = m.disclosures - 1
+            FROM summary_subject s, unnest(?::text[]) AS c(category)
+            WHERE s.disclosure_id = ? AND m.person_ref = s.person_ref AND m.data_category = c.category
+                AND m.recipient_agency_id = ? AND m.custodian_state = ? AND m.purpose_code = ? AND m.month = ?""";
+
+    private final JdbcTemplate jdbc;
+
+    /**
+     * A projection writing through the given template; its data source is the ledger's PostgreSQL database with the
+     * {@code V4__agency_summaries} tables.
+     */
+    public AgencySummaryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A disclosure recorded whole: its contribution to its cells, subjects included. */
+    @EventHandler
+    public void on(DisclosureRecorded event, @SequenceNumber long sequence) {
+        Standing standing = Standing.of(event.details());
+        if (insertDisclosure(event.disclosureId(), standing, event.details().occurredAt(), sequence)) {
+            applyToCells(Map.of(), standing.contributions());
+            attachSubjects(event.disclosureId(), standing, event.subjects());
+        }
+    }
+
+    /** A bulk disclosure opened: it counts in its cells from now on; its subjects follow in chunks. */
+    @EventHandler
+    public void on(BulkDisclosureOpened event, @SequenceNumber long sequence) {
+        Standing standing = Standing.of(event.details());
+        if (insertDisclosure(event.disclosureId(), standing, event.details().occurredAt(), sequence)) {
+            applyToCells(Map.of(), standing.contributions());
+        }
+    }
+
+    /** A chunk of a bulk disclosure's subjects: counted in the disclosure's cells with one statement. */
+    @EventHandler
+    public void on(BulkSubjectsAttached event, @SequenceNumber long sequence) {
+        Standing standing = advance(event.disclosureId(), sequence);
+        if (standing != null) {
+            attachSubjects(event.disclosureId(), standing, event.subjects());
+        }
+    }
+
+    /**
+     * A correction: the disclosure's old contribution leaves the cells it no longer belongs to and its new one enters
+     * the cells it now belongs to; cells it stays in take the difference.
+     */
+    @EventHandler
+    public void on(DisclosureCorrected event, @SequenceNumber long sequence) {
+        Standing before = advance(event.disclosureId(), sequence);
+        if (before == null) {
+            return;
+        }
+        Standing after = Standing.of(event.corrected()).withFollowOns(before);
+        jdbc.update(
+                "UPDATE summary_disclosure SET recipient_agency_id = ?, recipient_name = ?, custodian_state = ?,"
+                        + " purpose_code = ?, data_categories = ?::text[], month = ?, occurred_at = ?,"
+                        + " record_count = ? WHERE disclosure_id = ?",
+                after.agency(),
+                after.recipientName(),
+                after.state(),
+                after.purpose(),
+                textArray(after.categories()),
+                after.month(),
+                utc(event.corrected().occurredAt()),
+                after.records(),
+                event.disclosureId().value());
+        Map<Cell, Contribution> left = before.contributions();
+        Map<Cell, Contribution> entered = after.contributions();
+        applyToCells(left, entered);
+        moveSubjects(event.disclosureId(), before, after);
+        for (Cell cell : left.keySet()) {
+            if (!entered.containsKey(cell)) {
+                jdbc.update(
+                        "DELETE FROM summary_cell WHERE " + CELL_MATCH + " AND data_category = ? AND disclosures = 0",
+                        cell.agency(),
+                        cell.state(),
+                        cell.purpose(),
+                        cell.month(),
+                        cell.category());
+            }
+        }
+    }
+
+    /** A destruction request: open in the disclosure's cells until a certification answers it. */
+    @EventHandler
+    public void on(DestructionRequested event, @SequenceNumber long sequence) {
+        Standing before = advance(event.disclosureId(), sequence);
+        if (before == null || before.openRequests().contains(event.requestId().value())) {
+            return;
+        }
+        TreeSet<String> open = new TreeSet<>(before.openRequests());
+        open.add(event.requestId().value());
+        changeFollowOns(event.disclosureId(), before, before.withFollowOns(List.copyOf(open), before.certified()));
+    }
+
+    /** A certified destruction; it closes the request it answers, if any. */
+    @EventHandler
+    public void on(DestructionCertified event, @SequenceNumber long sequence) {
+        Standing before = advance(event.disclosureId(), sequence);
+        if (before == null) {
+            return;
+        }
+        List<String> open = event.requestId() == null
+                ? before.openRequests()
+                : before.openRequests().stream()
+                        .filter(id -> !id.equals(event.requestId().value()))
+                        .toList();
+        changeFollowOns(event.disclosureId(), before, before.withFollowOns(open, before.certified() + 1));
+    }
+
+    /** Before a rebuild replays the event store: empties every agency-summary table. */
+    @ResetHandler
+    public void onReset() {
+        jdbc.execute("TRUNCATE " + String.join(", ", TABLES));
+    }
+
+    private boolean insertDisclosure(DisclosureId id, Standing standing, Instant occurredAt, long sequence) {
+        return jdbc.update(
+                        "INSERT INTO summary_disclosure (disclosure_id, " + STANDING_COLUMNS
+                                + ", applied_sequence) VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, '{}', 0, ?)"
+                                + " ON CONFLICT (disclosure_id) DO NOTHING",
+                        id.value(),
+                        standing.agency(),
+                        standing.recipientName(),
+                        standing.state(),
+                        standing.purpose(),
+                        textArray(standing.categories()),
+                        standing.month(),
+                        utc(occurredAt),
+                        standing.records(),
+                        sequence)
+                == 1;
+    }
+
+    /**
+     * Marks the event as applied to the disclosure's row and returns the row as it stood; null if the row already
+     * reflects this event or a later one.
+     */
+    private Standing advance(DisclosureId id, long sequence) {
+        List<Standing> rows = jdbc.query(
+                "UPDATE summary_disclosure SET applied_sequence = ? WHERE disclosure_id = ? AND applied_sequence < ?"
+                        + " RETURNING " + STANDING_COLUMNS,
+                (resultSet, row) -> Standing.read(resultSet),
+                sequence,
+                id.value(),
+                sequence);
+        if (!rows.isEmpty()) {
+            return rows.get(0);
+        }
+        if (jdbc.queryForList("SELECT 1 FROM summary_disclosure WHERE disclosure_id = ?", Integer.class, id.value())
+                .isEmpty()) {
+            // Only if the tables were emptied without rewinding the processor; failing (and so retrying, not
+            // skipping) keeps the summaries from silently missing a disclosure's follow-ons.
+            throw new IllegalStateException("the agency summaries have no row for disclosure " + id + ", although an"
+                    + " event follows its first one; their tables were emptied without a rebuild, see"
+                    + " AgencySummaryRebuild");
+        }
+        return null;
+    }
+
+    private void changeFollowOns(DisclosureId id, Standing before, Standing after) {
+        jdbc.update(
+                "UPDATE summary_disclosure SET open_request_ids = ?::text[], certified_destructions = ?"
+                        + " WHERE disclosure_id = ?",
+                textArray(after.openRequests()),
+                after.certified(),
+                id.value());
+        applyToCells(before.contributions(), after.contributions());
+    }
+
+    /**
+     * Takes the old contributions out of their cells and puts the new ones in: one relative change per cell with the
+     * net difference, in key order. A cell the disclosure was already in exists, so it is updated (an upsert would
+     * check the difference, possibly negative, against the counts' constraint as a new row); a cell it enters may
+     * not, so it is upserted.
+     */
+    private void applyToCells(Map<Cell, Contribution> before, Map<Cell, Contribution> after) {
+        TreeMap<Cell, Contribution> differences = new TreeMap<>();
+        before.forEach((cell, contribution) -> differences.merge(cell, contribution.negated(), Contribution::plus));
+        after.forEach((cell, contribution) -> differences.merge(cell, contribution, Contribution::plus));
+        differences.values().removeIf(Contribution::isZero);
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> upserts = new ArrayList<>();
+        differences.forEach((cell, difference) -> (before.containsKey(cell) ? updates : upserts).add(new Object[] {
+            cell.agency(),
+            cell.state(),
+            cell.purpose(),
+            cell.category(),
+            cell.month(),
+            difference.disclosures(),
+            difference.records(),
+            difference.openRequests(),
+            difference.certified()
+        }));
+        if (!updates.isEmpty()) {
+            int[] changed = jdbc.batchUpdate(CHANGE_CELL, updates);
+            for (int i = 0; i < changed.length; i++) {
+                if (changed[i] == 0) {
+                    throw new IllegalStateException(
+                            "the agency summaries have no cell " + Arrays.toString(updates.get(i))
+                                    + " although a disclosure counts in it; their tables were changed outside the projection,"
+                                    + " see AgencySummaryRebuild");
+                }
+            }
+        }
+        if (!upserts.isEmpty()) {
+            jdbc.batchUpdate(ADD_TO_CELL, upserts);
+        }
+    }
+
+    private void attachSubjects(DisclosureId id, Standing standing, List<PersonRef> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        String[] people = subjects.stream().map(PersonRef::value).toArray(String[]::new);
+        jdbc.update(ATTACH_SUBJECTS, concat(new Object[] {id.value(), people}, cellArguments(standing, standing)));
+    }
+
+    /** Moves the disclosure's subjects out of the cells it left and into the cells it entered. */
+    private void moveSubjects(DisclosureId id, Standing before, Standing after) {
+        List<String> leftCategories = categoriesLeaving(before, after);
+        if (!leftCategories.isEmpty()) {
+            Standing leaving = before.withCategories(leftCategories);
+            Object[] match = {
+                textArray(leaving.categories()),
+                id.value(),
+                leaving.agency(),
+                leaving.state(),
+                leaving.purpose(),
+                leaving.month()
+            };
+            jdbc.update(LEAVE_CELLS_LAST, concat(match, new Object[] {
+                leaving.agency(), leaving.state(), leaving.purpose(), leaving.month()
+            }));
+            jdbc.update(LEAVE_CELLS_SHARED, match);
+        }
+        List<String> enteredCategories = categoriesLeaving(after, before);
+        if (!enteredCategories.isEmpty()) {
+            Standing entering = after.withCategories(enteredCategories);
+            jdbc.update(JOIN_EXISTING_SUBJECTS, concat(new Object[] {id.value()}, cellArguments(entering, entering)));
+        }
+    }
+
+    /** The categories whose cells {@code from} contributes to and {@code to} does not. */
+    private static List<String> categoriesLeaving(Standing from, Standing to) {
+        boolean sameCells = from.agency().equals(to.agency())
+                && from.state().equals(to.state())
+                && from.purpose().equals(to.purpose())
+                && from.month().equals(to.month());
+        if (!sameCells) {
+            return from.categories();
+        }
+        return from.categories().stream()
+                .filter(category -> !to.categories().contains(category))
+                .toList();
+    }
+
+    private static Object[] cellArguments(Standing cells, Standing match) {
+        return new Object[] {
+            cells.agency(),
+            cells.state(),
+            cells.purpose(),
+            cells.month(),
+            textArray(cells.categories()),
+            match.agency(),
+            match.state(),
+            match.purpose(),
+            match.month()
+        };
+    }
+
+    private static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    /** A parameter for a {@code text[]} column (PostgreSQL's driver binds a {@code String[]} as one). */
+    private static String[] textArray(Collection<String> values) {
+        return values.toArray(String[]::new);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The first day of the UTC month an instant falls in. */
+    static LocalDate monthOf(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
+    }
+
+    /** One summary cell's key. */
+    private record Cell(String agency, String state, String purpose, String category, LocalDate month)
+            implements Comparable<Cell> {
+
+        @Override
+        public int compareTo(Cell other) {
+            int c = agency.compareTo(other.agency);
+            c = c != 0 ? c : state.compareTo(other.state);
+            c = c != 0 ? c : purpose.compareTo(other.purpose);
+            c = c != 0 ? c : category.compareTo(other.category);
+            return c != 0 ? c : month.compareTo(other.month);
+        }
+    }
+
+    /** What one disclosure adds to each of its cells (or, negated, takes away). */
+    private record Contribution(long disclosures, long records, long openRequests, long certified) {
+
+        Contribution plus(Contribution other) {
+            return new Contribution(
+                    disclosures + other.disclosures,
+                    records + other.records,
+                    openRequests + other.openRequests,
+                    certified + other.certified);
+        }
+
+        Contribution negated() {
+            return new Contribution(-disclosures, -records, -openRequests, -certified);
+        }
+
+        boolean isZero() {
+            return disclosures == 0 && records == 0 && openRequests == 0 && certified == 0;
+        }
+    }
+
+    /** A disclosure's row: where it counts and what it counts for. */
+    private record Standing(
+            String agency,
+            String recipientName,
+            String state,
+            String purpose,
+            List<String> categories,
+            LocalDate month,
+            long records,
+            List<String> openRequests,
+            long certified) {
+
+        static Standing of(DisclosureDetails details) {
+            return new Standing(
+                    details.recipient().agencyId().value(),
+                    details.recipient().name(),
+                    details.custodian().state().code(),
+                    details.purpose().code().name(),
+                    details.dataCategories().stream().map(Enum::name).sorted().toList(),
+                    monthOf(details.occurredAt()),
+                    details.recordCount(),
+                    List.of(),
+                    0);
+        }
+
+        static Standing read(ResultSet row) throws SQLException {
+            return new Standing(
+                    row.getString("recipient_agency_id"),
+                    row.getString("recipient_name"),
+                    row.getString("custodian_state"),
+                    row.getString("purpose_code"),
+                    List.of((String[]) row.getArray("data_categories").getArray()),
+                    row.getObject("month", LocalDate.class),
+                    row.getLong("record_count"),
+                    List.of((String[]) row.getArray("open_request_ids").getArray()),
+                    row.getLong("certified_destructions"));
+        }
+
+        Standing withFollowOns(Standing other) {
+            return withFollowOns(other.openRequests, other.certified);
+        }
+
+        Standing withFollowOns(List<String> open, long certifiedCount) {
+            return new Standing(
+                    agency, recipientName, state, purpose, categories, month, records, open, certifiedCount);
+        }
+
+        Standing withCategories(List<String> only) {
+            return new Standing(agency, recipientName, state, purpose, only, month, records, openRequests, certified);
+        }
+
+        Map<Cell, Contribution> contributions() {
+            Contribution contribution = new Contribution(1, records, openRequests.size(), certified);
+            Map<Cell, Contribution> cells = new TreeMap<>();
+            for (String category : categories) {
+                cells.put(new Cell(agency, state, purpose, category, month), contribution);
+            }
+            return cells;
+        }
+    }
+}

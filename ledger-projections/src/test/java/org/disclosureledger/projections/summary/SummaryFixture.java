@@ -1,0 +1,135 @@
+package org.disclosureledger.projections.summary;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.disclosureledger.core.agency.AgencyId;
+import org.disclosureledger.core.disclosure.BulkDisclosureOpened;
+import org.disclosureledger.core.disclosure.BulkDisclosureSealed;
+import org.disclosureledger.core.disclosure.BulkSubjectsAttached;
+import org.disclosureledger.core.disclosure.DestructionCertified;
+import org.disclosureledger.core.disclosure.DestructionRequested;
+import org.disclosureledger.core.disclosure.DisclosureCorrected;
+import org.disclosureledger.core.disclosure.DisclosureId;
+import org.disclosureledger.core.disclosure.DisclosureRecorded;
+import org.disclosureledger.projections.testing.SharedPostgres;
+import org.disclosureledger.projections.testing.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The projection and the query service as plain objects, on a fresh PostgreSQL database migrated by Flyway. Events
+ * are handed to the handlers directly, each in its own transaction (as a processor's batch would be), numbered per
+ * disclosure from 0 as Axon numbers an aggregate's events. The bulk disclosure's seal has no handler here, as in the
+ * projection, but still takes a number.
+ */
+final class SummaryFixture implements AutoCloseable {
+
+    final JdbcTemplate jdbc;
+    final AgencySummaryProjection projection;
+    final AgencySummaryQueries queries;
+
+    private final HikariDataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final Map<String, Long> nextSequence = new HashMap<>();
+
+    private SummaryFixture(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.projection = new AgencySummaryProjection(jdbc);
+        this.queries = new AgencySummaryQueries(jdbc);
+    }
+
+    static SummaryFixture onFreshDatabase() {
+        TestDatabase database = SharedPostgres.freshDatabase();
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername(database.username());
+        dataSource.setPassword(database.password());
+        dataSource.setMaximumPoolSize(2);
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return new SummaryFixture(dataSource);
+    }
+
+    /** Hands each event to its handler, in order, each in its own transaction. */
+    void handle(Object... events) {
+        for (Object event : events) {
+            long sequence = nextSequence.merge(disclosureOf(event).value(), 1L, Long::sum) - 1;
+            handleAgain(event, sequence);
+        }
+    }
+
+    /** Hands each event to its handler twice in a row, as a redelivery after a lost commit acknowledgement would. */
+    void handleTwice(Object... events) {
+        for (Object event : events) {
+            long sequence = nextSequence.merge(disclosureOf(event).value(), 1L, Long::sum) - 1;
+            handleAgain(event, sequence);
+            handleAgain(event, sequence);
+        }
+    }
+
+    /** Hands an event to its handler under a given sequence number, as a redelivery or a replay would. */
+    void handleAgain(Object event, long sequence) {
+        transactions.executeWithoutResult(status -> dispatch(event, sequence));
+    }
+
+    /** Empties the tables through the reset handler, and forgets the sequence numbers handed out. */
+    void reset() {
+        transactions.executeWithoutResult(status -> projection.onReset());
+        nextSequence.clear();
+    }
+
+    List<SummaryCell> cellsOf(String agency) {
+        return queries.breakdown(BreakdownRequest.all(new AgencyId(agency)))
+                .map(AgencyBreakdown::cells)
+                .orElse(List.of());
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private void dispatch(Object event, long sequence) {
+        if (event instanceof DisclosureRecorded e) {
+            projection.on(e, sequence);
+        } else if (event instanceof BulkDisclosureOpened e) {
+            projection.on(e, sequence);
+        } else if (event instanceof BulkSubjectsAttached e) {
+            projection.on(e, sequence);
+        } else if (event instanceof BulkDisclosureSealed) {
+            // The summaries have nothing to change when a bulk disclosure is sealed.
+        } else if (event instanceof DisclosureCorrected e) {
+            projection.on(e, sequence);
+        } else if (event instanceof DestructionRequested e) {
+            projection.on(e, sequence);
+        } else if (event instanceof DestructionCertified e) {
+            projection.on(e, sequence);
+        } else {
+            throw new IllegalArgumentException("not an event the agency summaries handle: " + event);
+        }
+    }
+
+    private static DisclosureId disclosureOf(Object event) {
+        if (event instanceof DisclosureRecorded e) {
+            return e.disclosureId();
+        } else if (event instanceof BulkDisclosureOpened e) {
+            return e.disclosureId();
+        } else if (event instanceof BulkSubjectsAttached e) {
+            return e.disclosureId();
+        } else if (event instanceof BulkDisclosureSealed e) {
+            return e.disclosureId();
+        } else if (event instanceof DisclosureCorrected e) {
+            return e.disclosureId();
+        } else if (event instanceof DestructionRequested e) {
+            return e.disclosureId();
+        } else if (event instanceof DestructionCertified e) {
+            return e.disclosureId();
+        }
+        throw new IllegalArgumentException("not an event the agency summaries handle: " + event);
+    }
+}
