@@ -17,7 +17,7 @@ import org.disclosureledger.core.disclosure.LegalAuthority;
 import org.disclosureledger.core.disclosure.PurposeOfUse;
 
 /** The plain words the documents use for the ledger's codes, dates and values. */
-final class Labels {
+public final class Labels {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern(
@@ -26,19 +26,19 @@ final class Labels {
 
     private Labels() {}
 
-    static String day(LocalDate date) {
+    public static String day(LocalDate date) {
         return date == null ? "" : DAY.format(date);
     }
 
-    static String day(Instant instant) {
+    public static String day(Instant instant) {
         return instant == null ? "" : DAY.format(instant.atZone(ZoneOffset.UTC));
     }
 
-    static String moment(Instant instant) {
+    public static String moment(Instant instant) {
         return instant == null ? "" : MOMENT.format(instant);
     }
 
-    static String category(DataCategory category) {
+    public static String category(DataCategory category) {
         return switch (category) {
             case SSN -> "Social Security number";
             case MEDICAID_ID -> "Medicaid ID";
@@ -53,11 +53,11 @@ final class Labels {
         };
     }
 
-    static String categories(List<DataCategory> categories) {
+    public static String categories(List<DataCategory> categories) {
         return categories.stream().map(Labels::category).collect(Collectors.joining(", "));
     }
 
-    static String mode(DisclosureMode mode) {
+    public static String mode(DisclosureMode mode) {
         return switch (mode) {
             case BULK_FILE -> "sent as a data file";
             case QUERY_ACCESS -> "made available to search";
@@ -67,7 +67,7 @@ final class Labels {
     }
 
     /** The purpose codes in words, after the NHIN PurposeOfUse code system's definitions. */
-    static String purpose(PurposeOfUse code) {
+    public static String purpose(PurposeOfUse code) {
         return switch (code) {
             case TREATMENT -> "Treatment";
             case PAYMENT -> "Payment";
@@ -99,11 +99,11 @@ final class Labels {
         };
     }
 
-    static String recipient(Recipient recipient) {
+    public static String recipient(Recipient recipient) {
         return recipient.component() == null ? recipient.name() : recipient.name() + ", " + recipient.component();
     }
 
-    static String authority(LegalAuthority authority) {
+    public static String authority(LegalAuthority authority) {
         StringBuilder text = new StringBuilder(String.join("; ", authority.citations()));
         if (authority.documentReference() != null) {
             if (!text.isEmpty()) {
@@ -114,7 +114,7 @@ final class Labels {
         return text.toString();
     }
 
-    static String accessWindow(AccessWindow window) {
+    public static String accessWindow(AccessWindow window) {
         if (window == null) {
             return "none";
         }
@@ -122,7 +122,7 @@ final class Labels {
                 + (window.downloadAllowed() ? ", download allowed" : ", no download");
     }
 
-    static String field(CorrectableField field) {
+    public static String field(CorrectableField field) {
         return switch (field) {
             case OCCURRED_AT -> "Date";
             case DISCLOSING_SYSTEM -> "Disclosing system";
@@ -139,7 +139,7 @@ final class Labels {
     }
 
     /** One correctable field's value, in words. */
-    static String value(DisclosureDetails details, CorrectableField field) {
+    public static String value(DisclosureDetails details, CorrectableField field) {
         return switch (field) {
             case OCCURRED_AT -> moment(details.occurredAt());
             case DISCLOSING_SYSTEM -> details.disclosingSystem();

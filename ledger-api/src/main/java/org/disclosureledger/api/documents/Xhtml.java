@@ -4,12 +4,12 @@ package org.disclosureledger.api.documents;
  * A small XHTML writer whose only way to add text escapes it, so no recorded value can become markup. The output is
  * well-formed XML, which the PDF renderer needs.
  */
-final class Xhtml {
+public final class Xhtml {
 
     private final StringBuilder out = new StringBuilder();
 
     /** Opens an element; {@code attributes} alternate names and values, the values escaped. */
-    Xhtml open(String tag, String... attributes) {
+    public Xhtml open(String tag, String... attributes) {
         out.append('<').append(tag);
         for (int i = 0; i < attributes.length; i += 2) {
             out.append(' ')
@@ -22,23 +22,23 @@ final class Xhtml {
         return this;
     }
 
-    Xhtml close(String tag) {
+    public Xhtml close(String tag) {
         out.append("</").append(tag).append('>');
         return this;
     }
 
     /** An element holding only text. */
-    Xhtml element(String tag, String text, String... attributes) {
+    public Xhtml element(String tag, String text, String... attributes) {
         return open(tag, attributes).text(text).close(tag);
     }
 
-    Xhtml text(String text) {
+    public Xhtml text(String text) {
         out.append(escape(text));
         return this;
     }
 
-    /** Markup written by this package itself, never a recorded value. */
-    Xhtml markup(String trusted) {
+    /** Markup written by the calling code itself, never a recorded value. */
+    public Xhtml markup(String trusted) {
         out.append(trusted);
         return this;
     }
@@ -49,7 +49,7 @@ final class Xhtml {
     }
 
     /** Escapes the five XML special characters and drops characters XML 1.0 cannot carry. */
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

@@ -1,6 +1,5 @@
 package org.disclosureledger.api.history;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.disclosureledger.api.problem.FieldErrors;
@@ -14,7 +13,6 @@ import org.disclosureledger.projections.history.PersonHistoryQueries;
 import org.disclosureledger.projections.history.VisibleEntry;
 import org.disclosureledger.projections.history.WithheldEntry;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,21 +25,21 @@ class HistoryController {
 
     private final Pseudonymiser pseudonymiser;
     private final PersonHistoryQueries queries;
-    private final JdbcTemplate jdbc;
+    private final LedgerIndexes ledgerIndexes;
 
-    HistoryController(Pseudonymiser pseudonymiser, PersonHistoryQueries queries, JdbcTemplate jdbc) {
+    HistoryController(Pseudonymiser pseudonymiser, PersonHistoryQueries queries, LedgerIndexes ledgerIndexes) {
         this.pseudonymiser = pseudonymiser;
         this.queries = queries;
-        this.jdbc = jdbc;
+        this.ledgerIndexes = ledgerIndexes;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     HistoryView history(@RequestBody HistoryLookup lookup) {
         HistoryRequest request = request(lookup);
         HistoryPage page = queries.historyOf(request);
-        Map<String, Long> ledgerIndexes = ledgerIndexes(page.entries());
+        Map<String, Long> indexes = ledgerIndexes.of(page.entries());
         List<HistoryView.Entry> entries =
-                page.entries().stream().map(entry -> view(entry, ledgerIndexes)).toList();
+                page.entries().stream().map(entry -> view(entry, indexes)).toList();
         return new HistoryView(
                 page.asOf(),
                 page.since(),
@@ -109,31 +107,5 @@ class HistoryController {
                 v.disputes(),
                 v.destructionRequests(),
                 v.destructionCertifications());
-    }
-
-    /**
-     * The ledger index that proves each disclosure is recorded: its {@code DisclosureRecorded} event, or for a bulk
-     * disclosure the {@code BulkDisclosureSealed} event that commits to its manifest.
-     */
-    private Map<String, Long> ledgerIndexes(List<HistoryEntry> entries) {
-        List<String> ids = entries.stream()
-                .filter(VisibleEntry.class::isInstance)
-                .map(e -> ((VisibleEntry) e).disclosureId().value())
-                .toList();
-        Map<String, Long> indexes = new HashMap<>();
-        if (ids.isEmpty()) {
-            return indexes;
-        }
-        jdbc.query(
-                """
-                        select d.aggregate_identifier, e.ledger_index
-                        from domain_event_entry d join ledger_entry e on e.event_identifier = d.event_identifier
-                        where d.aggregate_identifier = any (?)
-                          and d.payload_type in ('DisclosureRecorded', 'BulkDisclosureSealed')""",
-                rs -> {
-                    indexes.put(rs.getString(1), rs.getLong(2));
-                },
-                jdbc.execute((java.sql.Connection c) -> c.createArrayOf("varchar", ids.toArray())));
-        return indexes;
     }
 }
