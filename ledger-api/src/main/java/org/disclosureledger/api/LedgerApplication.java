@@ -1,6 +1,7 @@
 package org.disclosureledger.api;
 
 import java.time.Clock;
+import org.disclosureledger.api.admin.VerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,7 +11,11 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication(scanBasePackages = "org.disclosureledger")
 public class LedgerApplication {
 
+    /** Runs the application; with {@code verify} as first argument, verifies the ledger and exits instead. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(VerifyCommand.NAME)) {
+            System.exit(VerifyCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(LedgerApplication.class, args);
     }
 
