@@ -1,43 +1,13 @@
 package org.disclosureledger.projections.history;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.disclosureledger.projections.rebuild.ProjectionRebuild;
 
-/**
- * Rebuilds the person history from the event store: stops this node's person-history processor, empties the tables
- * and rewinds the processor's tokens to the start of the event store (one transaction, through Axon's
- * {@code resetTokens} and the projection's reset handler), then starts it again to replay every event.
- *
- * <p>The replay runs in the background; until it has caught up, histories are incomplete. Every other node running
- * the processor must have stopped it first, since a token claimed elsewhere cannot be reset (Axon then refuses, and
- * nothing is emptied).
- */
-public class PersonHistoryRebuild {
+/** Rebuilds the person history from the event store (see {@link ProjectionRebuild}). */
+public class PersonHistoryRebuild extends ProjectionRebuild {
 
-    private final EventProcessingConfiguration processing;
-
-    /** A rebuild of the processor registered in the given Axon configuration. */
+    /** A rebuild of the person-history processor registered in the given Axon configuration. */
     public PersonHistoryRebuild(EventProcessingConfiguration processing) {
-        this.processing = processing;
-    }
-
-    /** Starts a rebuild; returns once the tables are empty and the replay has started. */
-    public void rebuild() {
-        StreamingEventProcessor processor = processor();
-        processor.shutDown();
-        try {
-            processor.resetTokens();
-        } finally {
-            processor.start();
-        }
-    }
-
-    /** The person-history event processor of this node. */
-    public StreamingEventProcessor processor() {
-        return processing
-                .eventProcessor(PersonHistoryProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no streaming event processor named '"
-                        + PersonHistoryProjection.PROCESSING_GROUP + "' is registered; import"
-                        + " PersonHistoryConfiguration"));
+        super(processing, PersonHistoryProjection.PROCESSING_GROUP);
     }
 }
