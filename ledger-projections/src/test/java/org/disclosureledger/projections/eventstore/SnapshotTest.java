@@ -71,8 +71,14 @@ class SnapshotTest {
                         + " WHERE aggregate_identifier = ? ORDER BY sequence_number",
                 Long.class,
                 id.value());
-        // Open and chunks 1-4 are events 0-4, chunks 5-9 events 5-9: one snapshot after each fifth event.
-        assertThat(snapshotSequences).containsExactly(4L, 9L);
+        // Axon counts events per load of the aggregate, and a load from the (weak-reference) cache restarts the count
+        // earlier than a load from the store, so where exactly snapshots fall depends on the garbage collector. What
+        // must hold: the first within the first five events (open + chunks 1-4), then at most five events apart.
+        assertThat(snapshotSequences).hasSizeGreaterThanOrEqualTo(2).isSorted().doesNotHaveDuplicates();
+        assertThat(snapshotSequences.get(0)).isLessThanOrEqualTo(4L);
+        for (int i = 1; i < snapshotSequences.size(); i++) {
+            assertThat(snapshotSequences.get(i) - snapshotSequences.get(i - 1)).isBetween(1L, 5L);
+        }
         assertThat(jdbc.queryForList(
                         "SELECT DISTINCT payload_type || ' ' || payload_revision FROM"
                                 + " snapshot_event_entry WHERE aggregate_identifier = ?",
