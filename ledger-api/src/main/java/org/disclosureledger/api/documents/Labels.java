@@ -161,4 +161,9 @@ public final class Labels {
         String words = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
+
+    /** The text with its first letter in capitals, for a label that starts a sentence. */
+    public static String capitalise(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
 }

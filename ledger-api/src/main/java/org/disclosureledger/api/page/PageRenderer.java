@@ -1,17 +1,11 @@
 package org.disclosureledger.api.page;
 
-import java.util.List;
 import java.util.Map;
 import org.disclosureledger.api.documents.EnrolleeHistory;
 import org.disclosureledger.api.documents.Labels;
+import org.disclosureledger.api.documents.LaterEvents;
 import org.disclosureledger.api.documents.Xhtml;
-import org.disclosureledger.core.disclosure.CorrectableField;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
-import org.disclosureledger.projections.history.Correction;
-import org.disclosureledger.projections.history.DestructionCertification;
-import org.disclosureledger.projections.history.DestructionRequest;
-import org.disclosureledger.projections.history.Dispute;
-import org.disclosureledger.projections.history.EndedSuspension;
 import org.disclosureledger.projections.history.HistoryEntry;
 import org.disclosureledger.projections.history.RecordingStatus;
 import org.disclosureledger.projections.history.VisibleEntry;
@@ -289,7 +283,8 @@ final class PageRenderer {
                 .element("dt", "How")
                 .element(
                         "dd",
-                        capitalise(Labels.mode(details.mode())) + "; " + details.recordCount() + " records in total"
+                        Labels.capitalise(Labels.mode(details.mode())) + "; " + details.recordCount()
+                                + " records in total"
                                 + (entry.subjectCount() > 1 ? ", about " + entry.subjectCount() + " people" : "")
                                 + (entry.status() == RecordingStatus.OPEN ? " so far (still being recorded)" : "")
                                 + ".");
@@ -323,63 +318,11 @@ final class PageRenderer {
     }
 
     private static void laterEvents(Xhtml page, VisibleEntry entry) {
-        List<Correction> corrections = entry.corrections();
-        boolean any = entry.suspension() != null
-                || !corrections.isEmpty()
-                || !entry.disputes().isEmpty()
-                || !entry.destructionRequests().isEmpty()
-                || !entry.destructionCertifications().isEmpty();
-        if (!any) {
+        if (!LaterEvents.any(entry)) {
             return;
         }
         page.open("div", "class", "later").element("h4", "What happened since").open("ul");
-        if (entry.suspension() != null) {
-            page.element("li", suspension(entry.suspension()));
-        }
-        for (Correction correction : corrections) {
-            page.open("li")
-                    .text("Corrected on " + Labels.day(correction.correctedAt()) + ": " + correction.reason() + ".")
-                    .open("ul");
-            for (CorrectableField field : correction.fields()) {
-                page.element(
-                        "li",
-                        Labels.field(field) + ": originally \"" + Labels.value(correction.superseded(), field)
-                                + "\", corrected to \"" + Labels.value(correction.corrected(), field) + "\".");
-            }
-            page.close("ul").close("li");
-        }
-        for (Dispute dispute : entry.disputes()) {
-            page.element(
-                    "li",
-                    "You disputed this entry on " + Labels.day(dispute.disputedAt()) + ": " + dispute.statement());
-        }
-        for (DestructionRequest request : entry.destructionRequests()) {
-            page.element(
-                    "li",
-                    "Destruction of the data was requested on " + Labels.day(request.requestedAt()) + " by "
-                            + request.requestedBy() + " under " + request.authority()
-                            + (request.dueBy() == null ? "" : ", due by " + Labels.day(request.dueBy())) + ".");
-        }
-        for (DestructionCertification certification : entry.destructionCertifications()) {
-            page.element(
-                    "li",
-                    "Destruction was certified on " + Labels.day(certification.certifiedAt()) + " by "
-                            + certification.certifiedBy() + ": destroyed on "
-                            + Labels.day(certification.destroyedAt()) + " by " + certification.method() + ".");
-        }
+        LaterEvents.items(page, entry);
         page.close("ul").close("div");
-    }
-
-    private static String suspension(EndedSuspension suspension) {
-        String held =
-                "This entry was withheld until " + Labels.day(suspension.until()) + " under " + suspension.authority();
-        return suspension.lifted()
-                ? held + "; the hold was lifted on " + Labels.day(suspension.liftedAt()) + " by "
-                        + suspension.liftAuthority() + ": " + suspension.liftReason() + "."
-                : held + "; that date has passed.";
-    }
-
-    private static String capitalise(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -35,13 +35,13 @@ class AccountingOfDisclosuresTest {
                 .contains("Health oversight: Program integrity review")
                 .contains("Legal authority: 5 U.S.C. 552a(b)(7); CMS-ICE information sharing agreement")
                 .contains("Requested by: Office of the Director, ICE")
-                .contains("Corrected on July 1, 2025: The purpose was misstated")
-                .contains("Purpose was: Law enforcement: Locating individuals for immigration enforcement;"
-                        + " corrected to: Health oversight: Program integrity review")
+                .contains("Corrected on July 1, 2025: The purpose was misstated.")
+                .contains("Purpose: originally &quot;Law enforcement: Locating individuals for immigration"
+                        + " enforcement&quot;, corrected to &quot;Health oversight: Program integrity review&quot;.")
                 .contains("You disputed this entry on July 2, 2025: I never consented to this")
-                .contains("Destruction of the data requested on August 2, 2025 by California Attorney General"
+                .contains("Destruction of the data was requested on August 2, 2025 by California Attorney General"
                         + " under Order of the court of 2025-08-01, due by October 1, 2025.")
-                .contains("Destruction certified on September 16, 2025 by ICE Privacy Office: destroyed on"
+                .contains("Destruction was certified on September 16, 2025 by ICE Privacy Office: destroyed on"
                         + " September 15, 2025 by Cryptographic erasure.")
                 .contains("This entry was withheld until December 31, 2025 under Law enforcement request of"
                         + " 2025-06-01; the hold was lifted on September 1, 2025")
