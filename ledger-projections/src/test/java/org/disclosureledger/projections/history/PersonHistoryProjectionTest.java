@@ -32,6 +32,7 @@ import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureMode;
 import org.disclosureledger.core.disclosure.FollowOnId;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.readmodel.ReadModelDump;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -428,13 +429,13 @@ class PersonHistoryProjectionTest {
                 attached("ca-bulk", 2, 2, people("bulk", 3)),
                 sealed("ca-bulk", 5, 2));
         history.handle(events.toArray());
-        Map<String, List<String>> once = ReadModelDump.of(history.jdbc);
+        Map<String, List<String>> once = ReadModelDump.of(history.jdbc, PersonHistoryProjection.TABLES);
 
         history.replay(events.toArray());
-        Map<String, List<String>> replayed = ReadModelDump.of(history.jdbc);
+        Map<String, List<String>> replayed = ReadModelDump.of(history.jdbc, PersonHistoryProjection.TABLES);
         history.reset();
         history.handleTwice(events.toArray());
-        Map<String, List<String>> redelivered = ReadModelDump.of(history.jdbc);
+        Map<String, List<String>> redelivered = ReadModelDump.of(history.jdbc, PersonHistoryProjection.TABLES);
 
         assertThat(once.values())
                 .as("rows of " + once.keySet())

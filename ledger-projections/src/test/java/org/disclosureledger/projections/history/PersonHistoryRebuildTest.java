@@ -29,6 +29,8 @@ import org.disclosureledger.core.disclosure.RecordDisclosure;
 import org.disclosureledger.core.disclosure.RequestDestruction;
 import org.disclosureledger.core.disclosure.SealBulkDisclosure;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.readmodel.CatchUp;
+import org.disclosureledger.projections.readmodel.ReadModelDump;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +67,7 @@ class PersonHistoryRebuildTest {
     void givenVariedDisclosures_whenRebuiltFromEventStore_thenExactlyTheSameRows() {
         recordVariedDisclosures();
         CatchUp.await(rebuild.processor(), eventStore, Duration.ofSeconds(30));
-        Map<String, List<String>> before = ReadModelDump.of(jdbc);
+        Map<String, List<String>> before = ReadModelDump.of(jdbc, PersonHistoryProjection.TABLES);
         // Damage the tables, so that only a real rebuild from the events brings the rows back.
         jdbc.update("UPDATE history_disclosure SET purpose_text = 'tampered'");
         jdbc.update("DELETE FROM history_subject WHERE subject_index % 2 = 0");
@@ -78,7 +80,7 @@ class PersonHistoryRebuildTest {
                 .as("rows of " + before.keySet())
                 .extracting(List::size)
                 .containsExactly(13, 2_612, 4, 4, 2, 2);
-        assertThat(ReadModelDump.of(jdbc)).isEqualTo(before);
+        assertThat(ReadModelDump.of(jdbc, PersonHistoryProjection.TABLES)).isEqualTo(before);
     }
 
     private void recordVariedDisclosures() {

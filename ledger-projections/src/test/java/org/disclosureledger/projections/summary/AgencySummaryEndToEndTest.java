@@ -30,6 +30,7 @@ import org.disclosureledger.core.disclosure.RecordDisclosure;
 import org.disclosureledger.core.disclosure.RequestDestruction;
 import org.disclosureledger.core.disclosure.SealBulkDisclosure;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.readmodel.CatchUp;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,7 +111,7 @@ class AgencySummaryEndToEndTest {
                 "Shredding",
                 "x1"));
 
-        SummaryCatchUp.await(rebuild.processor(), eventStore, Duration.ofSeconds(30));
+        CatchUp.await(rebuild.processor(), eventStore, Duration.ofSeconds(30));
 
         AgencyBreakdown ice =
                 queries.breakdown(BreakdownRequest.all(new AgencyId(ICE))).orElseThrow();

@@ -31,6 +31,8 @@ import org.disclosureledger.core.disclosure.RecordDisclosure;
 import org.disclosureledger.core.disclosure.RequestDestruction;
 import org.disclosureledger.core.disclosure.SealBulkDisclosure;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.readmodel.CatchUp;
+import org.disclosureledger.projections.readmodel.ReadModelDump;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,21 +68,21 @@ class AgencySummaryRebuildTest {
     @Test
     void givenVariedDisclosures_whenRebuiltFromEventStore_thenExactlyTheSameRows() {
         recordVariedDisclosures();
-        SummaryCatchUp.await(rebuild.processor(), eventStore, Duration.ofSeconds(30));
-        Map<String, List<String>> before = SummaryDump.of(jdbc);
+        CatchUp.await(rebuild.processor(), eventStore, Duration.ofSeconds(30));
+        Map<String, List<String>> before = ReadModelDump.of(jdbc, AgencySummaryProjection.TABLES);
         // Damage the tables, so that only a real rebuild from the events brings the rows back.
         jdbc.update("UPDATE summary_cell SET subjects = subjects + 1, records = 0");
         jdbc.update("DELETE FROM summary_cell_subject WHERE disclosures = 1");
         jdbc.update("DELETE FROM summary_disclosure WHERE custodian_state = 'IL'");
 
         rebuild.rebuild();
-        SummaryCatchUp.await(rebuild.processor(), eventStore, Duration.ofSeconds(30));
+        CatchUp.await(rebuild.processor(), eventStore, Duration.ofSeconds(30));
 
         assertThat(before.values())
                 .as("rows of " + before.keySet())
                 .extracting(List::size)
                 .containsExactly(13, 1_418, 9, 1_520);
-        assertThat(SummaryDump.of(jdbc)).isEqualTo(before);
+        assertThat(ReadModelDump.of(jdbc, AgencySummaryProjection.TABLES)).isEqualTo(before);
     }
 
     private void recordVariedDisclosures() {

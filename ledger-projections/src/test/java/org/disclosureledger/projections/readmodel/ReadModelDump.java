@@ -1,18 +1,18 @@
-package org.disclosureledger.projections.summary;
+package org.disclosureledger.projections.readmodel;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Every row of every agency-summary table, as JSON text, sorted: two dumps are equal when the tables are. */
-final class SummaryDump {
+/** Every row of the given tables, as JSON text, sorted: two dumps are equal when the tables are. */
+public final class ReadModelDump {
 
-    private SummaryDump() {}
+    private ReadModelDump() {}
 
-    static Map<String, List<String>> of(JdbcTemplate jdbc) {
+    public static Map<String, List<String>> of(JdbcTemplate jdbc, List<String> tables) {
         Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (String table : AgencySummaryProjection.TABLES) {
+        for (String table : tables) {
             rows.put(
                     table, jdbc.queryForList("SELECT to_jsonb(t)::text FROM " + table + " t ORDER BY 1", String.class));
         }

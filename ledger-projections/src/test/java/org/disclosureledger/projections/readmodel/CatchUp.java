@@ -1,4 +1,4 @@
-package org.disclosureledger.projections.summary;
+package org.disclosureledger.projections.readmodel;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -10,14 +10,15 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * Waits, with a bound, until an event processor has handled (and committed) every event stored so far: all its
- * segments claimed on this node, none in error, each at or past the event store's head (a segment replaying after a
- * reset is judged by its position, since it counts as replaying until a newer event arrives).
+ * segments claimed on this node, none in error, each at or past the event store's head. A segment that replayed
+ * after a reset still counts as replaying until an event newer than the reset arrives (Axon's {@code ReplayToken}),
+ * so its position is what tells that it caught up.
  */
-final class SummaryCatchUp {
+public final class CatchUp {
 
-    private SummaryCatchUp() {}
+    private CatchUp() {}
 
-    static void await(StreamingEventProcessor processor, EventStore eventStore, Duration atMost) {
+    public static void await(StreamingEventProcessor processor, EventStore eventStore, Duration atMost) {
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
         Awaitility.await()
@@ -30,7 +31,10 @@ final class SummaryCatchUp {
     private static boolean caughtUp(Collection<EventTrackerStatus> statuses, long head) {
         double claimed = 0;
         for (EventTrackerStatus status : statuses) {
-            if (status.isErrorState() || status.getCurrentPosition().orElse(-1) < head) {
+            if (status.isErrorState()) {
+                return false;
+            }
+            if (status.getCurrentPosition().orElse(-1) < head) {
                 return false;
             }
             claimed += 1.0 / (status.getSegment().getMask() + 1);
