@@ -41,7 +41,7 @@ public class LedgerIndexes {
                 rs -> {
                     indexes.put(rs.getString(1), rs.getLong(2));
                 },
-                jdbc.execute((java.sql.Connection c) -> c.createArrayOf("varchar", ids.toArray())));
+                (Object) ids.toArray(new String[0]));
         return indexes;
     }
 }

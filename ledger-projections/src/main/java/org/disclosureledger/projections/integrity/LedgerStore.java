@@ -1,6 +1,5 @@
 package org.disclosureledger.projections.integrity;
 
-import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -243,15 +242,17 @@ public class LedgerStore {
                 .findFirst();
     }
 
-    private Array array(List<String> values) {
-        return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("varchar", values.toArray()));
+    // PgJDBC sends Java arrays as SQL arrays, so no connection is borrowed just to build one. Typed Object so that a
+    // varargs call passes the array as one argument rather than spreading it.
+    private static Object array(List<String> values) {
+        return values.toArray(new String[0]);
     }
 
-    private Array longArray(List<Long> values) {
-        return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("bigint", values.toArray()));
+    private static Object longArray(List<Long> values) {
+        return values.toArray(new Long[0]);
     }
 
-    private Array intArray(List<Integer> values) {
-        return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("smallint", values.toArray()));
+    private static Object intArray(List<Integer> values) {
+        return values.toArray(new Integer[0]);
     }
 }
