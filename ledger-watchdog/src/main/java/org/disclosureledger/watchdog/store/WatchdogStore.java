@@ -471,14 +471,16 @@ public final class WatchdogStore implements AutoCloseable {
                 count("select count(*) from event"),
                 count("select count(*) from event where matched"),
                 count("select count(distinct disclosure_id) from event where matched"),
-                totals("select e.custodian_state, count(*) " + latest + " group by 1 order by 2 desc, 1"),
-                totals("select e.recipient_agency, count(*) " + latest + " group by 1 order by 2 desc, 1"),
-                totals("select e.purpose, count(*) " + latest + " group by 1 order by 2 desc, 1"),
+                totals("select e.custodian_state, count(*) n " + latest
+                        + " group by e.custodian_state order by n desc, e.custodian_state"),
+                totals("select e.recipient_agency, count(*) n " + latest
+                        + " group by e.recipient_agency order by n desc, e.recipient_agency"),
+                totals("select e.purpose, count(*) n " + latest + " group by e.purpose order by n desc, e.purpose"),
                 count("select coalesce(sum(subject_count), 0) from event where matched"
                         + " and kind in ('recorded', 'bulk-sealed')"),
                 totals("select kind, count(*) from event where matched and kind in ('corrected', 'disputed',"
                         + " 'destruction-requested', 'destruction-certified', 'suspension-lifted')"
-                        + " group by 1 order by 1"),
+                        + " group by kind order by kind"),
                 count("select count(*) from event where status = 'VERIFIED'"),
                 count("select count(*) from event where status = 'PENDING'"),
                 count("select count(*) from event where status = 'FAILED'"),
