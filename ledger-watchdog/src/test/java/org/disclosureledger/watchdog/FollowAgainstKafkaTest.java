@@ -2,16 +2,30 @@ package org.disclosureledger.watchdog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.disclosureledger.core.checkpoint.Checkpoint;
 import org.disclosureledger.core.checkpoint.NoteSigner;
+import org.disclosureledger.core.stream.StreamAttributes;
 import org.disclosureledger.watchdog.store.WatchdogStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -220,6 +234,130 @@ class FollowAgainstKafkaTest {
                 .isEqualTo("error: topics " + stream.prefix + "-nothing.disclosures, " + stream.prefix
                         + "-nothing.checkpoints, " + stream.prefix + "-nothing.alerts do not exist on the Kafka broker"
                         + " at " + stream.bootstrap + " (is --topic-prefix right?)");
+    }
+
+    @Test
+    void givenFollowRunningWithoutAnEnd_whenItIsTerminated_thenItStopsCleanlyWithItsOffsetsCommitted()
+            throws Exception {
+        Messages.Disclosure ca1 = recorded("ca-1", "CA", 3);
+        Messages.Disclosure ca2 = recorded("ca-2", "CA", 4);
+        stream.disclosure(ca1);
+        stream.disclosure(ca2);
+        stream.checkpoint(2, ledger.checkpoint(2));
+        Path errors = store.resolveSibling(store.getFileName() + "-stderr.txt");
+        Process follow = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WatchdogCommand.class.getName(),
+                        "follow",
+                        "--bootstrap-server",
+                        stream.bootstrap,
+                        "--ledger-url",
+                        ledgerUrl.toString(),
+                        "--public-key",
+                        ledger.verifierKey(),
+                        "--store",
+                        store.toString(),
+                        "--topic-prefix",
+                        stream.prefix,
+                        "--group",
+                        "interrupted")
+                .redirectError(errors.toFile())
+                .start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(
+                () -> new BufferedReader(new InputStreamReader(follow.getInputStream(), StandardCharsets.UTF_8))
+                        .lines()
+                        .forEach(lines::add));
+        reader.start();
+        List<String> seen = new ArrayList<>();
+        while (seen.size() < 2) {
+            String line = lines.poll(60, TimeUnit.SECONDS);
+            assertThat(line).as("a line from the running follow, after " + seen).isNotNull();
+            seen.add(line);
+        }
+
+        follow.destroy();
+
+        assertThat(follow.waitFor(30, TimeUnit.SECONDS)).as("stopped").isTrue();
+        reader.join(5_000);
+        assertThat(seen).allMatch(line -> line.contains(" recorded ca-"));
+        assertThat(Files.readString(errors)).doesNotContain("error");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stream.bootstrap))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("interrupted")
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            long disclosuresCommitted = committed.entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(stream.topics.disclosures()))
+                    .mapToLong(e -> e.getValue().offset())
+                    .sum();
+            assertThat(disclosuresCommitted).isEqualTo(2);
+            assertThat(committed
+                            .get(new TopicPartition(stream.topics.checkpoints(), 0))
+                            .offset())
+                    .isEqualTo(1);
+        }
+        try (WatchdogStore kept = WatchdogStore.open(store, false)) {
+            assertThat(kept.summary().eventsReceived()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void givenALedgerServingAnotherKeyThanThePinnedOne_whenFollowRuns_thenItAlarms() throws Exception {
+        stream.disclosure(recorded("ca-1", "CA", 3));
+        stream.checkpoint(1, ledger.checkpoint(1));
+        NoteSigner pinned = NoteSigner.fromSeed(TestLedger.ORIGIN, TestLedger.seed(3));
+
+        Cli run = Cli.run(
+                "follow",
+                "--bootstrap-server",
+                stream.bootstrap,
+                "--ledger-url",
+                ledgerUrl.toString(),
+                "--public-key",
+                pinned.verifierKey(),
+                "--store",
+                store.toString(),
+                "--topic-prefix",
+                stream.prefix,
+                "--until-idle",
+                "3s");
+
+        assertThat(run.exitCode()).isEqualTo(WatchdogCommand.ALARM);
+        assertThat(run.outLines())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("ALERT KEY_MISMATCH the ledger at " + ledgerUrl + " serves public key "
+                                + ledger.verifierKey()))
+                .anySatisfy(line -> assertThat(line).startsWith("ALERT BAD_SIGNATURE checkpoint for tree size 1"))
+                .contains("PENDING 1 event not yet covered by a verified checkpoint");
+    }
+
+    @Test
+    void findingsFromTheAlertsTopicArePrintedAndKeptForTheirState() throws Exception {
+        stream.send(stream.topics.alerts(), "ca-1", finding("finding-1", "ca-1", "CA"));
+        stream.send(stream.topics.alerts(), "ny-1", finding("finding-2", "ny-1", "NY"));
+        stream.send(stream.topics.alerts(), "ca-1", finding("finding-1", "ca-1", "CA"));
+
+        Cli run = follow("--state", "CA");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines())
+                .containsExactly("FINDING 2025-06-15T10:02:11Z org.disclosureledger.finding.test.v1 ca-1");
+        assertThat(Cli.run("alerts", "--store", store.toString()).outLines())
+                .containsExactly("FINDING 2025-06-15T10:02:11Z org.disclosureledger.finding.test.v1 ca-1");
+    }
+
+    private static byte[] finding(String id, String disclosureId, String state) {
+        return new JsonFormat()
+                .serialize(CloudEventBuilder.v1()
+                        .withId(id)
+                        .withSource(URI.create(TestLedger.ORIGIN))
+                        .withType("org.disclosureledger.finding.test.v1")
+                        .withSubject(disclosureId)
+                        .withTime(Messages.TIME)
+                        .withExtension(StreamAttributes.CUSTODIAN_STATE, state)
+                        .build());
     }
 
     private static int closedPort() {

@@ -93,20 +93,19 @@ public final class Follower {
         long lastCheck = 0;
         boolean idle = false;
         while (running) {
-            ConsumerRecords<byte[], byte[]> records;
             try {
-                records = consumer.poll(POLL);
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                if (!records.isEmpty()) {
+                    receive(records);
+                    lastActivity = clock.millis();
+                }
+                if (!records.isEmpty() || clock.millis() - lastCheck >= CHECK_EVERY.toMillis()) {
+                    check(false);
+                    lastCheck = clock.millis();
+                }
             } catch (WakeupException e) {
+                // stop() was called: what was stored is committed, and offsets not yet committed come again
                 break;
-            }
-            boolean received = !records.isEmpty();
-            if (received) {
-                receive(records);
-                lastActivity = clock.millis();
-            }
-            if (received || clock.millis() - lastCheck >= CHECK_EVERY.toMillis()) {
-                check(false);
-                lastCheck = clock.millis();
             }
             if (untilIdle.isPresent()
                     && clock.millis() - lastActivity >= untilIdle.get().toMillis()) {

@@ -113,7 +113,9 @@ public final class WatchdogStore implements AutoCloseable {
         }
         try {
             Files.createDirectories(directory);
-            Connection db = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "watchdog", "");
+            // H2 would close the database in its own shutdown hook; follow's hook finishes the batch in hand first.
+            Connection db = DriverManager.getConnection(
+                    "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "watchdog", "");
             db.setAutoCommit(false);
             try (Statement ddl = db.createStatement()) {
                 for (String statement : SCHEMA) {
