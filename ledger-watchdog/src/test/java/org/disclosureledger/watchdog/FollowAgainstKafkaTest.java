@@ -155,6 +155,20 @@ class FollowAgainstKafkaTest {
         NoteSigner forger = NoteSigner.fromSeed(TestLedger.ORIGIN, TestLedger.seed(99));
         stream.checkpoint(3, forger.sign(new Checkpoint(TestLedger.ORIGIN, 3, ledger.root(3))));
         stream.checkpoint(3, ledger.checkpoint(3));
+        Messages.Disclosure impostor = new Messages.Disclosure(
+                "impostor",
+                first.kind(),
+                "ca-1",
+                0,
+                first.leafHash(),
+                0,
+                "CA",
+                "us-dhs-ice",
+                "LAW",
+                "NAME",
+                "{\"disclosureId\":\"ca-1\",\"subjectCount\":1}");
+        // Keyed like the event it contradicts, so it lands after it on the same partition.
+        stream.disclosure(impostor);
 
         Cli run = follow("--group", "auditor");
 
@@ -162,7 +176,11 @@ class FollowAgainstKafkaTest {
         String where = stream.topics.disclosures() + "/" + unreadable.partition() + "@" + unreadable.offset();
         assertThat(run.outLines())
                 .filteredOn(line -> line.startsWith("ALERT"))
-                .hasSize(3)
+                .hasSize(4)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("ALERT INDEX_CONFLICT event impostor at " + stream.topics.disclosures())
+                        .endsWith("claims ledger index 0 (leaf hash " + first.leafHash() + "), already held by event"
+                                + " event-0"))
                 .anySatisfy(line -> assertThat(line)
                         .startsWith("ALERT UNREADABLE_MESSAGE message at " + where + " kept aside: not a CloudEvent"))
                 .anySatisfy(line -> assertThat(line)
@@ -176,7 +194,7 @@ class FollowAgainstKafkaTest {
                     .hasValueSatisfying(raw -> assertThat(raw).isEqualTo(garbage));
         }
         assertThat(Cli.run("alerts", "--store", store.toString()).outLines())
-                .hasSize(3)
+                .hasSize(4)
                 .allMatch(line -> line.startsWith("ALERT "));
 
         stream.disclosure(lost);

@@ -12,7 +12,9 @@ import org.disclosureledger.core.merkle.Sha256Hash;
 import org.disclosureledger.watchdog.check.Alarm;
 import org.disclosureledger.watchdog.check.AlarmKind;
 import org.disclosureledger.watchdog.check.LedgerChecks;
+import org.disclosureledger.watchdog.check.LedgerClient;
 import org.disclosureledger.watchdog.follow.LineFormat;
+import org.disclosureledger.watchdog.store.CheckpointStatus;
 import org.disclosureledger.watchdog.store.EventStatus;
 import org.disclosureledger.watchdog.store.WatchdogStore;
 import org.disclosureledger.watchdog.stream.CheckpointMessage;
@@ -249,5 +251,41 @@ class LedgerChecksTest {
         receiveCheckpoint(8, ledger.checkpoint(8).replace("8\n", "9\n"));
 
         assertThat(store.alarmLines()).singleElement().asString().startsWith("ALERT BAD_SIGNATURE");
+    }
+
+    @Test
+    void givenTheLedgerUnreachable_whenChecked_thenNothingIsDecidedAndTheRoundSaysWhy() throws Exception {
+        LedgerClient down = new LedgerClient() {
+            @Override
+            public List<Sha256Hash> inclusionProof(long index, long treeSize) {
+                throw new Unavailable("cannot reach the ledger at http://127.0.0.1:1/api/v1/ledger");
+            }
+
+            @Override
+            public List<Sha256Hash> consistencyProof(long from, long to) {
+                throw new Unavailable("cannot reach the ledger at http://127.0.0.1:1/api/v1/ledger");
+            }
+
+            @Override
+            public String publicKey() {
+                throw new Unavailable("cannot reach the ledger at http://127.0.0.1:1/api/v1/ledger");
+            }
+        };
+        LedgerChecks offline = new LedgerChecks(store, ledger.signer.verifier(), down, clock, GRACE);
+        receiveAll(8);
+        offline.receiveCheckpoint(new CheckpointMessage("checkpoint-4", 4, ledger.checkpoint(4)), "cp/0@0");
+        offline.receiveCheckpoint(new CheckpointMessage("checkpoint-8", 8, ledger.checkpoint(8)), "cp/0@1");
+
+        LedgerChecks.Round round = offline.verify(false);
+
+        assertThat(round.alarms()).isEmpty();
+        assertThat(round.ledgerUnavailable())
+                .hasValueSatisfying(why -> assertThat(why).contains("cannot reach the ledger"));
+        assertThat(store.largestVerified())
+                .hasValueSatisfying(c -> assertThat(c.treeSize())
+                        .as("the first, trusted on its signature")
+                        .isEqualTo(4));
+        assertThat(store.eventStatus("event-0")).hasValue(EventStatus.PENDING);
+        assertThat(store.checkpoints(CheckpointStatus.PENDING)).hasSize(1);
     }
 }

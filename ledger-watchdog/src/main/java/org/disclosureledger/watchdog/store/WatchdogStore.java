@@ -42,12 +42,13 @@ public final class WatchdogStore implements AutoCloseable {
           matched boolean not null,
           status varchar(10) not null,
           verified_tree_size bigint,
-          seq_gap_reported boolean not null default false,
+          seq_settled boolean not null default false,
           received_at bigint not null,
           source varchar(400) not null)
         """,
         "create index if not exists event_by_disclosure on event(disclosure_id, disclosure_seq)",
         "create index if not exists event_by_status on event(status, ledger_index)",
+        "create index if not exists event_by_settled on event(seq_settled)",
         """
         create table if not exists checkpoint (
           number bigint auto_increment primary key,
@@ -275,13 +276,19 @@ public final class WatchdogStore implements AutoCloseable {
      * not reported yet.
      */
     public List<SequenceGap> unreportedSequenceGaps(long receivedBy) {
+        // An event whose predecessor is here never needs looking at again.
+        update("""
+                update event e set seq_settled = true
+                where not e.seq_settled and (e.disclosure_seq = 0 or exists (select 1 from event p
+                  where p.disclosure_id = e.disclosure_id and p.disclosure_seq = e.disclosure_seq - 1))
+                """);
         return query(
                 """
                 select e.id, e.disclosure_id, e.disclosure_seq, e.ledger_index,
                   coalesce((select max(p.disclosure_seq) from event p
                             where p.disclosure_id = e.disclosure_id and p.disclosure_seq < e.disclosure_seq), -1) + 1
                 from event e
-                where e.disclosure_seq > 0 and not e.seq_gap_reported and e.received_at <= ?
+                where not e.seq_settled and e.received_at <= ?
                   and not exists (select 1 from event p
                                   where p.disclosure_id = e.disclosure_id and p.disclosure_seq = e.disclosure_seq - 1)
                 order by e.ledger_index
@@ -298,7 +305,7 @@ public final class WatchdogStore implements AutoCloseable {
     }
 
     public void markSequenceGapReported(String id) {
-        update("update event set seq_gap_reported = true where id = ?", id);
+        update("update event set seq_settled = true where id = ?", id);
     }
 
     // ---- checkpoints
