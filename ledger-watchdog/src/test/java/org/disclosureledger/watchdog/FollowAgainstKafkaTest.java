@@ -118,7 +118,7 @@ class FollowAgainstKafkaTest {
         stream.disclosure(ca3);
         stream.checkpoint(5, ledger.checkpoint(5));
 
-        Cli second = follow("--state", "CA", "--group", "auditor-ca");
+        Cli second = follow("--state", "ca", "--group", "auditor-ca");
 
         assertThat(second.exitCode()).isZero();
         assertThat(second.outLines())

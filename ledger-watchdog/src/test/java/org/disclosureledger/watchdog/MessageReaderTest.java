@@ -71,6 +71,26 @@ class MessageReaderTest {
         assertThat(m.signedNote()).isEqualTo(note);
     }
 
+    @Test
+    void givenACheckpointWhoseNoteWasGivenToTheSdkAsBytes_whenRead_thenTheSignedNoteIsKeptExactly() throws Exception {
+        TestLedger ledger = new TestLedger();
+        ledger.append("a");
+        String note = ledger.checkpoint(1);
+        byte[] bytes = new JsonFormat()
+                .serialize(CloudEventBuilder.v1()
+                        .withId("checkpoint-1")
+                        .withSource(java.net.URI.create(TestLedger.ORIGIN))
+                        .withType(StreamKind.CHECKPOINT.type())
+                        .withSubject("1")
+                        .withTime(Messages.TIME)
+                        .withDataContentType("text/plain; charset=utf-8")
+                        .withExtension(StreamAttributes.TREE_SIZE, 1)
+                        .withData(note.getBytes(StandardCharsets.UTF_8))
+                        .build());
+
+        assertThat(reader.checkpoint(bytes).signedNote()).isEqualTo(note);
+    }
+
     static Stream<Arguments> unreadable() {
         Messages.Disclosure good = Messages.recorded("d-1", 4, LEAF, 1);
         return Stream.of(

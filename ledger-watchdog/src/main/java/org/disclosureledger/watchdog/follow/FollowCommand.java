@@ -135,8 +135,8 @@ public final class FollowCommand implements Callable<Integer> {
         Topics topics;
         try {
             filter = Filter.of(
-                    states,
-                    recipients,
+                    states.stream().map(String::toUpperCase).toList(),
+                    recipients.stream().map(String::toLowerCase).toList(),
                     purposes.stream().map(String::toUpperCase).toList(),
                     categories.stream().map(String::toUpperCase).toList());
             topics = Topics.withPrefix(topicPrefix);
