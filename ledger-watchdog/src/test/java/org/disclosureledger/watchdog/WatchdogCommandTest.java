@@ -90,7 +90,8 @@ class WatchdogCommandTest {
                         },
                         "cannot read the public key file /nonexistent/key"),
                 Arguments.of("a ledger URL that is not http", follow("--ledger-url", "ftp://x"), "must be http://"),
-                Arguments.of("an unreachable ledger", follow(), "cannot use the ledger at http://127.0.0.1:"),
+                Arguments.of(
+                        "an unreachable ledger", follow(), "/api/v1/ledger: connection refused or host unreachable"),
                 Arguments.of("an empty topic prefix", follow("--topic-prefix", " "), "a topic prefix is"));
     }
 

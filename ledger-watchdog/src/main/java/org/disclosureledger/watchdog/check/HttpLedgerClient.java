@@ -89,6 +89,11 @@ public final class HttpLedgerClient implements LedgerClient {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException e) {
+            throw new Unavailable("cannot reach the ledger at " + base + ": connection refused or host unreachable");
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new Unavailable(
+                    "cannot reach the ledger at " + base + ": no answer within " + TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {
             throw new Unavailable("cannot reach the ledger at " + base + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
