@@ -3,10 +3,12 @@ package org.disclosureledger.watchdog.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,9 +91,9 @@ public final class HttpLedgerClient implements LedgerClient {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw new Unavailable("cannot reach the ledger at " + base + ": connection refused or host unreachable");
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             throw new Unavailable(
                     "cannot reach the ledger at " + base + ": no answer within " + TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {

@@ -2,6 +2,8 @@ package org.disclosureledger.watchdog.follow;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.disclosureledger.core.agency.AgencyId;
@@ -63,7 +65,7 @@ public record Filter(Set<String> states, Set<String> recipients, Set<String> pur
     }
 
     /** Whether a finding about a disclosure in {@code state} (when known) is for this auditor. */
-    public boolean matchesState(java.util.Optional<String> state) {
+    public boolean matchesState(Optional<String> state) {
         return states.isEmpty() || state.map(states::contains).orElse(true);
     }
 
@@ -84,6 +86,6 @@ public record Filter(Set<String> states, Set<String> recipients, Set<String> pur
     }
 
     private static Set<String> sorted(Set<String> values) {
-        return java.util.Collections.unmodifiableSet(new TreeSet<>(values));
+        return Collections.unmodifiableSet(new TreeSet<>(values));
     }
 }

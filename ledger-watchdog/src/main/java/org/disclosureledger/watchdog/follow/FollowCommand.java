@@ -1,6 +1,7 @@
 package org.disclosureledger.watchdog.follow;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.disclosureledger.watchdog.Durations;
@@ -34,6 +36,7 @@ import org.disclosureledger.watchdog.stream.MessageReader;
 import org.disclosureledger.watchdog.stream.Topics;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,7 +50,7 @@ public final class FollowCommand implements Callable<Integer> {
     private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:\\d{1,5}(,[^\\s:,]+:\\d{1,5})*");
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(
             names = "--bootstrap-server",
@@ -168,14 +171,15 @@ public final class FollowCommand implements Callable<Integer> {
             watchdogStore.commit();
             Clock clock = Clock.systemUTC();
             LedgerChecks checks = new LedgerChecks(watchdogStore, verifier, ledger, clock, gapGrace);
-            PrintWriterHolder io = new PrintWriterHolder(spec);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             int keyAlarms = 0;
             if (!servedKey.equals(verifier.verifierKey())) {
                 checks.raise(
                                 AlarmKind.KEY_MISMATCH,
                                 "the ledger at " + ledgerUrl + " serves public key " + servedKey + ", not the pinned "
                                         + verifier.verifierKey())
-                        .forEach(a -> io.out().println(a.line()));
+                        .forEach(a -> out.println(a.line()));
                 watchdogStore.commit();
                 keyAlarms = 1;
             }
@@ -187,8 +191,8 @@ public final class FollowCommand implements Callable<Integer> {
                     watchdogStore,
                     checks,
                     clock,
-                    io.out(),
-                    io.err());
+                    out,
+                    err);
             Thread hook = new Thread(
                     () -> {
                         follower.stop();
@@ -214,7 +218,7 @@ public final class FollowCommand implements Callable<Integer> {
                 return WatchdogCommand.ALARM;
             }
             if (outcome.ledgerUnavailable().isPresent()) {
-                io.err().println("error: " + outcome.ledgerUnavailable().get() + "; events are still pending");
+                err.println("error: " + outcome.ledgerUnavailable().get() + "; events are still pending");
                 return WatchdogCommand.ERROR;
             }
             return 0;
@@ -263,7 +267,7 @@ public final class FollowCommand implements Callable<Integer> {
         Map<String, List<PartitionInfo>> existing;
         try {
             existing = consumer.listTopics(connectTimeout);
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new WatchdogError("cannot reach a Kafka broker at " + bootstrapServer + " within "
                     + connectTimeout.toSeconds() + " s");
         } catch (KafkaException e) {
@@ -275,13 +279,6 @@ public final class FollowCommand implements Callable<Integer> {
             throw new WatchdogError((missing.size() == 1 ? "topic " : "topics ") + String.join(", ", missing)
                     + (missing.size() == 1 ? " does" : " do") + " not exist on the Kafka broker at " + bootstrapServer
                     + " (is --topic-prefix right?)");
-        }
-    }
-
-    /** The command's output streams. */
-    private record PrintWriterHolder(java.io.PrintWriter out, java.io.PrintWriter err) {
-        PrintWriterHolder(picocli.CommandLine.Model.CommandSpec spec) {
-            this(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.disclosureledger.watchdog.store.WatchdogStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger-watchdog alerts}: every alarm raised, then the findings received on the alerts topic. */
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 public final class AlertsCommand implements Callable<Integer> {
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Mixin
     StoreOption options;

@@ -8,6 +8,7 @@ import org.disclosureledger.watchdog.store.Summary;
 import org.disclosureledger.watchdog.store.WatchdogStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger-watchdog summary}: totals from the local store for the events that matched the filters. */
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 public final class SummaryCommand implements Callable<Integer> {
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Mixin
     StoreOption options;
