@@ -140,7 +140,7 @@ class FollowAgainstKafkaTest {
                         "disclosures: 3",
                         "people affected: 6",
                         "follow-ons: disputed 1",
-                        "alerts: 0 raised, 0 findings from the alerts topic, 0 unreadable messages kept aside");
+                        "alerts: 0 raised, 0 findings from the alerts topic, 0 messages kept aside (unreadable or conflicting)");
     }
 
     @Test
@@ -180,7 +180,7 @@ class FollowAgainstKafkaTest {
                 .anySatisfy(line -> assertThat(line)
                         .startsWith("ALERT INDEX_CONFLICT event impostor at " + stream.topics.disclosures())
                         .endsWith("claims ledger index 0 (leaf hash " + first.leafHash() + "), already held by event"
-                                + " event-0"))
+                                + " event-0; kept aside"))
                 .anySatisfy(line -> assertThat(line)
                         .startsWith("ALERT UNREADABLE_MESSAGE message at " + where + " kept aside: not a CloudEvent"))
                 .anySatisfy(line -> assertThat(line)
@@ -204,6 +204,12 @@ class FollowAgainstKafkaTest {
         assertThat(afterwards.outLines())
                 .containsExactly(
                         "2025-06-15T10:02:11Z CA -> us-dhs-ice LAW recorded ca-2 1 person ADDRESS,NAME,SSN #1");
+
+        Cli replay = follow("--group", "auditor-replay");
+
+        assertThat(replay.exitCode()).as("a full replay raises nothing again").isZero();
+        assertThat(replay.out()).isEmpty();
+        assertThat(Cli.run("alerts", "--store", store.toString()).outLines()).hasSize(4);
     }
 
     @Test
@@ -349,6 +355,34 @@ class FollowAgainstKafkaTest {
                                 + ledger.verifierKey()))
                 .anySatisfy(line -> assertThat(line).startsWith("ALERT BAD_SIGNATURE checkpoint for tree size 1"))
                 .contains("PENDING 1 event not yet covered by a verified checkpoint");
+    }
+
+    @Test
+    void givenAStoreThatFollowsAnotherLedger_whenFollowRuns_thenItRefusesInOneLine() throws Exception {
+        assertThat(follow().exitCode()).isZero();
+        NoteSigner otherKey = NoteSigner.fromSeed(TestLedger.ORIGIN, TestLedger.seed(11));
+
+        Cli run = Cli.run(
+                "follow",
+                "--bootstrap-server",
+                stream.bootstrap,
+                "--ledger-url",
+                ledgerUrl.toString(),
+                "--public-key",
+                otherKey.verifierKey(),
+                "--store",
+                store.toString(),
+                "--topic-prefix",
+                stream.prefix,
+                "--until-idle",
+                "3s");
+
+        assertThat(run.exitCode()).isEqualTo(WatchdogCommand.ERROR);
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("error: the store in " + store + " follows the ledger with key " + ledger.verifierKey()
+                        + ", not " + otherKey.verifierKey() + "; give another --store");
     }
 
     @Test

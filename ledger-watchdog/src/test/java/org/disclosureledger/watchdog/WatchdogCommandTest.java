@@ -161,7 +161,7 @@ class WatchdogCommandTest {
                         "  by purpose: LAW 2",
                         "people affected: 7",
                         "follow-ons: disputed 1",
-                        "alerts: 1 raised, 0 findings from the alerts topic, 0 unreadable messages kept aside");
+                        "alerts: 1 raised, 0 findings from the alerts topic, 0 messages kept aside (unreadable or conflicting)");
 
         Cli alerts = Cli.run("alerts", "--store", dir.toString());
         assertThat(alerts.exitCode()).isZero();

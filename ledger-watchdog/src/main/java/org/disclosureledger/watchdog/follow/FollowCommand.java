@@ -166,7 +166,9 @@ public final class FollowCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         try (WatchdogStore watchdogStore = WatchdogStore.open(store, true);
                 KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            requirePinnedKey(watchdogStore, verifier);
             requireTopics(consumer, topics);
+            watchdogStore.putMeta("pinned-key", verifier.verifierKey());
             watchdogStore.putMeta("filters", filter.describe());
             watchdogStore.commit();
             Clock clock = Clock.systemUTC();
@@ -241,6 +243,15 @@ public final class FollowCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new WatchdogError("unreadable public key: " + e.getMessage()
                     + " (expected <origin>+<key id hex>+<base64>, as GET /api/v1/ledger/public-key serves it)");
+        }
+    }
+
+    /** A store holds one ledger's history: checking another ledger's checkpoints against it would only alarm. */
+    private void requirePinnedKey(WatchdogStore watchdogStore, NoteVerifier verifier) {
+        Optional<String> pinned = watchdogStore.meta("pinned-key");
+        if (pinned.isPresent() && !pinned.get().equals(verifier.verifierKey())) {
+            throw new WatchdogError("the store in " + store + " follows the ledger with key " + pinned.get() + ", not "
+                    + verifier.verifierKey() + "; give another --store");
         }
     }
 

@@ -151,6 +151,9 @@ public final class Follower {
     private void receive(ConsumerRecord<byte[], byte[]> record, List<String> lines) {
         String source = record.topic() + "/" + record.partition() + "@" + record.offset();
         long now = clock.millis();
+        if (store.hasUnreadable(record.topic(), record.partition(), record.offset())) {
+            return;
+        }
         try {
             if (record.topic().equals(topics.disclosures())) {
                 DisclosureMessage message = reader.disclosure(record.value());
@@ -159,13 +162,12 @@ public final class Follower {
                 }
                 Optional<String> other = store.eventAt(message.ledgerIndex());
                 if (other.isPresent()) {
-                    alarms(
-                            checks.raise(
-                                    AlarmKind.INDEX_CONFLICT,
-                                    "event " + message.id() + " at " + source + " claims ledger index "
-                                            + message.ledgerIndex() + " (leaf hash " + message.leafHash()
-                                            + "), already held by event " + other.get()),
-                            lines);
+                    String reason = "event " + message.id() + " at " + source + " claims ledger index "
+                            + message.ledgerIndex() + " (leaf hash " + message.leafHash() + "), already held by event "
+                            + other.get();
+                    store.addUnreadable(
+                            record.topic(), record.partition(), record.offset(), reason, record.value(), now);
+                    alarms(checks.raise(AlarmKind.INDEX_CONFLICT, reason + "; kept aside"), lines);
                     return;
                 }
                 boolean matched = filter.matches(message);
@@ -189,9 +191,6 @@ public final class Follower {
                 }
             }
         } catch (UnreadableMessage e) {
-            if (store.hasUnreadable(record.topic(), record.partition(), record.offset())) {
-                return;
-            }
             store.addUnreadable(
                     record.topic(), record.partition(), record.offset(), e.getMessage(), record.value(), now);
             alarms(

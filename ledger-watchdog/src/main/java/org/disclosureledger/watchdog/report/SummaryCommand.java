@@ -44,7 +44,7 @@ public final class SummaryCommand implements Callable<Integer> {
         out.println("people affected: " + s.peopleAffected());
         out.println("follow-ons: " + totals(s.followOns()));
         out.println("alerts: " + s.alarms() + " raised, " + s.findings() + " findings from the alerts topic, "
-                + s.unreadable() + " unreadable messages kept aside");
+                + s.unreadable() + " messages kept aside (unreadable or conflicting)");
         return 0;
     }
 

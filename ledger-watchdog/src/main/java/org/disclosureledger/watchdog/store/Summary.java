@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param disclosuresByState distinct disclosures per custodian state, as their latest event received describes them
  * @param peopleAffected the sum of the subject counts of recorded and sealed bulk disclosures
  * @param followOns follow-on events (corrections, disputes, destruction, suspension lifts) by kind
+ * @param unreadable messages kept aside: unreadable, or claiming a ledger index another event holds
  */
 public record Summary(
         Optional<String> filters,

@@ -435,13 +435,13 @@ public final class WatchdogStore implements AutoCloseable {
                 receivedAt);
     }
 
-    /** The unreadable messages kept aside, as {@code topic/partition@offset reason}. */
+    /** The messages kept aside (unreadable or conflicting), as {@code topic/partition@offset reason}. */
     public List<String> unreadableLines() {
         return strings("select topic || '/' || kafka_partition || '@' || kafka_offset || ' ' || reason"
                 + " from unreadable order by number");
     }
 
-    /** The raw bytes of the unreadable message kept from that place. */
+    /** The raw bytes of the message kept aside from that place. */
     public Optional<byte[]> unreadableRaw(String topic, int partition, long offset) {
         return query(
                 "select raw_base64 from unreadable where topic = ? and kafka_partition = ? and kafka_offset = ?",
