@@ -231,9 +231,9 @@ class LedgerChecksTest {
 
         assertThat(kinds(alarms)).containsExactly(AlarmKind.SEQUENCE_GAP);
         assertThat(alarms.get(0).line())
-                .contains("disclosure d-0")
-                .contains("seq 2")
-                .contains("seq 1 never did");
+                .isEqualTo(
+                        "ALERT SEQUENCE_GAP disclosure d-0: event event-3 (seq 2, ledger index 3, from d/0@3) arrived,"
+                                + " seq 1 never did");
     }
 
     @Test

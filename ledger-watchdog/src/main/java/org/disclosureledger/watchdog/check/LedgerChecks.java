@@ -214,7 +214,8 @@ public final class LedgerChecks {
             alarms.addAll(raise(
                     AlarmKind.SEQUENCE_GAP,
                     "disclosure " + gap.disclosureId() + ": event " + gap.id() + " (seq " + gap.seq()
-                            + ", ledger index " + gap.ledgerIndex() + ") arrived, " + missing + " never did"));
+                            + ", ledger index " + gap.ledgerIndex() + ", from " + gap.source() + ") arrived, " + missing
+                            + " never did"));
         }
     }
 

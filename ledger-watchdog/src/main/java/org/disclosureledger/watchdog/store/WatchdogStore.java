@@ -286,7 +286,8 @@ public final class WatchdogStore implements AutoCloseable {
                 """
                 select e.id, e.disclosure_id, e.disclosure_seq, e.ledger_index,
                   coalesce((select max(p.disclosure_seq) from event p
-                            where p.disclosure_id = e.disclosure_id and p.disclosure_seq < e.disclosure_seq), -1) + 1
+                            where p.disclosure_id = e.disclosure_id and p.disclosure_seq < e.disclosure_seq), -1) + 1,
+                  e.source
                 from event e
                 where not e.seq_settled and e.received_at <= ?
                   and not exists (select 1 from event p
@@ -297,7 +298,12 @@ public final class WatchdogStore implements AutoCloseable {
                     List<SequenceGap> gaps = new ArrayList<>();
                     while (rs.next()) {
                         gaps.add(new SequenceGap(
-                                rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getLong(5),
+                                rs.getString(6)));
                     }
                     return gaps;
                 },
