@@ -91,6 +91,55 @@ class MessageReaderTest {
         assertThat(reader.checkpoint(bytes).signedNote()).isEqualTo(note);
     }
 
+    static Stream<Arguments> kinds() {
+        return Stream.of(
+                Arguments.of(
+                        StreamKind.BULK_OPENED,
+                        "{\"disclosureId\":\"d-1\",\"recordedAt\":\"2025-06-15T10:00:00Z\"}",
+                        null,
+                        ""),
+                Arguments.of(
+                        StreamKind.BULK_SUBJECTS_ATTACHED,
+                        "{\"disclosureId\":\"d-1\",\"chunkNumber\":2,\"subjectCount\":1000}",
+                        1000L,
+                        "chunk 2"),
+                Arguments.of(
+                        StreamKind.BULK_SEALED,
+                        "{\"disclosureId\":\"d-1\",\"subjectCount\":2500000,\"chunkCount\":2500}",
+                        2_500_000L,
+                        "2500 chunks"),
+                Arguments.of(
+                        StreamKind.CORRECTED,
+                        "{\"disclosureId\":\"d-1\",\"fields\":[\"PURPOSE\",\"RECORD_COUNT\"]}",
+                        null,
+                        "fields PURPOSE,RECORD_COUNT"),
+                Arguments.of(
+                        StreamKind.DESTRUCTION_REQUESTED,
+                        "{\"disclosureId\":\"d-1\",\"dueBy\":\"2026-01-01\"}",
+                        null,
+                        "due 2026-01-01"),
+                Arguments.of(
+                        StreamKind.DESTRUCTION_CERTIFIED,
+                        "{\"disclosureId\":\"d-1\",\"destroyedAt\":\"2025-12-01T00:00:00Z\"}",
+                        null,
+                        "destroyed 2025-12-01T00:00:00Z"),
+                Arguments.of(StreamKind.SUSPENSION_LIFTED, "{\"disclosureId\":\"d-1\",\"liftId\":\"l-1\"}", null, ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void eachKindIsReadWithItsPeopleAndDetail(StreamKind kind, String data, Long people, String detail)
+            throws Exception {
+        DisclosureMessage m = reader.disclosure(
+                new Messages.Disclosure("e-1", kind, "d-1", 9, LEAF, 1, "CA", "us-dhs-ice", "LAW", "NAME", data)
+                        .bytes());
+
+        assertThat(m.kind()).isEqualTo(kind);
+        assertThat(m.subjectCount().isPresent() ? m.subjectCount().getAsLong() : null)
+                .isEqualTo(people);
+        assertThat(m.detail()).isEqualTo(detail);
+    }
+
     static Stream<Arguments> unreadable() {
         Messages.Disclosure good = Messages.recorded("d-1", 4, LEAF, 1);
         return Stream.of(
