@@ -28,17 +28,21 @@ class LedgerEnvironmentTest {
     private static final String LEDGER_SERVICE = "ledger";
 
     /**
-     * Properties of docs/stream.md, declared and documented ahead of the stream publisher and the embedded broker
-     * that will read them (built on other branches). Each fails this test as soon as the code reads it, so that the
-     * list only shrinks.
+     * Properties read by the stream publisher and the embedded Kafka broker, whose code is on other branches (publisher,
+     * broker) when this is written: declared and documented ahead of it, with the names and defaults that code uses.
+     * Each fails this test as soon as the code reads it, so that the list only shrinks.
      */
     private static final Set<String> AWAITED_FROM_THE_STREAM = Set.of(
-            "ledger.stream.enabled",
             "ledger.stream.topics.disclosures",
             "ledger.stream.topics.checkpoints",
             "ledger.stream.topics.alerts",
             "ledger.stream.partitions",
             "ledger.stream.replication-factor",
+            "ledger.stream.batch-size",
+            "ledger.stream.segments",
+            "ledger.stream.acknowledgement-timeout",
+            "ledger.stream.sequencer-wait",
+            "ledger.stream.checkpoint-poll",
             "ledger.embedded.kafka.port");
 
     /** Spring Boot's Kafka properties arrive with the Kafka starter, on the stream's branches. */
@@ -212,13 +216,20 @@ class LedgerEnvironmentTest {
             throws IOException {
         Path sources = Files.createDirectories(repository.resolve("publisher/src/main/java/x"));
         Files.writeString(sources.resolve("StreamSettings.java"), """
-                @ConfigurationProperties(prefix = "ledger.stream")
-                record StreamSettings(boolean enabled) {}
+                @ConfigurationProperties(prefix = "ledger.stream.topics")
+                record StreamTopics(String disclosures, String checkpoints, String alerts) {}
+
+                class StreamConfiguration {
+                    StreamConfiguration(@Value("${ledger.stream.partitions:6}") int partitions) {}
+                }
                 """);
 
         assertThat(DeploymentChecks.declarationsMatchTheCode(
                         ledger, PropertyReads.scan(repository), AWAITED_FROM_THE_STREAM))
-                .contains("ledger.stream.enabled is read by the code now: take it off the list of awaited properties")
+                .contains(
+                        "ledger.stream.partitions is read by the code now: take it off the list of awaited properties",
+                        "ledger.stream.topics.alerts is read by the code now: take it off the list of awaited"
+                                + " properties")
                 .doesNotContain("ledger.embedded.kafka.port is read by the code now: take it off the list of awaited"
                         + " properties");
     }
