@@ -198,6 +198,26 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
+    void givenDataDirectoryInUse_whenSecondBrokerStarts_thenItFailsAndTheFirstKeepsRunning() throws Exception {
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.builder()
+                        .dataDirectory(data)
+                        .build()
+                        .start();
+                EmbeddedKafkaBroker second =
+                        EmbeddedKafkaBroker.builder().dataDirectory(data).build()) {
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("cannot start the embedded Kafka broker: its data directory " + data
+                            + " is in use by another broker");
+            assertThat(second.isRunning()).isFalse();
+
+            createTopic(first, "still-served");
+            produce(first, "still-served", List.of("yes"), Duration.ofSeconds(30));
+            assertThat(consumeAll(first, "still-served", 1)).containsExactly("yes");
+        }
+    }
+
+    @Test
     void givenTemporaryDataDirectory_whenClosed_thenItIsDeletedAndBrokerCannotStartAgain() {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start();
         Path temporary = broker.dataDirectory();
