@@ -115,7 +115,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return this;
     }
 
-    /** Shuts the broker down cleanly and waits until it has; its ports and data stay reserved for {@link #start()}. */
+    /**
+     * Shuts the broker down cleanly and waits until it has. {@link #start()} brings it back on the same ports with the
+     * same data (nothing holds the ports meanwhile: another program could take them).
+     */
     public synchronized void stop() {
         if (server == null) {
             return;
