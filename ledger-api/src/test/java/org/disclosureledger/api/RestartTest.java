@@ -29,6 +29,7 @@ class RestartTest {
             recordedAt = recorded.json().path("recordedAt").asString();
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+        assertThat(dataDir.resolve("kafka/meta.properties")).exists();
         assertThat(dataDir.resolve("keys/pseudonym.key")).exists();
 
         try (ConfigurableApplicationContext second = start()) {
@@ -46,7 +47,7 @@ class RestartTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--server.port=0", "--ledger.data-dir=" + dataDir);
+                .run("--server.port=0", "--ledger.embedded.kafka.port=0", "--ledger.data-dir=" + dataDir);
     }
 
     private static int port(ConfigurableApplicationContext context) {
