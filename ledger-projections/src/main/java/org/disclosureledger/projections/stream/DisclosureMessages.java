@@ -166,9 +166,9 @@ final class DisclosureMessages {
                 .withTime(event.storedAt().atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
                 .withDataSchema(URI.create(kind.dataSchema()))
-                .withExtension(StreamAttributes.LEDGER_INDEX, position.ledgerIndex())
+                .withExtension(StreamAttributes.LEDGER_INDEX, integer(position.ledgerIndex()))
                 .withExtension(StreamAttributes.LEAF_HASH, HexFormat.of().formatHex(position.leafHash()))
-                .withExtension(StreamAttributes.DISCLOSURE_SEQUENCE, event.sequenceNumber())
+                .withExtension(StreamAttributes.DISCLOSURE_SEQUENCE, integer(event.sequenceNumber()))
                 .withExtension(StreamAttributes.CUSTODIAN_STATE, filter.custodianState())
                 .withExtension(StreamAttributes.RECIPIENT_AGENCY, filter.recipientAgency())
                 .withExtension(StreamAttributes.PURPOSE, filter.purpose())
@@ -186,9 +186,20 @@ final class DisclosureMessages {
                 .withSubject(Long.toString(treeSize))
                 .withTime(signedAt.atOffset(ZoneOffset.UTC))
                 .withDataContentType(SIGNED_NOTE)
-                .withExtension(StreamAttributes.TREE_SIZE, treeSize)
+                .withExtension(StreamAttributes.TREE_SIZE, integer(treeSize))
                 .withData(signedNote.getBytes(StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /**
+     * An integer attribute as CloudEvents types it: an Integer (a JSON number) within its 32-bit range. Beyond it the
+     * SDK writes the decimal string, which is what a value of the ledger's 64-bit indexes then becomes.
+     */
+    private static Number integer(long value) {
+        if (value == (int) value) {
+            return Integer.valueOf((int) value);
+        }
+        return Long.valueOf(value);
     }
 
     /** A message in structured JSON mode: the whole CloudEvent as one JSON document. */
