@@ -3,15 +3,9 @@ package org.disclosureledger.projections.stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.Collection;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -73,12 +67,9 @@ public class StreamConfiguration {
     }
 
     @Bean
-    StreamMetrics streamMetrics(
-            ObjectProvider<MeterRegistry> registry,
-            ObjectProvider<EventProcessingConfiguration> processing,
-            ObjectProvider<EventStore> eventStore) {
+    StreamMetrics streamMetrics(ObjectProvider<MeterRegistry> registry, StreamStore store) {
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
-        StreamMetrics.registerLag(meters, () -> lag(processing.getObject(), eventStore.getObject()));
+        StreamMetrics.registerLag(meters, () -> store.lag(PROCESSING_GROUP));
         return new StreamMetrics(meters);
     }
 
@@ -128,23 +119,5 @@ public class StreamConfiguration {
             @Value("${ledger.checkpoint.origin}") String origin,
             @Value("${ledger.stream.checkpoint-poll:1s}") Duration poll) {
         return new CheckpointPublisher(store, messages, topics, producer, metrics, transactions, origin, poll);
-    }
-
-    /** See {@link StreamMetrics#LAG}. */
-    static double lag(EventProcessingConfiguration processing, EventStore eventStore) {
-        Collection<EventTrackerStatus> statuses = processing
-                .eventProcessor(PROCESSING_GROUP, StreamingEventProcessor.class)
-                .map(p -> p.processingStatus().values())
-                .orElse(java.util.List.of());
-        if (statuses.isEmpty()) {
-            return Double.NaN;
-        }
-        TrackingToken headToken = eventStore.createHeadToken();
-        long head = headToken == null ? -1 : headToken.position().orElse(-1);
-        long lowest = statuses.stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1))
-                .min()
-                .orElse(-1);
-        return Math.max(0, head - lowest);
     }
 }

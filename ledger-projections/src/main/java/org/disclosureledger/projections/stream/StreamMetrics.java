@@ -22,9 +22,9 @@ final class StreamMetrics {
     static final String FAILURES = "ledger.stream.publish.failures";
 
     /**
-     * The event store's head global index minus the lowest position the {@code watchdog-stream} segments of this
-     * node have published up to: at most the number of stored events not yet on the stream (global indexes can have
-     * gaps, so it may overstate, never understate). Not a number while this node holds no segment of the processor.
+     * The event store's head global index minus the lowest position stored in the {@code watchdog-stream} tokens:
+     * at most the number of stored events not yet on the stream (global indexes can have gaps, so it may overstate,
+     * never understate). Read from the database, so every node reports the same value, during an outage too.
      */
     static final String LAG = "ledger.stream.lag";
 
