@@ -10,7 +10,8 @@ class PercentilesTest {
 
     @Test
     void givenOneToHundredShuffled_whenAskedForPercentiles_thenNearestRankValues() {
-        long[] samples = LongStream.rangeClosed(1, 100).map(i -> (i * 37) % 100 + 1).toArray();
+        long[] samples =
+                LongStream.rangeClosed(1, 100).map(i -> (i * 37) % 100 + 1).toArray();
         Percentiles percentiles = new Percentiles(samples);
 
         assertThat(percentiles.at(50)).isEqualTo(50);
