@@ -1,5 +1,6 @@
 package org.disclosureledger.projections.stream;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class StreamStore {
 
     /** A signed checkpoint as stored by the checkpointer. */
-    record SignedCheckpoint(long treeSize, String signedNote, java.time.Instant signedAt) {}
+    record SignedCheckpoint(long treeSize, String signedNote, Instant signedAt) {}
 
     private final JdbcTemplate jdbc;
 

@@ -10,10 +10,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -142,7 +145,7 @@ class DisclosureStreamTest {
 
     @Test
     void givenManyDisclosures_whenPublished_thenEachDisclosuresMessagesAreInOrderOnOnePartition() {
-        Set<String> ids = new java.util.LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < 6; i++) {
             String id = "order-" + i;
             ids.add(id);
@@ -195,12 +198,12 @@ class DisclosureStreamTest {
         List<ConsumerRecord<String, byte[]>> records = readDisclosures(Set.of("privacy-bulk", "privacy-single"), 4 + 6);
 
         for (ConsumerRecord<String, byte[]> record : records) {
-            String raw = new String(record.value(), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+            String raw = new String(record.value(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
             for (PersonRef person : everyone) {
                 assertThat(raw).as("message %s", read(record).getType()).doesNotContain(person.value());
                 assertThat(raw).doesNotContain(base64(person));
             }
-            assertThat(raw).doesNotContain(StreamExamples.DISPUTE_STATEMENT.toLowerCase(java.util.Locale.ROOT));
+            assertThat(raw).doesNotContain(StreamExamples.DISPUTE_STATEMENT.toLowerCase(Locale.ROOT));
             record.headers().forEach(header -> {
                 String value = new String(header.value(), StandardCharsets.UTF_8);
                 everyone.forEach(person -> assertThat(value).doesNotContain(person.value()));
@@ -328,8 +331,8 @@ class DisclosureStreamTest {
     }
 
     private static String base64(PersonRef person) {
-        return java.util.Base64.getEncoder()
+        return Base64.getEncoder()
                 .encodeToString(HexFormat.of().parseHex(person.value()))
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -92,7 +93,7 @@ class UnsequencedEventsTest {
                     .get(topics.disclosures())
                     .partitions()
                     .size();
-            Map<TopicPartition, OffsetSpec> latest = java.util.stream.IntStream.range(0, partitions)
+            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions)
                     .mapToObj(p -> new TopicPartition(topics.disclosures(), p))
                     .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
             return admin.listOffsets(latest).all().get().values().stream()
