@@ -1,0 +1,249 @@
+package org.disclosureledger.watchdog.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+import io.cloudevents.core.format.EventDeserializationException;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.disclosureledger.core.merkle.Sha256Hash;
+import org.disclosureledger.core.stream.StreamAttributes;
+import org.disclosureledger.core.stream.StreamKind;
+
+/**
+ * Turns the value of a record from one of the stream's topics into a {@link StreamMessage}, strictly: a message that
+ * is not a CloudEvent in structured JSON mode, is of a type its topic does not carry, comes from another ledger, or
+ * lacks an attribute the contract requires is {@link UnreadableMessage unreadable}, with the reason.
+ */
+public final class MessageReader {
+
+    private static final Pattern LEAF_HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String origin;
+    private final JsonFormat format = new JsonFormat();
+
+    /** @param origin the followed ledger's origin: every message's {@code source} */
+    public MessageReader(String origin) {
+        this.origin = Objects.requireNonNull(origin, "origin");
+    }
+
+    /** A message from the disclosures topic. */
+    public DisclosureMessage disclosure(byte[] value) throws UnreadableMessage {
+        CloudEvent event = cloudEvent(value);
+        StreamKind kind = StreamKind.ofType(event.getType())
+                .filter(StreamKind::isDisclosureEvent)
+                .orElseThrow(() -> new UnreadableMessage("type '" + event.getType() + "' is not a disclosure event"));
+        String disclosureId = required(event.getSubject(), "subject");
+        long index = integer(event, StreamAttributes.LEDGER_INDEX);
+        String leafHash = text(event, StreamAttributes.LEAF_HASH);
+        if (!LEAF_HASH.matcher(leafHash).matches()) {
+            throw new UnreadableMessage("leafhash is not 64 lower-case hex digits: '" + shorten(leafHash) + "'");
+        }
+        long seq = integer(event, StreamAttributes.DISCLOSURE_SEQUENCE);
+        String state = text(event, StreamAttributes.CUSTODIAN_STATE);
+        String recipient = text(event, StreamAttributes.RECIPIENT_AGENCY);
+        String purpose = text(event, StreamAttributes.PURPOSE);
+        List<String> categories = Arrays.stream(
+                        text(event, StreamAttributes.DATA_CATEGORIES).split(","))
+                .filter(c -> !c.isEmpty())
+                .toList();
+        JsonNode data = jsonData(event);
+        if (!disclosureId.equals(data.path("disclosureId").asText(null))) {
+            throw new UnreadableMessage("data.disclosureId is not the subject '" + shorten(disclosureId) + "'");
+        }
+        OptionalLong subjects = OptionalLong.empty();
+        String detail = "";
+        switch (kind) {
+            case RECORDED -> subjects = OptionalLong.of(count(data, "subjectCount"));
+            case BULK_SUBJECTS_ATTACHED -> {
+                subjects = OptionalLong.of(count(data, "subjectCount"));
+                detail = "chunk " + count(data, "chunkNumber");
+            }
+            case BULK_SEALED -> {
+                subjects = OptionalLong.of(count(data, "subjectCount"));
+                detail = count(data, "chunkCount") + " chunks";
+            }
+            case CORRECTED -> detail = "fields " + join(data.path("fields"));
+            case DESTRUCTION_REQUESTED -> detail = "due " + data.path("dueBy").asText("?");
+            case DESTRUCTION_CERTIFIED ->
+                detail = "destroyed " + data.path("destroyedAt").asText("?");
+            default -> {}
+        }
+        return new DisclosureMessage(
+                event.getId(),
+                kind,
+                disclosureId,
+                time(event),
+                index,
+                Sha256Hash.fromHex(leafHash),
+                seq,
+                state,
+                recipient,
+                purpose,
+                categories,
+                subjects,
+                detail);
+    }
+
+    /** A message from the checkpoints topic. */
+    public CheckpointMessage checkpoint(byte[] value) throws UnreadableMessage {
+        CloudEvent event = cloudEvent(value);
+        if (!StreamKind.CHECKPOINT.type().equals(event.getType())) {
+            throw new UnreadableMessage("type '" + event.getType() + "' is not a checkpoint");
+        }
+        long treeSize = integer(event, StreamAttributes.TREE_SIZE);
+        CloudEventData data = event.getData();
+        if (data == null) {
+            throw new UnreadableMessage("the checkpoint message has no data (the signed note)");
+        }
+        String note;
+        if (data instanceof JsonCloudEventData json) {
+            if (!json.getNode().isTextual()) {
+                throw new UnreadableMessage("the checkpoint's data is not a JSON string holding the signed note");
+            }
+            note = json.getNode().asText();
+        } else {
+            note = new String(data.toBytes(), StandardCharsets.UTF_8);
+        }
+        return new CheckpointMessage(event.getId(), treeSize, note);
+    }
+
+    /** A message from the alerts topic. */
+    public FindingMessage finding(byte[] value) throws UnreadableMessage {
+        CloudEvent event = cloudEvent(value);
+        Object state = event.getExtension(StreamAttributes.CUSTODIAN_STATE);
+        return new FindingMessage(
+                event.getId(),
+                event.getType(),
+                event.getSubject() == null ? "" : event.getSubject(),
+                time(event),
+                Optional.ofNullable(state).map(Object::toString),
+                new String(value, StandardCharsets.UTF_8));
+    }
+
+    private CloudEvent cloudEvent(byte[] value) throws UnreadableMessage {
+        if (value == null || value.length == 0) {
+            throw new UnreadableMessage("the record has no value");
+        }
+        CloudEvent event;
+        try {
+            event = format.deserialize(value);
+        } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException e) {
+            throw new UnreadableMessage("not a CloudEvent in structured JSON mode: " + firstLine(e));
+        }
+        if (event.getId() == null || event.getId().isBlank()) {
+            throw new UnreadableMessage("the CloudEvent has no id");
+        }
+        String source = event.getSource() == null ? "" : event.getSource().toString();
+        if (!origin.equals(source)) {
+            throw new UnreadableMessage(
+                    "source '" + shorten(source) + "' is not the followed ledger's origin '" + origin + "'");
+        }
+        return event;
+    }
+
+    private static JsonNode jsonData(CloudEvent event) throws UnreadableMessage {
+        CloudEventData data = event.getData();
+        if (data == null) {
+            throw new UnreadableMessage("the event has no data");
+        }
+        JsonNode node;
+        if (data instanceof JsonCloudEventData json) {
+            node = json.getNode();
+        } else {
+            try {
+                node = JSON.readTree(data.toBytes());
+            } catch (IOException e) {
+                throw new UnreadableMessage("the event's data is not JSON: " + firstLine(e));
+            }
+        }
+        if (node == null || !node.isObject()) {
+            throw new UnreadableMessage("the event's data is not a JSON object");
+        }
+        return node;
+    }
+
+    private static long integer(CloudEvent event, String name) throws UnreadableMessage {
+        Object value = event.getExtension(name);
+        if (value == null) {
+            throw new UnreadableMessage("the " + name + " attribute is missing");
+        }
+        long number;
+        if (value instanceof Number n && !(value instanceof Double) && !(value instanceof Float)) {
+            number = n.longValue();
+        } else {
+            try {
+                number = Long.parseLong(value.toString());
+            } catch (NumberFormatException e) {
+                throw new UnreadableMessage(name + " is not an integer: '" + shorten(value.toString()) + "'");
+            }
+        }
+        if (number < 0) {
+            throw new UnreadableMessage(name + " is negative: " + number);
+        }
+        return number;
+    }
+
+    private static String text(CloudEvent event, String name) throws UnreadableMessage {
+        Object value = event.getExtension(name);
+        if (value == null || value.toString().isBlank()) {
+            throw new UnreadableMessage("the " + name + " attribute is missing");
+        }
+        return value.toString();
+    }
+
+    private static String required(String value, String name) throws UnreadableMessage {
+        if (value == null || value.isBlank()) {
+            throw new UnreadableMessage("the " + name + " attribute is missing");
+        }
+        return value;
+    }
+
+    private static long count(JsonNode data, String field) throws UnreadableMessage {
+        JsonNode node = data.get(field);
+        if (node == null || !node.canConvertToLong() || !node.isIntegralNumber() || node.asLong() < 0) {
+            throw new UnreadableMessage("data." + field + " is not a non-negative integer");
+        }
+        return node.asLong();
+    }
+
+    private static String join(JsonNode array) {
+        if (!array.isArray() || array.isEmpty()) {
+            return "?";
+        }
+        StringBuilder joined = new StringBuilder();
+        array.forEach(f -> joined.append(joined.isEmpty() ? "" : ",").append(f.asText()));
+        return joined.toString();
+    }
+
+    private static String time(CloudEvent event) {
+        return event.getTime() == null
+                ? "-"
+                : event.getTime().toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null) {
+            message = message + ": " + cause.getMessage();
+        }
+        return shorten(message.lines().findFirst().orElse(""));
+    }
+
+    private static String shorten(String text) {
+        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 160 ? oneLine.substring(0, 160) + "..." : oneLine;
+    }
+}

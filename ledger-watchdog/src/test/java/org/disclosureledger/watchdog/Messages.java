@@ -1,0 +1,123 @@
+package org.disclosureledger.watchdog;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.disclosureledger.core.merkle.Sha256Hash;
+import org.disclosureledger.core.stream.StreamAttributes;
+import org.disclosureledger.core.stream.StreamKind;
+
+/** Stream messages built exactly as {@code docs/stream.md} describes them, with the CloudEvents SDK. */
+final class Messages {
+
+    static final OffsetDateTime TIME = OffsetDateTime.of(2025, 6, 15, 10, 2, 11, 337_000_000, ZoneOffset.UTC);
+
+    private Messages() {}
+
+    /** A disclosure event's attributes; {@code data} is its JSON. */
+    record Disclosure(
+            String id,
+            StreamKind kind,
+            String disclosureId,
+            long ledgerIndex,
+            Sha256Hash leafHash,
+            long seq,
+            String state,
+            String recipient,
+            String purpose,
+            String categories,
+            String data) {
+
+        byte[] bytes() {
+            return bytes(ORIGIN_SOURCE);
+        }
+
+        /**
+         * CloudEvents integers are 32-bit: the SDK writes an {@code Integer} extension as a JSON number (a {@code Long}
+         * would become a string, which the watchdog also reads).
+         */
+        byte[] bytes(String source) {
+            CloudEvent event = CloudEventBuilder.v1()
+                    .withId(id)
+                    .withSource(URI.create(source))
+                    .withType(kind.type())
+                    .withSubject(disclosureId)
+                    .withTime(TIME)
+                    .withDataContentType("application/json")
+                    .withDataSchema(URI.create(kind.dataSchema()))
+                    .withExtension(StreamAttributes.LEDGER_INDEX, Math.toIntExact(ledgerIndex))
+                    .withExtension(StreamAttributes.LEAF_HASH, leafHash.hex())
+                    .withExtension(StreamAttributes.DISCLOSURE_SEQUENCE, Math.toIntExact(seq))
+                    .withExtension(StreamAttributes.CUSTODIAN_STATE, state)
+                    .withExtension(StreamAttributes.RECIPIENT_AGENCY, recipient)
+                    .withExtension(StreamAttributes.PURPOSE, purpose)
+                    .withExtension(StreamAttributes.DATA_CATEGORIES, categories)
+                    .withData(data.getBytes(StandardCharsets.UTF_8))
+                    .build();
+            return new JsonFormat().serialize(event);
+        }
+    }
+
+    static final String ORIGIN_SOURCE = TestLedger.ORIGIN;
+
+    /** A {@code recorded} event of a disclosure by CA to ICE for LAW, with {@code subjects} people. */
+    static Disclosure recorded(String disclosureId, long index, Sha256Hash leafHash, int subjects) {
+        return recorded(disclosureId, index, leafHash, subjects, "CA", "us-dhs-ice");
+    }
+
+    static Disclosure recorded(
+            String disclosureId, long index, Sha256Hash leafHash, int subjects, String state, String recipient) {
+        return new Disclosure(
+                "event-" + index,
+                StreamKind.RECORDED,
+                disclosureId,
+                index,
+                leafHash,
+                0,
+                state,
+                recipient,
+                "LAW",
+                "ADDRESS,NAME,SSN",
+                "{\"disclosureId\":\"" + disclosureId + "\",\"recordedAt\":\"2025-06-15T10:02:11.337Z\","
+                        + "\"details\":{\"custodian\":{\"state\":\"" + state + "\"}},\"subjectCount\":" + subjects
+                        + ",\"suspension\":null}");
+    }
+
+    /** A {@code disputed} follow-on at {@code seq} of a disclosure. */
+    static Disclosure disputed(String disclosureId, long index, Sha256Hash leafHash, long seq) {
+        return new Disclosure(
+                "event-" + index,
+                StreamKind.DISPUTED,
+                disclosureId,
+                index,
+                leafHash,
+                seq,
+                "CA",
+                "us-dhs-ice",
+                "LAW",
+                "ADDRESS,NAME,SSN",
+                "{\"disclosureId\":\"" + disclosureId + "\",\"disputeId\":\"dispute-" + index
+                        + "\",\"disputedAt\":\"2025-07-01T00:00:00Z\"}");
+    }
+
+    /** A checkpoint message carrying {@code signedNote} for {@code treeSize}. */
+    static byte[] checkpoint(long treeSize, String signedNote) {
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId("checkpoint-" + treeSize)
+                .withSource(URI.create(ORIGIN_SOURCE))
+                .withType(StreamKind.CHECKPOINT.type())
+                .withSubject(Long.toString(treeSize))
+                .withTime(TIME)
+                .withDataContentType("text/plain; charset=utf-8")
+                .withExtension(StreamAttributes.TREE_SIZE, Math.toIntExact(treeSize))
+                .withData(JsonCloudEventData.wrap(TextNode.valueOf(signedNote)))
+                .build();
+        return new JsonFormat().serialize(event);
+    }
+}
