@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * back. A new processor starts at the beginning of the event store: the whole ledger is published.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "ledger.stream.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnExpression("${ledger.stream.enabled:true}")
 public class StreamConfiguration {
 
     /** The processing group, and the processor's name in the token table. */
