@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.embedded.kafka.EmbeddedKafkaBroker;
+import org.disclosureledger.projections.integrity.Checkpointer;
 import org.disclosureledger.projections.testing.SharedKafka;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.TestTopics;
@@ -28,8 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * While the broker is away nothing is lost: the publisher's batches fail, its token stays before the first event it
- * could not publish, and once the broker is back every event recorded meanwhile arrives (perhaps twice, with the same
- * id). Runs against a broker of its own that it stops and starts; one segment, so that one token tells the position.
+ * could not publish, a checkpoint signed meanwhile is not recorded as published, and once the broker is back every
+ * event recorded meanwhile and the checkpoint arrive (perhaps twice, with the same id). Runs against a broker of its own that it stops and starts; one segment, so that one token tells the position.
  */
 @SpringBootTest(
         classes = StreamTestApplication.class,
@@ -72,6 +73,9 @@ class StreamOutageTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    Checkpointer checkpointer;
+
     @Test
     void givenBrokerStopped_whenDisclosuresRecorded_thenTokenWaitsAndAllArriveOnceItIsBack() {
         List<String> before = ids("before", 3);
@@ -95,6 +99,18 @@ class StreamOutageTest {
                 .isNotEmpty()
                 .allSatisfy(position -> assertThat(position).isLessThan(firstDuring));
         assertThat(meters.get(StreamMetrics.LAG).gauge().value()).isGreaterThanOrEqualTo(during.size());
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject("select count(*) from ledger_entry", Long.class)
+                        == jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
+        long treeSize = checkpointer.signNow().orElseThrow().treeSize();
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .alias("the checkpoint publisher tried and failed while the broker was away")
+                .until(() -> failures(StreamMetrics.CHECKPOINTS) > 0);
+        assertThat(publishedCheckpointSize())
+                .as("nothing recorded as published")
+                .isZero();
 
         broker.start();
         Set<String> all = new HashSet<>(before);
@@ -109,6 +125,20 @@ class StreamOutageTest {
                 .untilAsserted(
                         () -> assertThat(meters.get(StreamMetrics.LAG).gauge().value())
                                 .isZero());
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topics.checkpoints())) {
+            reader.readUntil(
+                    rs -> rs.stream()
+                            .anyMatch(r -> new JsonFormat()
+                                    .deserialize(r.value())
+                                    .getId()
+                                    .equals("checkpoint-" + treeSize)),
+                    PATIENCE);
+        }
+        Awaitility.await().atMost(PATIENCE).until(() -> publishedCheckpointSize() == treeSize);
+    }
+
+    private long publishedCheckpointSize() {
+        return jdbc.queryForObject("select published_tree_size from stream_checkpoint_progress", Long.class);
     }
 
     /** Reads the topic until every given disclosure has a message; returns the distinct message ids read. */
@@ -135,10 +165,11 @@ class StreamOutageTest {
     }
 
     private double failures() {
-        return meters.get(StreamMetrics.FAILURES)
-                .tag("topic", StreamMetrics.DISCLOSURES)
-                .counter()
-                .count();
+        return failures(StreamMetrics.DISCLOSURES);
+    }
+
+    private double failures(String topic) {
+        return meters.get(StreamMetrics.FAILURES).tag("topic", topic).counter().count();
     }
 
     private static List<String> ids(String prefix, int count) {
