@@ -46,10 +46,26 @@ class ModuleDependenciesTest {
     }
 
     @Test
-    void theImportSawAllThreeModules() {
+    void theEmbeddedServersKnowNothingOfTheLedger() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.disclosureledger.embedded..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.disclosureledger.core..",
+                        "org.disclosureledger.projections..",
+                        "org.disclosureledger.api..")
+                .because("they are plain servers that the application and the tests start")
+                .check(ledger);
+    }
+
+    @Test
+    void theImportSawAllFourModules() {
         org.assertj.core.api.Assertions.assertThat(ledger.stream().map(c -> c.getPackageName()))
                 .anyMatch(p -> p.startsWith("org.disclosureledger.core"))
                 .anyMatch(p -> p.startsWith("org.disclosureledger.projections"))
+                .anyMatch(p -> p.startsWith("org.disclosureledger.embedded"))
                 .anyMatch(p -> p.startsWith("org.disclosureledger.api"));
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.disclosureledger.projections.testing.SharedKafka;
-import org.disclosureledger.projections.testing.TestTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,8 +15,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * stops, starts again on the same data directory, and still has it, with the same pseudonymisation key.
  */
 class RestartTest {
-
-    static final TestTopics TOPICS = SharedKafka.freshTopics();
 
     @TempDir
     Path dataDir;
@@ -33,6 +29,7 @@ class RestartTest {
             recordedAt = recorded.json().path("recordedAt").asString();
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+        assertThat(dataDir.resolve("kafka/meta.properties")).exists();
         assertThat(dataDir.resolve("keys/pseudonym.key")).exists();
 
         try (ConfigurableApplicationContext second = start()) {
@@ -50,13 +47,7 @@ class RestartTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LedgerApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--ledger.data-dir=" + dataDir,
-                        "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-                        "--ledger.stream.topics.disclosures=" + TOPICS.disclosures(),
-                        "--ledger.stream.topics.checkpoints=" + TOPICS.checkpoints(),
-                        "--ledger.stream.topics.alerts=" + TOPICS.alerts());
+                .run("--server.port=0", "--ledger.embedded.kafka.port=0", "--ledger.data-dir=" + dataDir);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -99,11 +99,11 @@ class TwoNodesTest {
                         "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
+                        "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
                         "--ledger.pseudonym.key-file=" + environment.getProperty("ledger.pseudonym.key-file"),
                         "--ledger.checkpoint.signing-key-file="
                                 + environment.getProperty("ledger.checkpoint.signing-key-file"),
                         "--ledger.data-dir=" + environment.getProperty("ledger.data-dir"),
-                        "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
                         "--ledger.stream.topics.disclosures="
                                 + environment.getProperty("ledger.stream.topics.disclosures"),
                         "--ledger.stream.topics.checkpoints="

@@ -7,9 +7,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,6 +55,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String LOCK_FILE = "embedded-broker.lock";
 
     private final int requestedPort;
     private final int requestedControllerPort;
@@ -62,6 +67,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private int port;
     private int controllerPort;
     private KafkaRaftServer server;
+    private FileChannel lockFile;
+    private FileLock lock;
     private boolean closed;
 
     private EmbeddedKafkaBroker(Builder builder) {
@@ -94,29 +101,35 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         requireFree(port, "broker");
         requireFree(controllerPort, "controller");
-        KafkaConfig config = new KafkaConfig(brokerProperties(), false);
-        format(config);
-        KafkaRaftServer starting = new KafkaRaftServer(config, Time.SYSTEM);
+        lockDataDirectory();
         try {
-            starting.startup();
-        } catch (RuntimeException e) {
-            shutDown(starting);
-            throw new IllegalStateException(
-                    "the embedded Kafka broker on " + bootstrapServers() + " did not start: " + e.getMessage(), e);
+            KafkaConfig config = new KafkaConfig(brokerProperties(), false);
+            format(config);
+            server = startServer(config);
+        } finally {
+            if (server == null) {
+                unlockDataDirectory();
+            }
         }
-        server = starting;
         log.debug("Embedded Kafka broker started on {} with its data in {}", bootstrapServers(), dataDirectory);
         return this;
     }
 
-    /** Shuts the broker down cleanly and waits until it has; its ports and data stay reserved for {@link #start()}. */
+    /**
+     * Shuts the broker down cleanly and waits until it has. {@link #start()} brings it back on the same ports with the
+     * same data (nothing holds the ports meanwhile: another program could take them).
+     */
     public synchronized void stop() {
         if (server == null) {
             return;
         }
         KafkaRaftServer stopping = server;
         server = null;
-        shutDown(stopping);
+        try {
+            shutDown(stopping);
+        } finally {
+            unlockDataDirectory();
+        }
         log.debug("Embedded Kafka broker on {} stopped", bootstrapServers());
     }
 
@@ -250,6 +263,74 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         log.debug(
                 "Kafka storage format: {}",
                 output.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    private KafkaRaftServer startServer(KafkaConfig config) {
+        KafkaRaftServer starting;
+        try {
+            starting = new KafkaRaftServer(config, Time.SYSTEM);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "the embedded Kafka broker could not read its data directory " + dataDirectory + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        try {
+            starting.startup();
+        } catch (RuntimeException e) {
+            shutDown(starting);
+            throw new IllegalStateException(
+                    "the embedded Kafka broker on " + bootstrapServers() + " did not start: " + e.getMessage(), e);
+        }
+        return starting;
+    }
+
+    /**
+     * Kafka locks its log directories only once the broker half starts, after the controller half has already opened
+     * the metadata log in the same directory; this lock keeps a second broker (in this JVM or another) out from the
+     * beginning.
+     */
+    private void lockDataDirectory() {
+        Path file = dataDirectory.resolve(LOCK_FILE);
+        try {
+            lockFile = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockFile.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            closeLockFile();
+            throw new UncheckedIOException("could not lock the embedded Kafka broker's data directory " + file, e);
+        }
+        if (lock == null) {
+            closeLockFile();
+            throw new IllegalStateException("cannot start the embedded Kafka broker: its data directory "
+                    + dataDirectory + " is in use by another broker");
+        }
+    }
+
+    private void unlockDataDirectory() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+        } catch (IOException e) {
+            log.warn("Could not release the lock on {}", dataDirectory.resolve(LOCK_FILE), e);
+        } finally {
+            lock = null;
+            closeLockFile();
+        }
+    }
+
+    private void closeLockFile() {
+        try {
+            if (lockFile != null) {
+                lockFile.close();
+            }
+        } catch (IOException e) {
+            log.warn("Could not close {}", dataDirectory.resolve(LOCK_FILE), e);
+        } finally {
+            lockFile = null;
+        }
     }
 
     private static void shutDown(KafkaRaftServer server) {

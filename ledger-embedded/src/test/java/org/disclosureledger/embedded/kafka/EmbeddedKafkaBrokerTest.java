@@ -13,17 +13,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -94,6 +100,68 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
+    void givenProducerSending_whenBrokerIsAwayForTwentySeconds_thenEveryMessageArrivesOnceAndInOrder()
+            throws Exception {
+        try (EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.builder().dataDirectory(data).build().start()) {
+            createTopic(broker, "outage");
+            Map<String, Object> config = Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    broker.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    10_000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                    180_000,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                    180_000);
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            AtomicInteger acknowledged = new AtomicInteger();
+            Callback count = (metadata, e) -> {
+                if (e == null) {
+                    acknowledged.incrementAndGet();
+                }
+            };
+            CompletableFuture<Integer> acknowledgedDuringOutage;
+            try (KafkaProducer<String, String> producer =
+                    new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                int n = 0;
+                for (; n < 200; n++) {
+                    sent.add(producer.send(new ProducerRecord<>("outage", "m-" + n), count));
+                }
+                producer.flush();
+
+                broker.stop();
+                // The broker comes back after 20 s; meanwhile send() buffers or blocks, as it would in the ledger.
+                acknowledgedDuringOutage = CompletableFuture.supplyAsync(
+                        () -> {
+                            int during = acknowledged.get();
+                            broker.start();
+                            return during;
+                        },
+                        CompletableFuture.delayedExecutor(20, TimeUnit.SECONDS));
+                for (; n < 600; n++) {
+                    sent.add(producer.send(new ProducerRecord<>("outage", "m-" + n), count));
+                }
+                producer.flush();
+            }
+            assertThat(acknowledgedDuringOutage.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                    .isEqualTo(200);
+            for (Future<RecordMetadata> acknowledgement : sent) {
+                acknowledgement.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            }
+            assertThat(acknowledged).hasValue(600);
+
+            List<String> expected =
+                    IntStream.range(0, 600).mapToObj(i -> "m-" + i).toList();
+            assertThat(consumeAll(broker, "outage", 600)).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void givenDataDirectoryOfClosedBroker_whenNewBrokerStartsOnIt_thenMessagesSurvive() throws Exception {
         int port;
         try (EmbeddedKafkaBroker first =
@@ -126,6 +194,26 @@ class EmbeddedKafkaBrokerTest {
                     .hasMessage("cannot start the embedded Kafka broker: its broker port 127.0.0.1:"
                             + occupant.getLocalPort() + " is already in use (another broker or application?)");
             assertThat(broker.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void givenDataDirectoryInUse_whenSecondBrokerStarts_thenItFailsAndTheFirstKeepsRunning() throws Exception {
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.builder()
+                        .dataDirectory(data)
+                        .build()
+                        .start();
+                EmbeddedKafkaBroker second =
+                        EmbeddedKafkaBroker.builder().dataDirectory(data).build()) {
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("cannot start the embedded Kafka broker: its data directory " + data
+                            + " is in use by another broker");
+            assertThat(second.isRunning()).isFalse();
+
+            createTopic(first, "still-served");
+            produce(first, "still-served", List.of("yes"), Duration.ofSeconds(30));
+            assertThat(consumeAll(first, "still-served", 1)).containsExactly("yes");
         }
     }
 

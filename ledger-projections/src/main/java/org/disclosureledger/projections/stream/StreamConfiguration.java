@@ -3,12 +3,16 @@ package org.disclosureledger.projections.stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +21,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Puts the watchdog stream into an application: the disclosure publisher on its own pooled streaming processor, the
- * checkpoint publisher, the topics and the metrics. On unless {@code ledger.stream.enabled=false}. The broker is
- * Spring Boot's {@code spring.kafka.*} configuration; the rest is {@code ledger.stream.*} (see docs/stream.md).
+ * checkpoint publisher, the topics and the metrics. On unless {@code ledger.stream.enabled=false}. The broker is the
+ * one Spring Boot's Kafka connection details name ({@code spring.kafka.*}, or the application's embedded broker); the
+ * rest is {@code ledger.stream.*} (see docs/stream.md).
  *
  * <p>The processor {@code watchdog-stream} keeps its tokens in PostgreSQL, handles batches of
  * {@code ledger.stream.batch-size} events (default 100) over {@code ledger.stream.segments} segments (default 4; only
@@ -43,17 +48,33 @@ public class StreamConfiguration {
             @Value("${ledger.stream.topics.alerts:disclosure-ledger.alerts}") String alerts,
             @Value("${ledger.stream.partitions:6}") int partitions,
             @Value("${ledger.stream.replication-factor:1}") short replicationFactor,
-            @Value("${ledger.stream.acknowledgement-timeout:15s}") Duration timeout) {
+            @Value("${ledger.stream.acknowledgement-timeout:15s}") Duration timeout,
+            KafkaConnectionDetails connection) {
         return new StreamTopics(
                 new StreamTopics.Settings(disclosures, checkpoints, alerts, partitions, replicationFactor),
-                kafka.buildAdminProperties(),
+                connect(kafka.buildAdminProperties(), connection.getAdmin()),
                 timeout);
     }
 
     @Bean(destroyMethod = "close")
     StreamProducer streamProducer(
-            KafkaProperties kafka, @Value("${ledger.stream.acknowledgement-timeout:15s}") Duration timeout) {
-        return new StreamProducer(kafka.buildProducerProperties(), timeout);
+            KafkaProperties kafka,
+            KafkaConnectionDetails connection,
+            @Value("${ledger.stream.acknowledgement-timeout:15s}") Duration timeout) {
+        return new StreamProducer(connect(kafka.buildProducerProperties(), connection.getProducer()), timeout);
+    }
+
+    /**
+     * The client settings from {@code spring.kafka.*}, pointed at the broker Spring Boot's connection details name:
+     * the configured servers, or one the application started itself (the embedded default).
+     */
+    static Map<String, Object> connect(Map<String, Object> properties, KafkaConnectionDetails.Configuration broker) {
+        Map<String, Object> connected = new HashMap<>(properties);
+        connected.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBootstrapServers());
+        if (broker.getSecurityProtocol() != null) {
+            connected.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, broker.getSecurityProtocol());
+        }
+        return connected;
     }
 
     @Bean
