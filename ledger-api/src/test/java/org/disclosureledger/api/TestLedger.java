@@ -8,12 +8,14 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.disclosureledger.core.checkpoint.NoteSigner;
 import org.disclosureledger.core.subject.Pseudonymiser;
+import org.disclosureledger.projections.testing.SharedKafka;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Configures a test application like a production one: a fresh database on the shared test PostgreSQL (a container
- * where Docker runs, the embedded server otherwise) and a pseudonymisation key file, one per test JVM.
+ * where Docker runs, the embedded server otherwise), fresh watchdog-stream topics on the shared test Kafka broker, and
+ * a pseudonymisation key file, one per test JVM.
  */
 public final class TestLedger {
 
@@ -24,9 +26,10 @@ public final class TestLedger {
 
     private TestLedger() {}
 
-    /** Points the application at a fresh, empty database and the test key. */
+    /** Points the application at a fresh, empty database, fresh stream topics and the test key. */
     public static void configure(DynamicPropertyRegistry registry) {
         SharedPostgres.registerFreshDatabase(registry);
+        SharedKafka.register(registry);
         registry.add("ledger.pseudonym.key-file", KEY_FILE::toString);
         registry.add("ledger.checkpoint.signing-key-file", SIGNER_FILE::toString);
         registry.add("ledger.data-dir", () -> KEY_FILE.getParent().toString());

@@ -103,6 +103,11 @@ class TwoNodesTest {
                         "--ledger.pseudonym.key-file=" + environment.getProperty("ledger.pseudonym.key-file"),
                         "--ledger.checkpoint.signing-key-file="
                                 + environment.getProperty("ledger.checkpoint.signing-key-file"),
-                        "--ledger.data-dir=" + environment.getProperty("ledger.data-dir"));
+                        "--ledger.data-dir=" + environment.getProperty("ledger.data-dir"),
+                        "--ledger.stream.topics.disclosures="
+                                + environment.getProperty("ledger.stream.topics.disclosures"),
+                        "--ledger.stream.topics.checkpoints="
+                                + environment.getProperty("ledger.stream.topics.checkpoints"),
+                        "--ledger.stream.topics.alerts=" + environment.getProperty("ledger.stream.topics.alerts"));
     }
 }

@@ -1,0 +1,113 @@
+package org.disclosureledger.projections.stream;
+
+import io.cloudevents.CloudEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.disclosureledger.core.stream.StreamAttributes;
+
+/**
+ * Sends CloudEvents to Kafka in structured mode and waits until the broker acknowledged every one of them, or fails.
+ *
+ * <p>The producer is idempotent with {@code acks=all} and at most five requests in flight, so that retries inside
+ * the client neither duplicate nor reorder a partition's messages; these settings are forced whatever the
+ * application's Kafka properties say. Timeouts default to seconds rather than Kafka's minutes, so that a broker that
+ * went away surfaces quickly and the caller's retry (with backoff) takes over; the application may override them
+ * ({@code spring.kafka.producer.properties.*}). A batch is sent whole before waiting once for all acknowledgements.
+ */
+final class StreamProducer implements AutoCloseable {
+
+    private final Producer<String, byte[]> producer;
+    private final Duration acknowledgementTimeout;
+
+    /**
+     * @param kafkaProperties        the application's producer properties (bootstrap servers, security, ...)
+     * @param acknowledgementTimeout how long to wait for a batch's acknowledgements before failing it
+     */
+    StreamProducer(Map<String, Object> kafkaProperties, Duration acknowledgementTimeout) {
+        this(new KafkaProducer<>(settings(kafkaProperties, acknowledgementTimeout)), acknowledgementTimeout);
+    }
+
+    StreamProducer(Producer<String, byte[]> producer, Duration acknowledgementTimeout) {
+        this.producer = producer;
+        this.acknowledgementTimeout = acknowledgementTimeout;
+    }
+
+    /** The producer settings: the application's, with the delivery guarantees forced and short default timeouts. */
+    static Map<String, Object> settings(Map<String, Object> kafkaProperties, Duration acknowledgementTimeout) {
+        Map<String, Object> settings = new HashMap<>(kafkaProperties);
+        int requestTimeout = (int) Math.max(1000, acknowledgementTimeout.toMillis() / 3);
+        settings.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);
+        settings.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) acknowledgementTimeout.toMillis());
+        settings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) requestTimeout);
+        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "disclosure-ledger-stream");
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        settings.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return settings;
+    }
+
+    /** A Kafka record holding a CloudEvent in structured JSON mode, with its content-type header. */
+    static ProducerRecord<String, byte[]> record(String topic, String key, CloudEvent event) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, DisclosureMessages.structured(event));
+        record.headers()
+                .add(
+                        StreamAttributes.CONTENT_TYPE_HEADER,
+                        StreamAttributes.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /**
+     * Sends the records in order and returns once the broker acknowledged all of them.
+     *
+     * @throws StreamPublishFailure if any was refused or not acknowledged in time; some may have been written
+     */
+    void sendAll(String topic, List<ProducerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(records.size());
+        try {
+            for (ProducerRecord<String, byte[]> record : records) {
+                acknowledgements.add(producer.send(record));
+            }
+            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamPublishFailure(topic, records.size(), "interrupted while waiting", e);
+        } catch (ExecutionException e) {
+            throw new StreamPublishFailure(topic, records.size(), e.getCause().toString(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StreamPublishFailure(
+                    topic, records.size(), "no acknowledgement within " + acknowledgementTimeout, e);
+        } catch (KafkaException e) {
+            throw new StreamPublishFailure(topic, records.size(), e.toString(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,128 @@
+package org.disclosureledger.projections.stream;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stream's three topics, created when missing with the partitions and retention of {@code docs/stream.md}, and
+ * never changed when they exist. Publishers call {@link #ensureCreated()} before their first message, so a broker that
+ * was away at start-up gets the topics as soon as it is back, before the broker could create them with its own
+ * defaults.
+ */
+final class StreamTopics {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamTopics.class);
+
+    /** The topic names and their shape. */
+    record Settings(String disclosures, String checkpoints, String alerts, int partitions, short replicationFactor) {
+
+        Settings {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("ledger.stream.partitions must be at least 1, not " + partitions);
+            }
+            if (replicationFactor < 1) {
+                throw new IllegalArgumentException(
+                        "ledger.stream.replication-factor must be at least 1, not " + replicationFactor);
+            }
+            for (String name : List.of(disclosures, checkpoints, alerts)) {
+                if (name == null || name.isBlank()) {
+                    throw new IllegalArgumentException("ledger.stream.topics.* must name a topic");
+                }
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final Map<String, Object> adminProperties;
+    private final Duration timeout;
+    private volatile boolean created;
+
+    StreamTopics(Settings settings, Map<String, Object> adminProperties, Duration timeout) {
+        this.settings = settings;
+        this.adminProperties = new HashMap<>(adminProperties);
+        this.adminProperties.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        this.adminProperties.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        this.timeout = timeout;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** The topics as docs/stream.md describes them: kept for ever, disclosures partitioned, the others one each. */
+    List<NewTopic> topics() {
+        Map<String, String> config = new HashMap<>();
+        config.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        if (settings.replicationFactor() >= 3) {
+            // acks=all then survives the loss of one replica and refuses writes held by a single one.
+            config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+        }
+        return List.of(
+                new NewTopic(settings.disclosures(), settings.partitions(), settings.replicationFactor())
+                        .configs(config),
+                new NewTopic(settings.checkpoints(), 1, settings.replicationFactor()).configs(config),
+                new NewTopic(settings.alerts(), 1, settings.replicationFactor()).configs(config));
+    }
+
+    /**
+     * Creates whichever of the topics does not exist yet; after the first success it does nothing.
+     *
+     * @throws StreamPublishFailure if the broker could not be asked
+     */
+    void ensureCreated() {
+        if (created) {
+            return;
+        }
+        synchronized (this) {
+            if (created) {
+                return;
+            }
+            try (Admin admin = Admin.create(adminProperties)) {
+                Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                List<NewTopic> missing = topics().stream()
+                        .filter(topic -> !existing.contains(topic.name()))
+                        .toList();
+                if (!missing.isEmpty()) {
+                    for (Map.Entry<String, KafkaFuture<Void>> result :
+                            admin.createTopics(missing).values().entrySet()) {
+                        awaitCreated(result.getKey(), result.getValue());
+                    }
+                }
+                created = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StreamPublishFailure(settings.disclosures(), 0, "interrupted while creating topics", e);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                throw new StreamPublishFailure(
+                        settings.disclosures(), 0, "the stream's topics could not be checked or created: " + e, e);
+            }
+        }
+    }
+
+    private void awaitCreated(String name, KafkaFuture<Void> creation)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            creation.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("Created topic {}", name);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+}

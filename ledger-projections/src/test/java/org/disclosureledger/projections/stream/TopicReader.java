@@ -1,0 +1,89 @@
+package org.disclosureledger.projections.stream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a whole topic from the beginning, as a watchdog would, until what was read satisfies a condition or a
+ * generous time runs out. Plain Kafka consumer, no group: it assigns itself every partition.
+ */
+final class TopicReader implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    private final String topic;
+
+    TopicReader(String bootstrapServers, String topic) {
+        this.topic = topic;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"));
+    }
+
+    /** Everything read so far, in partition order and, within a partition, in offset order. */
+    List<ConsumerRecord<String, byte[]>> records() {
+        return List.copyOf(records);
+    }
+
+    /** Reads until the records read so far satisfy the condition; fails after {@code atMost}. */
+    List<ConsumerRecord<String, byte[]>> readUntil(
+            Predicate<List<ConsumerRecord<String, byte[]>>> condition, Duration atMost) {
+        Instant deadline = Instant.now().plus(atMost);
+        while (!condition.test(records)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("topic " + topic + " did not get the expected messages within " + atMost
+                        + "; read " + records.size());
+            }
+            if (consumer.assignment().isEmpty()) {
+                List<TopicPartition> partitions;
+                try {
+                    partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+                } catch (org.apache.kafka.common.errors.TimeoutException notYet) {
+                    partitions = List.of();
+                }
+                if (partitions.isEmpty()) {
+                    sleep();
+                    continue;
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return records();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
