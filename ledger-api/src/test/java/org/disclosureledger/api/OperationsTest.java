@@ -8,7 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** What an operator and an integrator find: health probes, the OpenAPI document and Swagger UI. */
+/** What an operator and an integrator find: health probes, the stream's metrics, the OpenAPI document and Swagger UI. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperationsTest {
 
@@ -32,6 +32,30 @@ class OperationsTest {
                 .isEqualTo("UP");
         assertThat(client.get("/actuator/health").json().path("status").asString())
                 .isEqualTo("UP");
+    }
+
+    @Test
+    void theStreamPublishersLagAndCountersAreServedAsMetrics() throws InterruptedException {
+        LedgerClient client = new LedgerClient(port);
+        assertThat(client.postJson("/api/v1/disclosures", Examples.disclosure("ops-1", "OPS0001"))
+                        .status())
+                .isEqualTo(201);
+
+        double published = 0;
+        for (int attempt = 0; attempt < 120 && published == 0; attempt++) {
+            Thread.sleep(250);
+            LedgerClient.Response meter = client.get("/actuator/metrics/ledger.stream.published");
+            assertThat(meter.status()).as(meter.body()).isEqualTo(200);
+            published = meter.json().path("measurements").get(0).path("value").asDouble();
+        }
+        assertThat(published).as("messages the broker acknowledged").isPositive();
+        LedgerClient.Response lag = client.get("/actuator/metrics/ledger.stream.lag");
+        assertThat(lag.status()).isEqualTo(200);
+        assertThat(lag.json().path("measurements").get(0).path("value").isNumber())
+                .isTrue();
+        assertThat(client.get("/actuator/metrics/ledger.stream.publish.failures")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

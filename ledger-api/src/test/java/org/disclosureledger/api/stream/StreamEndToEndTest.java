@@ -59,9 +59,8 @@ class StreamEndToEndTest {
         Watchdog watchdog = new Watchdog(SharedKafka.bootstrapServers(), TOPIC_PREFIX, port, store);
         List<Watchdog.Run> runs = StreamTestSupport.followUntilReceived(watchdog, Watchdog.newGroup(), events);
 
-        List<String[]> lines = runs.stream()
-                .flatMap(run -> run.disclosureLines().stream())
-                .toList();
+        List<String[]> lines =
+                runs.stream().flatMap(run -> run.disclosureLines().stream()).toList();
         assertThat(runs).allSatisfy(run -> {
             assertThat(run.alerts()).isEmpty();
             assertThat(run.exitCode()).as(run.err()).isZero();

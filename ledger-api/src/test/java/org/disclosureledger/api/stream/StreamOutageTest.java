@@ -78,12 +78,18 @@ class StreamOutageTest {
             recorder.stop();
             recording.join();
 
-            assertThat(recorder.failures()).as("the API answered every recording with 201").isEmpty();
-            assertThat(duringOutage).as("disclosures recorded while the broker was away").isGreaterThan(50);
+            assertThat(recorder.failures())
+                    .as("the API answered every recording with 201")
+                    .isEmpty();
+            assertThat(duringOutage)
+                    .as("disclosures recorded while the broker was away")
+                    .isGreaterThan(50);
         } finally {
             recorder.stop();
         }
-        assertThat(publishFailures()).as("the publisher reported its failed attempts").isPositive();
+        assertThat(publishFailures())
+                .as("the publisher reported its failed attempts")
+                .isPositive();
 
         int events = recorder.recorded();
         StreamTestSupport.awaitCheckpointCovering(client, events);
@@ -94,9 +100,8 @@ class StreamOutageTest {
             assertThat(run.alerts()).isEmpty();
             assertThat(run.exitCode()).as(run.err()).isZero();
         });
-        Map<String, List<String>> kinds = StreamTestSupport.kindsByDisclosure(runs.stream()
-                .flatMap(run -> run.disclosureLines().stream())
-                .toList());
+        Map<String, List<String>> kinds = StreamTestSupport.kindsByDisclosure(
+                runs.stream().flatMap(run -> run.disclosureLines().stream()).toList());
         assertThat(kinds).hasSize(events);
         assertThat(kinds.keySet()).containsExactlyInAnyOrderElementsOf(recorder.ids());
         assertThat(kinds.values()).allSatisfy(k -> assertThat(k).containsExactly("recorded"));
@@ -125,7 +130,8 @@ class StreamOutageTest {
         public void run() {
             for (int i = 0; running.get(); i++) {
                 String id = String.format("outage-%05d", i);
-                LedgerClient.Response response = client.postJson("/api/v1/disclosures", StreamTestSupport.disclosure(id));
+                LedgerClient.Response response =
+                        client.postJson("/api/v1/disclosures", StreamTestSupport.disclosure(id));
                 if (response.status() == 201) {
                     ids.add(id);
                 } else {

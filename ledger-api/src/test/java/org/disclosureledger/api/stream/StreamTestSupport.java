@@ -85,7 +85,8 @@ final class StreamTestSupport {
         while (Instant.now().isBefore(deadline)) {
             LedgerClient.Response checkpoint = client.get("/api/v1/ledger/checkpoint");
             if (checkpoint.status() == 200) {
-                size = Long.parseLong(checkpoint.body().lines().skip(1).findFirst().orElseThrow());
+                size = Long.parseLong(
+                        checkpoint.body().lines().skip(1).findFirst().orElseThrow());
                 if (size >= entries) {
                     return;
                 }
@@ -115,7 +116,7 @@ final class StreamTestSupport {
     static Map<String, List<String>> kindsByDisclosure(List<String[]> lines) {
         Map<String, List<String>> kinds = new LinkedHashMap<>();
         for (String[] t : lines) {
-            kinds.computeIfAbsent(t[5], id -> new ArrayList<>()).add(t[4]);
+            kinds.computeIfAbsent(t[6], id -> new ArrayList<>()).add(t[5]);
         }
         return kinds;
     }

@@ -31,11 +31,11 @@ final class Watchdog {
             return lines.stream().filter(l -> l.startsWith("ALERT")).toList();
         }
 
-        /** The disclosure lines: {@code <time> <state> -> <recipient> <purpose> <kind> <disclosure id> ...}. */
+        /** The disclosure lines: {@code <time> <state> -> <recipient> <purpose> <kind> <disclosure id> ...}, split at spaces. */
         List<String[]> disclosureLines() {
             return lines.stream()
                     .map(l -> l.split(" "))
-                    .filter(t -> t.length > 6 && "->".equals(t[2]))
+                    .filter(t -> t.length > 7 && "->".equals(t[2]))
                     .toList();
         }
     }
