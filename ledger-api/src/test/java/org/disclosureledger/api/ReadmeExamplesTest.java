@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.disclosureledger.projections.testing.SharedKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,8 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Runs the README's examples as written, in order, against a fresh application: every {@code bash} block between
- * each pair of examples markers must exit 0 and print each line of the {@code text} block that follows it. The only change made
- * is the port: {@code localhost:8080} becomes the test application's port.
+ * each pair of examples markers must exit 0 and print each line of the {@code text} block that follows it. The only changes
+ * made are the addresses: {@code localhost:8080} becomes the test application's port, and the embedded broker's
+ * {@code 127.0.0.1:9092} the test JVM's shared Kafka broker, where the application publishes under the default topic
+ * names as it does when run with the README's command.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadmeExamplesTest {
@@ -33,6 +36,9 @@ class ReadmeExamplesTest {
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
         TestLedger.configure(registry);
+        registry.add("ledger.stream.topics.disclosures", () -> "disclosure-ledger.disclosures");
+        registry.add("ledger.stream.topics.checkpoints", () -> "disclosure-ledger.checkpoints");
+        registry.add("ledger.stream.topics.alerts", () -> "disclosure-ledger.alerts");
     }
 
     @LocalServerPort
@@ -46,7 +52,9 @@ class ReadmeExamplesTest {
         assertThat(examples).as("examples found in the README").hasSizeGreaterThanOrEqualTo(4);
 
         for (Example example : examples) {
-            String script = example.script().replace("http://localhost:8080", "http://localhost:" + port);
+            String script = example.script()
+                    .replace("http://localhost:8080", "http://localhost:" + port)
+                    .replace("127.0.0.1:9092", SharedKafka.bootstrapServers());
             Path output = Files.createTempFile("readme-example-", ".out");
             Process process = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
                     .directory(README.getParent().toFile())
