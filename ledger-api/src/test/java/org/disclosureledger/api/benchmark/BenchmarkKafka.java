@@ -99,7 +99,7 @@ final class BenchmarkKafka {
      */
     long sendAllAndFlush(String topic, List<Message> messages) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            producer.partitionsFor(topic);
+            warmUp(producer, topic);
             AtomicReference<Exception> failure = new AtomicReference<>();
             long started = System.nanoTime();
             for (Message message : messages) {
@@ -133,7 +133,7 @@ final class BenchmarkKafka {
         private RawSender(String topic, KafkaProducer<byte[], byte[]> producer) {
             this.topic = topic;
             this.producer = producer;
-            producer.partitionsFor(topic);
+            warmUp(producer, topic);
         }
 
         void send(Message message) {
@@ -248,6 +248,25 @@ final class BenchmarkKafka {
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends one empty record to every partition and waits for each acknowledgement, so that the measured sends find
+     * the producer connected and every partition's leader ready (an idempotent producer that meets a partition
+     * whose leader is still being elected can stall in out-of-order-sequence retries).
+     */
+    private static void warmUp(KafkaProducer<byte[], byte[]> producer, String topic) {
+        try {
+            for (int partition = 0; partition < producer.partitionsFor(topic).size(); partition++) {
+                producer.send(new ProducerRecord<>(topic, partition, null, new byte[0]))
+                        .get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while warming up the raw producer", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the raw producer could not reach " + topic + "; the run is invalid", e);
         }
     }
 
