@@ -144,13 +144,18 @@ final class BenchmarkKafka {
             });
         }
 
-        @Override
-        public void close() {
+        /** Waits for every send so far; fails if one failed. */
+        void flush() {
             producer.flush();
-            producer.close();
             if (failure.get() != null) {
                 throw new IllegalStateException("the raw producer failed; the run is invalid", failure.get());
             }
+        }
+
+        @Override
+        public void close() {
+            flush();
+            producer.close();
         }
     }
 

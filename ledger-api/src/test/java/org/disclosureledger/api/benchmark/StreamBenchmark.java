@@ -135,12 +135,15 @@ class StreamBenchmark {
         paced(steadyCount, i -> commands.sendAndWait(record("steady-" + i)));
         BenchmarkKafka.LatencyProbe.Result publisherLatency = publisherProbe.await(PATIENCE);
 
-        BenchmarkKafka.LatencyProbe rawProbe =
-                kafka.probe(RAW_LATENCY_TOPIC, PARTITIONS, steadyCount, false).start();
+        BenchmarkKafka.LatencyProbe.Result rawLatency;
+        // The sender warms up (one record per partition) before the probe takes its position after those records.
         try (BenchmarkKafka.RawSender sender = kafka.sender(RAW_LATENCY_TOPIC)) {
+            BenchmarkKafka.LatencyProbe rawProbe = kafka.probe(RAW_LATENCY_TOPIC, PARTITIONS, steadyCount, false)
+                    .start();
             paced(steadyCount, i -> sender.send(messages.get(i % messages.size())));
+            sender.flush();
+            rawLatency = rawProbe.await(PATIENCE);
         }
-        BenchmarkKafka.LatencyProbe.Result rawLatency = rawProbe.await(PATIENCE);
 
         String steady = RATE_PER_SECOND + "/s for " + STEADY_FOR.toSeconds() + " s";
         String latencyLimits = "broker append to consumer poll; broker ("
