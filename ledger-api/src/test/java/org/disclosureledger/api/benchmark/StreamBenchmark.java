@@ -1,0 +1,310 @@
+package org.disclosureledger.api.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.core.agency.AgencyId;
+import org.disclosureledger.core.agency.Custodian;
+import org.disclosureledger.core.agency.Recipient;
+import org.disclosureledger.core.disclosure.DataCategory;
+import org.disclosureledger.core.disclosure.DisclosureDetails;
+import org.disclosureledger.core.disclosure.DisclosureId;
+import org.disclosureledger.core.disclosure.DisclosureMode;
+import org.disclosureledger.core.disclosure.LegalAuthority;
+import org.disclosureledger.core.disclosure.Purpose;
+import org.disclosureledger.core.disclosure.PurposeOfUse;
+import org.disclosureledger.core.disclosure.RecordDisclosure;
+import org.disclosureledger.core.jurisdiction.StateCode;
+import org.disclosureledger.core.subject.Pseudonymiser;
+import org.disclosureledger.projections.stream.StreamConfiguration;
+import org.disclosureledger.projections.testing.SharedKafka;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 4's stream benchmark (issue 8's scenario 4): the publisher's throughput against a raw Kafka producer sending
+ * the same bytes to the same broker in the same run, and the acknowledged-to-consumed latency of the publisher's
+ * messages against a raw producer's at the same rate. A measurement, run by {@code ./mvnw -pl ledger-api -am verify
+ * -Pbenchmark}, never by the test suite; it fails only when the run is invalid (a message missing).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class StreamBenchmark {
+
+    private static final String PREFIX = "bench-" + UUID.randomUUID();
+    private static final String DISCLOSURES_TOPIC = PREFIX + ".disclosures";
+    private static final String RAW_THROUGHPUT_TOPIC = PREFIX + ".raw-throughput";
+    private static final String RAW_LATENCY_TOPIC = PREFIX + ".raw-latency";
+    private static final int PARTITIONS = 6;
+
+    /** Events stored before the publisher starts, then published in one go. */
+    private static final int EVENTS = Integer.getInteger("benchmark.stream.events", 20_000);
+
+    private static final int RECORDING_THREADS = 8;
+    private static final int RATE_PER_SECOND = 200;
+    private static final Duration STEADY_FOR = Duration.ofSeconds(10);
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final String SCENARIO = "stream";
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        TestLedger.configure(registry);
+        registry.add("ledger.stream.topics.disclosures", () -> DISCLOSURES_TOPIC);
+        registry.add("ledger.stream.topics.checkpoints", () -> PREFIX + ".checkpoints");
+        registry.add("ledger.stream.topics.alerts", () -> PREFIX + ".alerts");
+        registry.add("ledger.stream.partitions", () -> PARTITIONS);
+        // Created before the application starts, which leaves an existing topic as it is: each record then carries
+        // the broker's append time, the moment its acknowledgement was due.
+        // The raw producer's topics too, long before they are used: a topic's partition leaders take a moment.
+        for (String topic : List.of(DISCLOSURES_TOPIC, RAW_THROUGHPUT_TOPIC, RAW_LATENCY_TOPIC)) {
+            BenchmarkKafka.createLogAppendTimeTopic(SharedKafka.bootstrapServers(), topic, PARTITIONS);
+        }
+    }
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Value("${ledger.stream.batch-size:100}")
+    int batchSize;
+
+    @Value("${ledger.stream.segments:4}")
+    int segments;
+
+    @Test
+    void publisherAgainstRawProducer() throws Exception {
+        BenchmarkKafka kafka = new BenchmarkKafka(SharedKafka.bootstrapServers());
+        BenchmarkReport report = new BenchmarkReport();
+        EventProcessor publisher = processing
+                .eventProcessor(StreamConfiguration.PROCESSING_GROUP)
+                .orElseThrow(() -> new IllegalStateException("no processor " + StreamConfiguration.PROCESSING_GROUP));
+        publisher.shutDown();
+
+        recordConcurrently(EVENTS);
+        awaitLedgerEntries(EVENTS);
+
+        double publishedBefore = published();
+        long started = System.nanoTime();
+        publisher.start();
+        awaitPublished(publishedBefore + EVENTS);
+        double publisherRate = EVENTS / seconds(System.nanoTime() - started);
+
+        List<BenchmarkKafka.Message> messages = kafka.readAll(DISCLOSURES_TOPIC, PARTITIONS, EVENTS, PATIENCE);
+        double rawRate = EVENTS / seconds(kafka.sendAllAndFlush(RAW_THROUGHPUT_TOPIC, messages));
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "publisher throughput vs raw producer",
+                publisherRate,
+                rawRate,
+                "events/s",
+                "publisher: pooled processor, batches of " + batchSize + " over " + segments + " segments; each "
+                        + "batch reads its ledger entries, sends, waits for every acknowledgement and commits its "
+                        + "token and filter rows to PostgreSQL (the figure includes claiming the segments); "
+                        + "raw: one idempotent producer, acks=all, async sends then flush"));
+
+        int steadyCount = (int) (RATE_PER_SECOND * STEADY_FOR.toSeconds());
+        BenchmarkKafka.LatencyProbe publisherProbe =
+                kafka.probe(DISCLOSURES_TOPIC, PARTITIONS, steadyCount, true).start();
+        paced(steadyCount, i -> commands.sendAndWait(record("steady-" + i)));
+        BenchmarkKafka.LatencyProbe.Result publisherLatency = publisherProbe.await(PATIENCE);
+
+        BenchmarkKafka.LatencyProbe.Result rawLatency;
+        // The sender warms up (one record per partition) before the probe takes its position after those records.
+        try (BenchmarkKafka.RawSender sender = kafka.sender(RAW_LATENCY_TOPIC)) {
+            BenchmarkKafka.LatencyProbe rawProbe = kafka.probe(RAW_LATENCY_TOPIC, PARTITIONS, steadyCount, false)
+                    .start();
+            paced(steadyCount, i -> sender.send(messages.get(i % messages.size())));
+            sender.flush();
+            rawLatency = rawProbe.await(PATIENCE);
+        }
+
+        String steady = RATE_PER_SECOND + "/s for " + STEADY_FOR.toSeconds() + " s";
+        String latencyLimits = "broker append to consumer poll; broker ("
+                + SharedKafka.engine().name().toLowerCase(Locale.ROOT)
+                + "), consumer and application share two cores (with an embedded broker, one JVM too), and the "
+                + "publisher's figure is taken while the application records, the raw one while it is idle; "
+                + "ceiling: a raw producer sending the same bytes at the same rate";
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "acknowledged-to-consumed p50, " + steady,
+                publisherLatency.ackToConsumed().at(50),
+                (double) rawLatency.ackToConsumed().at(50),
+                "ms",
+                latencyLimits));
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "acknowledged-to-consumed p99, " + steady,
+                publisherLatency.ackToConsumed().at(99),
+                (double) rawLatency.ackToConsumed().at(99),
+                "ms",
+                latencyLimits));
+        String storedLimits = "from the event's CloudEvents time (when the ledger stored it) to the consumer: the "
+                + "sequencer giving it a ledger index, then the publisher's batch and its acknowledgements";
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "stored-to-consumed p50, " + steady,
+                publisherLatency.storedToConsumed().at(50),
+                null,
+                "ms",
+                storedLimits));
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "stored-to-consumed p99, " + steady,
+                publisherLatency.storedToConsumed().at(99),
+                null,
+                "ms",
+                storedLimits));
+
+        System.out.println();
+        System.out.print(report.table());
+        for (BenchmarkReport.Row row : report.rows()) {
+            System.out.println("  " + row.figure() + ": limited by " + row.limitedBy());
+        }
+        System.out.println("JSON: " + report.writeJson("stream").toAbsolutePath());
+        assertThat(publisherLatency.ackToConsumed().count()).isEqualTo(steadyCount);
+        assertThat(rawLatency.ackToConsumed().count()).isEqualTo(steadyCount);
+    }
+
+    private void recordConcurrently(int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(RECORDING_THREADS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < RECORDING_THREADS; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = thread; i < count; i += RECORDING_THREADS) {
+                        commands.sendAndWait(record("bulk-" + i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs {@code action(i)} for i below {@code count}, started {@code RATE_PER_SECOND} times a second. */
+    private static void paced(int count, IntAction action) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            long start = System.nanoTime();
+            long intervalNanos = TimeUnit.SECONDS.toNanos(1) / RATE_PER_SECOND;
+            for (int i = 0; i < count; i++) {
+                long wait = start + i * intervalNanos - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                int n = i;
+                done.add(pool.submit(() -> {
+                    action.run(n);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IntAction {
+        void run(int i) throws Exception;
+    }
+
+    private static final Pseudonymiser PEOPLE = TestLedger.pseudonymiser();
+    private static final DisclosureDetails DETAILS = new DisclosureDetails(
+            Instant.parse("2025-06-15T09:30:00Z"),
+            new Custodian(new StateCode("CA"), "California Department of Health Care Services"),
+            "medi-cal-eligibility-extract",
+            "Chief Privacy Officer, DHCS",
+            new Recipient(
+                    new AgencyId("us-dhs-ice"),
+                    "U.S. Immigration and Customs Enforcement",
+                    "Enforcement and Removal Operations",
+                    "500 12th St SW, Washington, DC 20536"),
+            null,
+            new Purpose(PurposeOfUse.LAW, "Identification of enrollees for immigration enforcement"),
+            new LegalAuthority(List.of("5 U.S.C. 552a(b)(7)"), "CMS-DHS information sharing agreement 2025-06"),
+            List.of(DataCategory.NAME, DataCategory.SSN, DataCategory.ADDRESS, DataCategory.IMMIGRATION_STATUS),
+            DisclosureMode.BULK_FILE,
+            null,
+            1);
+
+    /** One disclosure of one made-up enrollee: one stored event, one message, about 1 kB like the API's. */
+    private static RecordDisclosure record(String name) {
+        return new RecordDisclosure(
+                new DisclosureId("bench-" + name),
+                DETAILS,
+                List.of(PEOPLE.pseudonymise(new StateCode("CA"), "BENCH" + name.replace("-", "") + "X")),
+                null,
+                BenchmarkKafka.sha256Hex(name));
+    }
+
+    private void awaitLedgerEntries(long expected) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        long entries = 0;
+        while (Instant.now().isBefore(deadline)) {
+            entries = jdbc.queryForObject("SELECT count(*) FROM ledger_entry", Long.class);
+            if (entries >= expected) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(
+                "the sequencer gave " + entries + " of " + expected + " events a ledger index within " + PATIENCE);
+    }
+
+    private void awaitPublished(double expected) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (published() < expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the publisher had " + published() + " of " + expected
+                        + " messages acknowledged after " + PATIENCE);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private double published() {
+        return meters.find("ledger.stream.published").tag("topic", "disclosures").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
