@@ -1,0 +1,283 @@
+package org.disclosureledger.api.benchmark;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.disclosureledger.api.Examples;
+import org.disclosureledger.api.LedgerClient;
+import org.disclosureledger.api.TestLedger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Recording through the HTTP API as fast as {@value #THREADS} clients can, against raw JDBC single-row commits of
+ * the same event bytes from as many threads into a table shaped like the event table (issue 8's scenario 1 at one
+ * thread count); and, meanwhile, how far the sequencer and the signed checkpoints trail the stored events (the
+ * verifiable-ledger issue's lag figure). A measurement, run by {@code ./mvnw -pl ledger-api -am verify -Pbenchmark}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IngestBenchmark {
+
+    private static final int THREADS = Integer.getInteger("benchmark.ingest.threads", 8);
+    private static final Duration RUN_FOR = Duration.ofSeconds(Long.getLong("benchmark.ingest.seconds", 20));
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
+    private static final String SCENARIO = "ingest";
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        TestLedger.configure(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void recordingThroughTheApiAgainstRawJdbcWithTheLedgersLag() throws Exception {
+        BenchmarkReport report = new BenchmarkReport();
+        LedgerClient client = new LedgerClient(port);
+        for (int i = 0; i < 50; i++) {
+            require(client.postJson("/api/v1/disclosures", disclosure("warm-" + i)));
+        }
+
+        LagSampler sampler = new LagSampler(jdbc);
+        Thread sampling = new Thread(sampler, "lag-sampler");
+        sampling.start();
+        Load api = run(THREADS, RUN_FOR, n -> require(client.postJson("/api/v1/disclosures", disclosure("api-" + n))));
+        sampler.stop();
+        sampling.join();
+
+        Map<String, Object> stored = jdbc.queryForMap(
+                "select payload, meta_data, payload_type from domain_event_entry order by global_index desc limit 1");
+        jdbc.execute("create table bench_raw_event (global_index bigserial primary key,"
+                + " event_identifier varchar(255) not null unique, aggregate_identifier varchar(255) not null,"
+                + " sequence_number bigint not null, type varchar(255), time_stamp varchar(255) not null,"
+                + " payload_type varchar(255) not null, payload_revision varchar(255), payload bytea not null,"
+                + " meta_data bytea, unique (aggregate_identifier, sequence_number))");
+        Load raw = run(THREADS, RUN_FOR, n -> insertRaw(n, stored));
+
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "single disclosures, " + THREADS + " HTTP clients vs raw JDBC",
+                api.perSecond(),
+                raw.perSecond(),
+                "disclosures/s",
+                "API: HTTP + JSON + pseudonymisation + Axon command, aggregate load and event append, while the "
+                        + "sequencer, history, summaries and stream processors run in the same JVM and database; "
+                        + "raw: one INSERT of the same event bytes per commit into a table shaped like the event "
+                        + "table, no processors"));
+        report.add(latencyRow("p50", api, raw, 50));
+        report.add(latencyRow("p99", api, raw, 99));
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "sequencer lag behind the event store, mean",
+                sampler.sequencerLag.mean(),
+                null,
+                "entries",
+                "single-threaded sequencer, batches of ledger.sequencer.batch-size"));
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "sequencer lag behind the event store, max",
+                sampler.sequencerLag.max(),
+                null,
+                "entries",
+                "as above"));
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "checkpoint lag behind the event store, mean",
+                sampler.checkpointLag.mean(),
+                null,
+                "entries",
+                "a checkpoint every ledger.checkpoint.every-entries (1,000) or ledger.checkpoint.every (5 s)"));
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "checkpoint lag behind the event store, max",
+                sampler.checkpointLag.max(),
+                null,
+                "entries",
+                "as above"));
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "checkpoint lag at the ingest rate, max",
+                sampler.checkpointLag.max() / api.perSecond(),
+                null,
+                "s",
+                "the max entries above divided by the API's rate"));
+
+        System.out.println(report.table());
+        System.out.println("JSON: " + report.writeJson(SCENARIO).toAbsolutePath());
+        if (api.count() == 0 || raw.count() == 0 || sampler.sequencerLag.count == 0) {
+            throw new AssertionError("invalid run: api " + api.count() + ", raw " + raw.count());
+        }
+    }
+
+    private static BenchmarkReport.Row latencyRow(String which, Load api, Load raw, double percentile) {
+        return new BenchmarkReport.Row(
+                SCENARIO,
+                "latency " + which + ", " + THREADS + " clients vs raw JDBC commit",
+                api.latencies().at(percentile) / 1_000_000.0,
+                raw.latencies().at(percentile) / 1_000_000.0,
+                "ms",
+                "as above; a ratio above 1 is slower than raw");
+    }
+
+    private static Map<String, Object> disclosure(String id) {
+        String suffix = RUN + "-" + id;
+        return Examples.disclosure(
+                "bench-" + suffix, ("B" + suffix).toUpperCase().replace("-", ""));
+    }
+
+    private static void require(LedgerClient.Response response) {
+        if (response.status() != 201) {
+            throw new AssertionError("recording refused: " + response.status() + " " + response.body());
+        }
+    }
+
+    private void insertRaw(long n, Map<String, Object> stored) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into bench_raw_event"
+                        + " (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,"
+                        + " payload_type, payload_revision, payload, meta_data) values (?, ?, 0, 'Disclosure', ?,"
+                        + " ?, '1', ?, ?)")) {
+            connection.setAutoCommit(true);
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, "raw-" + n);
+            insert.setString(3, java.time.Instant.now().toString());
+            insert.setString(4, (String) stored.get("payload_type"));
+            insert.setBytes(5, (byte[]) stored.get("payload"));
+            insert.setBytes(6, (byte[]) stored.get("meta_data"));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a load of {@code threads} callers achieved: completed calls, wall time, each call's latency. */
+    private record Load(long count, long nanos, long[] latencyNanos) {
+
+        double perSecond() {
+            return count / (nanos / 1e9);
+        }
+
+        Percentiles latencies() {
+            return new Percentiles(latencyNanos);
+        }
+    }
+
+    private interface Call {
+        void run(long n) throws Exception;
+    }
+
+    /** Calls {@code call} from {@code threads} threads, back to back, for {@code duration}. */
+    private static Load run(int threads, Duration duration, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong sequence = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                start.await();
+                while (running.get()) {
+                    long began = System.nanoTime();
+                    call.run(sequence.getAndIncrement());
+                    latencies.add(System.nanoTime() - began);
+                }
+                return null;
+            }));
+        }
+        long began = System.nanoTime();
+        start.countDown();
+        Thread.sleep(duration.toMillis());
+        running.set(false);
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        long nanos = System.nanoTime() - began;
+        pool.shutdown();
+        return new Load(
+                latencies.size(),
+                nanos,
+                latencies.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** Samples, every {@link #SAMPLE_EVERY}, how many events are stored, sequenced and under a signed checkpoint. */
+    private static final class LagSampler implements Runnable {
+
+        private final JdbcTemplate jdbc;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        final Stats sequencerLag = new Stats();
+        final Stats checkpointLag = new Stats();
+
+        LagSampler(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public void run() {
+            while (running.get()) {
+                Map<String, Object> row = jdbc.queryForMap("select (select count(*) from domain_event_entry) stored,"
+                        + " (select coalesce(max(ledger_index) + 1, 0) from ledger_entry) sequenced,"
+                        + " (select coalesce(max(tree_size), 0) from ledger_checkpoint) checkpointed");
+                long stored = ((Number) row.get("stored")).longValue();
+                sequencerLag.add(stored - ((Number) row.get("sequenced")).longValue());
+                checkpointLag.add(stored - ((Number) row.get("checkpointed")).longValue());
+                try {
+                    Thread.sleep(SAMPLE_EVERY.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        void stop() {
+            running.set(false);
+        }
+    }
+
+    private static final class Stats {
+        private long count;
+        private double sum;
+        private double max;
+
+        synchronized void add(double value) {
+            count++;
+            sum += value;
+            max = Math.max(max, value);
+        }
+
+        synchronized double mean() {
+            return count == 0 ? 0 : sum / count;
+        }
+
+        synchronized double max() {
+            return max;
+        }
+    }
+}
