@@ -1,12 +1,10 @@
 package org.disclosureledger.projections.testing;
 
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.disclosureledger.embedded.kafka.EmbeddedKafkaBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
@@ -44,14 +42,6 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 public final class SharedKafka {
 
-    /** How the shared broker was started. */
-    public enum Engine {
-        /** A Testcontainers container on a Docker engine. */
-        TESTCONTAINERS,
-        /** Apache Kafka's broker running in this JVM (ledger-embedded's {@link EmbeddedKafkaBroker}). */
-        EMBEDDED
-    }
-
     /** Forces {@code embedded} or {@code testcontainers} instead of detecting a Docker engine. */
     public static final String ENGINE_PROPERTY = "ledger.test.kafka";
 
@@ -62,7 +52,7 @@ public final class SharedKafka {
     private SharedKafka() {}
 
     /** Which path the shared broker took; starts it if it is not running yet. */
-    public static Engine engine() {
+    public static TestEngine engine() {
         return Broker.INSTANCE.engine;
     }
 
@@ -116,38 +106,26 @@ public final class SharedKafka {
 
         private static final Broker INSTANCE = start();
 
-        private final Engine engine;
+        private final TestEngine engine;
         private final String bootstrapServers;
 
-        private Broker(Engine engine, String bootstrapServers) {
+        private Broker(TestEngine engine, String bootstrapServers) {
             this.engine = engine;
             this.bootstrapServers = bootstrapServers;
         }
 
         private static Broker start() {
-            Engine engine = chooseEngine();
+            TestEngine engine = TestEngine.choose(ENGINE_PROPERTY);
             long started = System.nanoTime();
-            Broker broker = engine == Engine.TESTCONTAINERS ? startContainer() : startEmbedded();
+            Broker broker = engine == TestEngine.TESTCONTAINERS ? startContainer() : startEmbedded();
             log.info(
                     "Shared test Kafka: {} at {} (started in {} ms)",
-                    engine == Engine.TESTCONTAINERS
+                    engine == TestEngine.TESTCONTAINERS
                             ? "Testcontainers " + IMAGE + " (a Docker engine is available)"
                             : "embedded Apache Kafka broker (no Docker engine, or " + ENGINE_PROPERTY + "=embedded)",
                     broker.bootstrapServers,
                     (System.nanoTime() - started) / 1_000_000);
             return broker;
-        }
-
-        private static Engine chooseEngine() {
-            String forced = System.getProperty(ENGINE_PROPERTY, "").trim().toLowerCase(Locale.ROOT);
-            return switch (forced) {
-                case "embedded" -> Engine.EMBEDDED;
-                case "testcontainers" -> Engine.TESTCONTAINERS;
-                case "" -> DockerClientFactory.instance().isDockerAvailable() ? Engine.TESTCONTAINERS : Engine.EMBEDDED;
-                default ->
-                    throw new IllegalStateException(ENGINE_PROPERTY + " is '" + forced
-                            + "'; use 'embedded' or 'testcontainers', or leave it unset to detect a Docker engine");
-            };
         }
 
         @SuppressWarnings("resource")
@@ -156,13 +134,13 @@ public final class SharedKafka {
             KafkaContainer container = new KafkaContainer(IMAGE).withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "shared-kafka-stop"));
-            return new Broker(Engine.TESTCONTAINERS, container.getBootstrapServers());
+            return new Broker(TestEngine.TESTCONTAINERS, container.getBootstrapServers());
         }
 
         private static Broker startEmbedded() {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "shared-kafka-stop"));
-            return new Broker(Engine.EMBEDDED, broker.bootstrapServers());
+            return new Broker(TestEngine.EMBEDDED, broker.bootstrapServers());
         }
     }
 }

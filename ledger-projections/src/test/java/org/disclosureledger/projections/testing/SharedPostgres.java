@@ -7,12 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -43,14 +41,6 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class SharedPostgres {
 
-    /** How the shared server was started. */
-    public enum Engine {
-        /** A Testcontainers container on a Docker engine. */
-        TESTCONTAINERS,
-        /** zonky's embedded PostgreSQL, a local server process started from Maven artifacts. */
-        EMBEDDED
-    }
-
     /** Forces {@code embedded} or {@code testcontainers} instead of detecting a Docker engine. */
     public static final String ENGINE_PROPERTY = "ledger.test.postgres";
 
@@ -60,7 +50,7 @@ public final class SharedPostgres {
     private SharedPostgres() {}
 
     /** Which path the shared server took; starts it if it is not running yet. */
-    public static Engine engine() {
+    public static TestEngine engine() {
         return Server.INSTANCE.engine;
     }
 
@@ -93,13 +83,13 @@ public final class SharedPostgres {
 
         private static final Server INSTANCE = start();
 
-        private final Engine engine;
+        private final TestEngine engine;
         private final String host;
         private final int port;
         private final String username;
         private final String password;
 
-        private Server(Engine engine, String host, int port, String username, String password) {
+        private Server(TestEngine engine, String host, int port, String username, String password) {
             this.engine = engine;
             this.host = host;
             this.port = port;
@@ -112,30 +102,18 @@ public final class SharedPostgres {
         }
 
         private static Server start() {
-            Engine engine = chooseEngine();
+            TestEngine engine = TestEngine.choose(ENGINE_PROPERTY);
             long started = System.nanoTime();
-            Server server = engine == Engine.TESTCONTAINERS ? startContainer() : startEmbedded();
+            Server server = engine == TestEngine.TESTCONTAINERS ? startContainer() : startEmbedded();
             log.info(
                     "Shared test PostgreSQL: {} at {}:{} (started in {} ms)",
-                    engine == Engine.TESTCONTAINERS
+                    engine == TestEngine.TESTCONTAINERS
                             ? "Testcontainers postgres:17-alpine (a Docker engine is available)"
                             : "zonky embedded PostgreSQL 17 (no Docker engine, or " + ENGINE_PROPERTY + "=embedded)",
                     server.host,
                     server.port,
                     (System.nanoTime() - started) / 1_000_000);
             return server;
-        }
-
-        private static Engine chooseEngine() {
-            String forced = System.getProperty(ENGINE_PROPERTY, "").trim().toLowerCase(Locale.ROOT);
-            return switch (forced) {
-                case "embedded" -> Engine.EMBEDDED;
-                case "testcontainers" -> Engine.TESTCONTAINERS;
-                case "" -> DockerClientFactory.instance().isDockerAvailable() ? Engine.TESTCONTAINERS : Engine.EMBEDDED;
-                default ->
-                    throw new IllegalStateException(ENGINE_PROPERTY + " is '" + forced
-                            + "'; use 'embedded' or 'testcontainers', or leave it unset to detect a Docker engine");
-            };
         }
 
         @SuppressWarnings("resource")
@@ -154,7 +132,7 @@ public final class SharedPostgres {
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "shared-postgres-stop"));
             return new Server(
-                    Engine.TESTCONTAINERS,
+                    TestEngine.TESTCONTAINERS,
                     container.getHost(),
                     container.getMappedPort(5432),
                     container.getUsername(),
@@ -172,7 +150,7 @@ public final class SharedPostgres {
                         // initdb's progress report; the server's own log (stderr) still reaches the test log.
                         .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                         .start();
-                return new Server(Engine.EMBEDDED, "localhost", postgres.getPort(), "postgres", "postgres");
+                return new Server(TestEngine.EMBEDDED, "localhost", postgres.getPort(), "postgres", "postgres");
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
             }
