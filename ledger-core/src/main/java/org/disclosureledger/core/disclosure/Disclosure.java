@@ -20,6 +20,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.disclosureledger.core.merkle.MerkleFrontier;
+import org.disclosureledger.core.rulebook.Finding;
+import org.disclosureledger.core.rulebook.RulebookLibrary;
 import org.disclosureledger.core.shared.Texts;
 import org.disclosureledger.core.subject.PersonRef;
 
@@ -65,7 +67,7 @@ public class Disclosure {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Recorded handle(RecordDisclosure command, Clock clock) {
+    public Recorded handle(RecordDisclosure command, Clock clock, RulebookLibrary rulebooks) {
         if (disclosureId != null) {
             return retryOf(command.disclosureId(), command.requestDigest());
         }
@@ -91,12 +93,13 @@ public class Disclosure {
         checkNoDuplicates(command.disclosureId(), given, "subjects");
         apply(new DisclosureRecorded(
                 command.disclosureId(), now, command.details(), given, command.suspension(), command.requestDigest()));
+        judge(command.details(), null, rulebooks);
         return new Recorded(command.disclosureId(), now, false);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Recorded handle(OpenBulkDisclosure command, Clock clock) {
+    public Recorded handle(OpenBulkDisclosure command, Clock clock, RulebookLibrary rulebooks) {
         if (disclosureId != null) {
             return retryOf(command.disclosureId(), command.requestDigest());
         }
@@ -105,6 +108,7 @@ public class Disclosure {
         checkSuspension(command.disclosureId(), command.details(), command.suspension());
         apply(new BulkDisclosureOpened(
                 command.disclosureId(), now, command.details(), command.suspension(), command.requestDigest()));
+        judge(command.details(), null, rulebooks);
         return new Recorded(command.disclosureId(), now, false);
     }
 
@@ -172,7 +176,7 @@ public class Disclosure {
     }
 
     @CommandHandler
-    public FollowOnRecorded handle(CorrectDisclosure command, Clock clock) {
+    public FollowOnRecorded handle(CorrectDisclosure command, Clock clock, RulebookLibrary rulebooks) {
         requireComplete("correct");
         if (isRetry(command.correctionId(), command.requestDigest())) {
             return new FollowOnRecorded(command.correctionId(), true);
@@ -203,6 +207,7 @@ public class Disclosure {
                 reason,
                 now,
                 command.requestDigest()));
+        judge(corrected, command.correctionId(), rulebooks);
         return new FollowOnRecorded(command.correctionId(), false);
     }
 
@@ -394,6 +399,27 @@ public class Disclosure {
     void on(SuspensionLifted event) {
         followOnDigests.put(event.liftId().value(), event.requestDigest());
         suspensionLifted = true;
+    }
+
+    /**
+     * Judges details with the rulebook version in force when the disclosure happened, at that instant: the orders and
+     * agreements that bound the custodian are those of the day the data was released, not of the day it was recorded.
+     */
+    private void judge(DisclosureDetails judged, FollowOnId correctionId, RulebookLibrary rulebooks) {
+        Instant judgedAt = judged.occurredAt();
+        rulebooks.inForceAt(judgedAt).ifPresent(rulebook -> {
+            List<Finding> findings = rulebook.evaluate(judged, judgedAt);
+            if (!findings.isEmpty()) {
+                apply(new DisclosureFlagged(
+                        disclosureId,
+                        correctionId,
+                        rulebook.name(),
+                        rulebook.version(),
+                        rulebook.sha256(),
+                        judgedAt,
+                        findings));
+            }
+        });
     }
 
     private Recorded retryOf(DisclosureId id, String digest) {

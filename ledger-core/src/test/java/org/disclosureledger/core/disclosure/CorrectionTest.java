@@ -30,6 +30,7 @@ class CorrectionTest {
     @BeforeEach
     void setUp() {
         fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
+        fixture.registerInjectableResource(new NoRulebook());
         fixture.givenCurrentTime(NOW);
     }
 

@@ -34,6 +34,7 @@ class DestructionTest {
     @BeforeEach
     void setUp() {
         fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
+        fixture.registerInjectableResource(new NoRulebook());
         fixture.givenCurrentTime(NOW);
     }
 

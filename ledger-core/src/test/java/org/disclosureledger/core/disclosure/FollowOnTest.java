@@ -39,6 +39,7 @@ class FollowOnTest {
     @BeforeEach
     void setUp() {
         fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
+        fixture.registerInjectableResource(new NoRulebook());
         fixture.givenCurrentTime(NOW);
     }
 

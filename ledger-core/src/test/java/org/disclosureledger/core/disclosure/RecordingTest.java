@@ -35,6 +35,7 @@ class RecordingTest {
     @BeforeEach
     void setUp() {
         fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
+        fixture.registerInjectableResource(new NoRulebook());
         fixture.givenCurrentTime(NOW);
     }
 

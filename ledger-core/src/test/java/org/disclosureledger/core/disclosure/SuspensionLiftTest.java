@@ -26,6 +26,7 @@ class SuspensionLiftTest {
     @BeforeEach
     void setUp() {
         fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
+        fixture.registerInjectableResource(new NoRulebook());
         fixture.givenCurrentTime(NOW);
     }
 
