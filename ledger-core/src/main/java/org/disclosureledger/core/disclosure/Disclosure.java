@@ -401,6 +401,12 @@ public class Disclosure {
         suspensionLifted = true;
     }
 
+    /** Nothing to remember: a flag records a judgement and changes nothing the aggregate decides later. */
+    @EventSourcingHandler
+    void on(DisclosureFlagged event) {
+        // Deliberately empty.
+    }
+
     /**
      * Judges details with the rulebook version in force when the disclosure happened, at that instant: the orders and
      * agreements that bound the custodian are those of the day the data was released, not of the day it was recorded.

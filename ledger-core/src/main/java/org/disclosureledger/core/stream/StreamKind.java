@@ -17,6 +17,8 @@ public enum StreamKind {
     DESTRUCTION_REQUESTED("disclosure", "destruction-requested", "DestructionRequested"),
     DESTRUCTION_CERTIFIED("disclosure", "destruction-certified", "DestructionCertified"),
     SUSPENSION_LIFTED("disclosure", "suspension-lifted", "SuspensionLifted"),
+    /** Findings of the rulebook; published on the disclosures topic like every entry, and on the alerts topic. */
+    FLAGGED("disclosure", "flagged", "DisclosureFlagged"),
     CHECKPOINT("ledger", "checkpoint", null);
 
     private static final String TYPE_PREFIX = "org.disclosureledger.";

@@ -15,14 +15,16 @@ import org.disclosureledger.core.disclosure.Disclosure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Registers the {@link Disclosure} aggregate with Axon, without Spring annotations in the core: event sourced from
  * the ledger's event store, snapshotted every {@code ledger.event-store.snapshot-threshold} events (default 50), and
- * kept in a cache between commands. A bulk disclosure is filled by thousands of commands; with the cache, attaching
+ * kept in a cache between commands. Its command handlers judge with the rulebook of {@link RulebookConfiguration}. A bulk disclosure is filled by thousands of commands; with the cache, attaching
  * chunk k does not load chunks 1 to k-1, and with snapshots neither does the first command after a restart.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(RulebookConfiguration.class)
 public class DisclosureAggregateConfiguration {
 
     /** The cache of loaded {@code Disclosure} aggregates, by identifier; entries go when memory is needed. */

@@ -12,6 +12,7 @@ import org.disclosureledger.core.disclosure.DestructionCertified;
 import org.disclosureledger.core.disclosure.DestructionRequested;
 import org.disclosureledger.core.disclosure.DisclosureCorrected;
 import org.disclosureledger.core.disclosure.DisclosureDisputed;
+import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.disclosure.SuspensionLifted;
 
@@ -86,6 +87,7 @@ public final class LedgerEventTypes {
         types.put("DestructionRequested", DestructionRequested.class);
         types.put("DestructionCertified", DestructionCertified.class);
         types.put("SuspensionLifted", SuspensionLifted.class);
+        types.put("DisclosureFlagged", DisclosureFlagged.class);
         return types;
     }
 }

@@ -20,6 +20,7 @@ import org.disclosureledger.core.disclosure.DestructionCertified;
 import org.disclosureledger.core.disclosure.DestructionRequested;
 import org.disclosureledger.core.disclosure.DisclosureCorrected;
 import org.disclosureledger.core.disclosure.DisclosureDisputed;
+import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.disclosure.SuspensionLifted;
 import org.disclosureledger.core.stream.StreamAttributes;
@@ -79,6 +80,8 @@ final class DisclosureMessages {
         } else if (payload instanceof DestructionCertified e) {
             return e.disclosureId().value();
         } else if (payload instanceof SuspensionLifted e) {
+            return e.disclosureId().value();
+        } else if (payload instanceof DisclosureFlagged e) {
             return e.disclosureId().value();
         }
         throw new IllegalStateException(
@@ -144,6 +147,15 @@ final class DisclosureMessages {
         } else if (payload instanceof SuspensionLifted e) {
             return new StreamData.SuspensionLifted(
                     e.disclosureId(), e.liftId(), e.authority(), e.reason(), e.liftedAt());
+        } else if (payload instanceof DisclosureFlagged e) {
+            return new StreamData.Flagged(
+                    e.disclosureId(),
+                    e.correctionId(),
+                    e.rulebookName(),
+                    e.rulebookVersion(),
+                    e.rulebookSha256(),
+                    e.judgedAt(),
+                    e.findings());
         }
         throw new IllegalStateException(
                 "not a disclosure event: " + payload.getClass().getName());

@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.disclosureledger.core.stream.StreamKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,7 @@ public class DisclosureStreamPublisher {
             Map<String, DisclosureFilter> filters = new HashMap<>(store.filters(disclosureIds));
             Map<String, DisclosureFilter> changed = new HashMap<>();
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
+            List<ProducerRecord<String, byte[]>> alerts = new ArrayList<>();
             for (StoredDisclosureEvent event : batch) {
                 String disclosureId = DisclosureMessages.disclosureIdOf(event.payload());
                 DisclosureMessages.filterSetBy(event.payload()).ifPresent(filter -> {
@@ -97,9 +99,14 @@ public class DisclosureStreamPublisher {
                 }
                 CloudEvent message = messages.disclosureEvent(event, positions.get(event.eventIdentifier()), filter);
                 records.add(StreamProducer.record(topics.settings().disclosures(), disclosureId, message));
+                if (DisclosureMessages.kindOf(event.payload()) == StreamKind.FLAGGED) {
+                    alerts.add(StreamProducer.record(topics.settings().alerts(), disclosureId, message));
+                }
             }
             store.saveFilters(changed);
             producer.sendAll(topics.settings().disclosures(), records);
+            // After the disclosures topic: an alert is never seen before the entry it is about.
+            producer.sendAll(topics.settings().alerts(), alerts);
             metrics.disclosuresPublished(records.size());
         } catch (RuntimeException e) {
             metrics.disclosureFailure();

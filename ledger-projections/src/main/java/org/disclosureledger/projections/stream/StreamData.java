@@ -8,6 +8,7 @@ import org.disclosureledger.core.disclosure.DisclosureDetails;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.FollowOnId;
 import org.disclosureledger.core.disclosure.Suspension;
+import org.disclosureledger.core.rulebook.Finding;
 
 /**
  * The {@code data} of each kind of disclosure message, field for field as {@code docs/stream.md} lists them and as
@@ -53,6 +54,16 @@ final class StreamData {
             DisclosureDetails corrected,
             String reason,
             Instant correctedAt) {}
+
+    /** {@code flagged}: the rulebook's findings about a disclosure; they name rules, never a person. */
+    record Flagged(
+            DisclosureId disclosureId,
+            FollowOnId correctionId,
+            String rulebookName,
+            String rulebookVersion,
+            String rulebookSha256,
+            Instant judgedAt,
+            List<Finding> findings) {}
 
     /** {@code disputed}: that a dispute was made, not by whom nor what it says. */
     record Disputed(DisclosureId disclosureId, FollowOnId disputeId, Instant disputedAt) {}

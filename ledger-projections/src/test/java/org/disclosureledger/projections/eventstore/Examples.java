@@ -25,6 +25,7 @@ import org.disclosureledger.core.disclosure.DetailsCorrection;
 import org.disclosureledger.core.disclosure.DisclosureCorrected;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
 import org.disclosureledger.core.disclosure.DisclosureDisputed;
+import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureMode;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
@@ -36,6 +37,8 @@ import org.disclosureledger.core.disclosure.Suspension;
 import org.disclosureledger.core.disclosure.SuspensionLifted;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.merkle.MerkleFrontier;
+import org.disclosureledger.core.rulebook.Finding;
+import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
 
 /** Realistic values for the event store's tests, and one example of each ledger event for docs/events.md. */
@@ -190,6 +193,20 @@ final class Examples {
                         "The investigation concluded",
                         Instant.parse("2025-10-01T12:00:00Z"),
                         requestDigest("lift")));
+        events.put(
+                "DisclosureFlagged",
+                new DisclosureFlagged(
+                        single,
+                        null,
+                        "us-medicaid-disclosures-sample",
+                        "2025.2",
+                        "5d0c6e3c0b8f61a1ad1f4a0c8a4e7e1a2e1b3f4c5d6e7f8091a2b3c4d5e6f708",
+                        Instant.parse("2025-09-01T09:30:00Z"),
+                        List.of(new Finding(
+                                "ca-v-hhs-preliminary-injunction",
+                                Severity.VIOLATION,
+                                "The order \"Preliminary injunction\" (N.D. Cal.), in force from 2025-08-12, applied"
+                                        + " on 2025-09-01: it bars name and address from CA going to us-dhs-ice."))));
         return events;
     }
 

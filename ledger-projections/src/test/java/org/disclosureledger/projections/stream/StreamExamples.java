@@ -23,6 +23,7 @@ import org.disclosureledger.core.disclosure.DetailsCorrection;
 import org.disclosureledger.core.disclosure.DisclosureCorrected;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
 import org.disclosureledger.core.disclosure.DisclosureDisputed;
+import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureMode;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
@@ -33,6 +34,8 @@ import org.disclosureledger.core.disclosure.PurposeOfUse;
 import org.disclosureledger.core.disclosure.Suspension;
 import org.disclosureledger.core.disclosure.SuspensionLifted;
 import org.disclosureledger.core.jurisdiction.StateCode;
+import org.disclosureledger.core.rulebook.Finding;
+import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
 
 /** Realistic disclosures, events and pseudonyms for the stream tests. */
@@ -172,6 +175,17 @@ final class StreamExamples {
                         "NIST SP 800-88 purge",
                         AT,
                         DIGEST),
-                new SuspensionLifted(ID, new FollowOnId("lift-1"), "Order vacating the seal", "Concluded", AT, DIGEST));
+                new SuspensionLifted(ID, new FollowOnId("lift-1"), "Order vacating the seal", "Concluded", AT, DIGEST),
+                new DisclosureFlagged(
+                        ID,
+                        null,
+                        "us-medicaid-disclosures-sample",
+                        "2025.2",
+                        "3b1f0c2a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a",
+                        AT,
+                        List.of(new Finding(
+                                "ca-v-hhs-preliminary-injunction",
+                                Severity.VIOLATION,
+                                "The order \"Preliminary injunction\" applied on 2025-06-15: it bars name from CA"))));
     }
 }

@@ -1,0 +1,46 @@
+package org.disclosureledger.projections.eventstore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.disclosureledger.core.rulebook.InvalidRulebook;
+import org.disclosureledger.core.rulebook.RulebookLibrary;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The rulebook the {@code Disclosure} aggregate judges each disclosure with, injected into its command handlers: the
+ * file at {@code ledger.rulebook.location}, or the sample rulebook when the property is empty. A bad file stops the
+ * application at start with one line naming the file, the place in it and the problem.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RulebookConfiguration {
+
+    /** The property naming the rulebook file. */
+    public static final String LOCATION = "ledger.rulebook.location";
+
+    @Bean
+    public RulebookLibrary ledgerRulebook(@Value("${" + LOCATION + ":}") String location) {
+        return load(location);
+    }
+
+    /** Loads the rulebook a location names (empty: the sample); throws {@link InvalidRulebook} with one line. */
+    public static RulebookLibrary load(String location) {
+        if (location == null || location.isBlank()) {
+            return RulebookLibrary.sample();
+        }
+        Path file = Path.of(location.strip());
+        try (InputStream in = Files.newInputStream(file)) {
+            return RulebookLibrary.load(in);
+        } catch (NoSuchFileException e) {
+            throw new InvalidRulebook(LOCATION + "=" + file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidRulebook(LOCATION + "=" + file + ": cannot be read (" + e.getMessage() + ")");
+        } catch (InvalidRulebook e) {
+            throw new InvalidRulebook(LOCATION + "=" + file + ": " + e.getMessage(), e);
+        }
+    }
+}
