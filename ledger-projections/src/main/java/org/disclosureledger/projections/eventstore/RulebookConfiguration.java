@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The rulebook the {@code Disclosure} aggregate judges each disclosure with, injected into its command handlers: the
- * file at {@code ledger.rulebook.location}, or the sample rulebook when the property is empty. A bad file stops the
+ * file at {@code ledger.rulebook.location} (or a {@code classpath:} resource), or the sample rulebook when the property is empty. A bad file stops the
  * application at start with one line naming the file, the place in it and the problem.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +22,11 @@ public class RulebookConfiguration {
     /** The property naming the rulebook file. */
     public static final String LOCATION = "ledger.rulebook.location";
 
+    /** A location starting so names a resource on the class path, such as {@code classpath:/rulebook/x.json}. */
+    public static final String CLASSPATH = "classpath:";
+
     @Bean
-    public RulebookLibrary ledgerRulebook(@Value("${" + LOCATION + ":}") String location) {
+    public RulebookLibrary ledgerRulebook(@Value("${ledger.rulebook.location:}") String location) {
         return load(location);
     }
 
@@ -31,6 +34,23 @@ public class RulebookConfiguration {
     public static RulebookLibrary load(String location) {
         if (location == null || location.isBlank()) {
             return RulebookLibrary.sample();
+        }
+        if (location.strip().startsWith(CLASSPATH)) {
+            String resource = location.strip().substring(CLASSPATH.length());
+            try (InputStream in = RulebookConfiguration.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new InvalidRulebook(LOCATION + "=" + location.strip() + ": no such resource");
+                }
+                return RulebookLibrary.load(in);
+            } catch (IOException e) {
+                throw new InvalidRulebook(
+                        LOCATION + "=" + location.strip() + ": cannot be read (" + e.getMessage() + ")");
+            } catch (InvalidRulebook e) {
+                if (e.getMessage().startsWith(LOCATION)) {
+                    throw e;
+                }
+                throw new InvalidRulebook(LOCATION + "=" + location.strip() + ": " + e.getMessage(), e);
+            }
         }
         Path file = Path.of(location.strip());
         try (InputStream in = Files.newInputStream(file)) {
