@@ -1,21 +1,49 @@
 package org.disclosureledger.api.documents;
 
 import org.disclosureledger.core.disclosure.CorrectableField;
+import org.disclosureledger.core.rulebook.Finding;
+import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.projections.history.Correction;
 import org.disclosureledger.projections.history.DestructionCertification;
 import org.disclosureledger.projections.history.DestructionRequest;
 import org.disclosureledger.projections.history.Dispute;
 import org.disclosureledger.projections.history.EndedSuspension;
+import org.disclosureledger.projections.history.Judgement;
 import org.disclosureledger.projections.history.VisibleEntry;
 
 /**
  * What happened to a disclosure after it was recorded, in plain words, one list item each: an ended or lifted hold,
- * corrections (original and corrected values), the enrollee's disputes, destruction requested and certified. The
+ * corrections (original and corrected values), the enrollee's disputes, destruction requested and certified, and
+ * what the rulebook found about the disclosure. The
  * printable accounting and the enrollee's page both show these, and must say them the same way.
  */
 public final class LaterEvents {
 
     private LaterEvents() {}
+
+    /**
+     * What the rulebook in force when the disclosure happened found about it, in plain words: one item naming the
+     * rules and the day they were applied, with one sub-item per finding.
+     */
+    private static void findings(Xhtml page, Judgement judgement) {
+        page.open("li")
+                .text("The ledger checked this disclosure against the rules in force on "
+                        + Labels.day(judgement.judgedAt()) + " (" + judgement.rulebookName() + ", version "
+                        + judgement.rulebookVersion() + ") and found:")
+                .open("ul");
+        for (Finding finding : judgement.findings()) {
+            page.element("li", severity(finding.severity()) + ": " + finding.explanation());
+        }
+        page.close("ul").close("li");
+    }
+
+    private static String severity(Severity severity) {
+        return switch (severity) {
+            case VIOLATION -> "Not allowed by the rules in force";
+            case CONCERN -> "A concern";
+            case NOTICE -> "For your information";
+        };
+    }
 
     /** Whether anything happened to the entry after it was recorded. */
     public static boolean any(VisibleEntry entry) {
@@ -23,11 +51,15 @@ public final class LaterEvents {
                 || !entry.corrections().isEmpty()
                 || !entry.disputes().isEmpty()
                 || !entry.destructionRequests().isEmpty()
-                || !entry.destructionCertifications().isEmpty();
+                || !entry.destructionCertifications().isEmpty()
+                || entry.judgement() != null;
     }
 
     /** Writes one {@code li} per later event, oldest kind first, into a list the caller opened. */
     public static void items(Xhtml page, VisibleEntry entry) {
+        if (entry.judgement() != null) {
+            findings(page, entry.judgement());
+        }
         if (entry.suspension() != null) {
             page.element("li", suspension(entry.suspension()));
         }

@@ -86,6 +86,7 @@ class HistoryController {
                     null,
                     null,
                     null,
+                    null,
                     null);
         }
         VisibleEntry v = (VisibleEntry) entry;
@@ -106,6 +107,7 @@ class HistoryController {
                 v.corrections(),
                 v.disputes(),
                 v.destructionRequests(),
-                v.destructionCertifications());
+                v.destructionCertifications(),
+                v.judgement());
     }
 }

@@ -10,6 +10,7 @@ import org.disclosureledger.projections.history.DestructionCertification;
 import org.disclosureledger.projections.history.DestructionRequest;
 import org.disclosureledger.projections.history.Dispute;
 import org.disclosureledger.projections.history.EndedSuspension;
+import org.disclosureledger.projections.history.Judgement;
 
 /**
  * One page of an enrollee's accounting of disclosures (45 CFR 164.528(b)): for each disclosure, when, to whom (name
@@ -29,7 +30,8 @@ public record HistoryView(
      * One entry. A withheld entry (a suspension in force) carries only {@code withheld}, {@code withheldUntil} and
      * {@code withheldUnder}. A visible one names its {@code ledgerIndex}: the ledger entry that recorded it (for a
      * bulk disclosure, its seal, which commits to the manifest where {@code manifestIndex} is this person's place),
-     * null until the sequencer has reached it.
+     * null until the sequencer has reached it. {@code judgement}, when present, is what the rulebook in force when the
+     * disclosure happened found about it (docs/rulebook.md).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(
@@ -48,5 +50,6 @@ public record HistoryView(
             List<Correction> corrections,
             List<Dispute> disputes,
             List<DestructionRequest> destructionRequests,
-            List<DestructionCertification> destructionCertifications) {}
+            List<DestructionCertification> destructionCertifications,
+            Judgement judgement) {}
 }

@@ -83,7 +83,8 @@ final class Histories {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 
     /** An entry with every kind of later event: a correction of its purpose, a dispute, destruction, a lifted hold. */
@@ -141,7 +142,8 @@ final class Histories {
                         "ICE Privacy Office",
                         Instant.parse("2025-09-15T00:00:00Z"),
                         "Cryptographic erasure",
-                        Instant.parse("2025-09-16T09:00:00Z"))));
+                        Instant.parse("2025-09-16T09:00:00Z"))),
+                null);
     }
 
     static WithheldEntry withheld() {

@@ -21,6 +21,7 @@ import org.disclosureledger.core.disclosure.DestructionRequested;
 import org.disclosureledger.core.disclosure.DisclosureCorrected;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
 import org.disclosureledger.core.disclosure.DisclosureDisputed;
+import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.disclosure.FollowOnId;
@@ -52,7 +53,8 @@ public class PersonHistoryProjection {
             "history_correction",
             "history_dispute",
             "history_destruction_request",
-            "history_destruction_certification");
+            "history_destruction_certification",
+            "history_finding_set");
 
     private static final String DETAIL_COLUMNS = String.join(", ", DetailsColumns.NAMES);
 
@@ -144,6 +146,11 @@ public class PersonHistoryProjection {
             statement.setLong(next, sequence);
         });
         requireAppliedOrKnown(event.disclosureId(), changed);
+        // The corrected details are judged again; a judgement of the details before this correction no longer holds.
+        jdbc.update(
+                "DELETE FROM history_finding_set WHERE disclosure_id = ? AND sequence_number < ?",
+                event.disclosureId().value(),
+                sequence);
         jdbc.update("""
                 INSERT INTO history_correction (disclosure_id, correction_id, sequence_number, fields, superseded,
                     corrected, reason, corrected_at)
@@ -160,6 +167,31 @@ public class PersonHistoryProjection {
             statement.setString(6, toJson(event.corrected()));
             statement.setString(7, event.reason());
             DetailsColumns.setInstant(statement, 8, event.correctedAt());
+        });
+    }
+
+    /** The rulebook's findings: the latest judgement of the disclosure replaces any earlier one. */
+    @EventHandler
+    public void on(DisclosureFlagged event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO history_finding_set (disclosure_id, sequence_number, correction_id, rulebook_name,
+                    rulebook_version, rulebook_sha256, judged_at, findings)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (disclosure_id) DO UPDATE SET sequence_number = EXCLUDED.sequence_number,
+                    correction_id = EXCLUDED.correction_id, rulebook_name = EXCLUDED.rulebook_name,
+                    rulebook_version = EXCLUDED.rulebook_version, rulebook_sha256 = EXCLUDED.rulebook_sha256,
+                    judged_at = EXCLUDED.judged_at, findings = EXCLUDED.findings
+                WHERE history_finding_set.sequence_number < EXCLUDED.sequence_number""", statement -> {
+            statement.setString(1, event.disclosureId().value());
+            statement.setLong(2, sequence);
+            statement.setString(
+                    3,
+                    event.correctionId() == null ? null : event.correctionId().value());
+            statement.setString(4, event.rulebookName());
+            statement.setString(5, event.rulebookVersion());
+            statement.setString(6, event.rulebookSha256());
+            DetailsColumns.setInstant(statement, 7, event.judgedAt());
+            statement.setString(8, toJson(event.findings()));
         });
     }
 
@@ -299,11 +331,12 @@ public class PersonHistoryProjection {
         }
     }
 
-    private String toJson(DisclosureDetails details) {
+    private String toJson(Object value) {
         try {
-            return json.writeValueAsString(details);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write disclosure details as JSON", e);
+            throw new IllegalStateException(
+                    "could not write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 

@@ -20,6 +20,8 @@ import org.disclosureledger.core.disclosure.CorrectableField;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.FollowOnId;
+import org.disclosureledger.core.rulebook.Finding;
+import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.projections.eventstore.LedgerSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -74,7 +76,11 @@ public class PersonHistoryQueries {
                             'certifiedBy', x.certified_by, 'destroyedAt', x.destroyed_at, 'method', x.method,
                             'at', x.certified_at) ORDER BY x.sequence_number)
                  FROM history_destruction_certification x
-                 WHERE NOT page.withheld AND x.disclosure_id = page.disclosure_id) AS destruction_certifications
+                 WHERE NOT page.withheld AND x.disclosure_id = page.disclosure_id) AS destruction_certifications,
+                (SELECT jsonb_build_object('rulebookName', f.rulebook_name, 'rulebookVersion', f.rulebook_version,
+                            'rulebookSha256', f.rulebook_sha256, 'judgedAt', f.judged_at, 'findings', f.findings)
+                 FROM history_finding_set f
+                 WHERE NOT page.withheld AND f.disclosure_id = page.disclosure_id) AS judgement
             FROM (SELECT 1) AS one
             LEFT JOIN page ON true
             ORDER BY %1$s""".formatted(ORDER);
@@ -183,7 +189,31 @@ public class PersonHistoryQueries {
                                 node.get("certifiedBy").asText(),
                                 at(node, "destroyedAt"),
                                 node.get("method").asText(),
-                                at(node, "at"))));
+                                at(node, "at"))),
+                judgement(row.getString("judgement")));
+    }
+
+    private Judgement judgement(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(text);
+            List<Finding> findings = new ArrayList<>();
+            node.get("findings")
+                    .forEach(f -> findings.add(new Finding(
+                            f.get("ruleId").asText(),
+                            Severity.valueOf(f.get("severity").asText()),
+                            f.get("explanation").asText())));
+            return new Judgement(
+                    node.get("rulebookName").asText(),
+                    node.get("rulebookVersion").asText(),
+                    node.get("rulebookSha256").asText(),
+                    at(node, "judgedAt"),
+                    findings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL returned a judgement that is not JSON", e);
+        }
     }
 
     private static EndedSuspension endedSuspension(ResultSet row) throws SQLException {

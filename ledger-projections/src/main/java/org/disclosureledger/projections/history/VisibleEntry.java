@@ -9,7 +9,7 @@ import org.disclosureledger.core.disclosure.DisclosureId;
 /**
  * A disclosure of the person's data, in full: what it says now, whether and how it was corrected (with the original
  * values), the person's own disputes, the destruction requests and certifications, and the suspension that once held
- * it back, if any.
+ * it back, if any; and what the rulebook in force found about it, if anything.
  *
  * @param recordedAt                when the ledger recorded the disclosure
  * @param details                   the details as currently corrected
@@ -25,6 +25,7 @@ import org.disclosureledger.core.disclosure.DisclosureId;
  * @param disputes                  the person's own disputes, oldest first
  * @param destructionRequests       oldest first
  * @param destructionCertifications oldest first
+ * @param judgement                 what the rulebook found about the disclosure as it stands, or null if nothing
  */
 public record VisibleEntry(
         DisclosureId disclosureId,
@@ -41,7 +42,8 @@ public record VisibleEntry(
         List<Correction> corrections,
         List<Dispute> disputes,
         List<DestructionRequest> destructionRequests,
-        List<DestructionCertification> destructionCertifications)
+        List<DestructionCertification> destructionCertifications,
+        Judgement judgement)
         implements HistoryEntry {
 
     public VisibleEntry {

@@ -28,9 +28,12 @@ import java.util.Map;
 import org.disclosureledger.core.disclosure.CorrectableField;
 import org.disclosureledger.core.disclosure.DetailsCorrection;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
+import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureMode;
 import org.disclosureledger.core.disclosure.FollowOnId;
+import org.disclosureledger.core.rulebook.Finding;
+import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.readmodel.ReadModelDump;
 import org.junit.jupiter.api.AfterAll;
@@ -414,7 +417,24 @@ class PersonHistoryProjectionTest {
         DisclosureDetails original = toIce(JUNE_15);
         List<Object> events = List.of(
                 recorded("ca-1", original, sealedUntil("2026-01-01"), ana, ben),
+                new DisclosureFlagged(
+                        new DisclosureId("ca-1"),
+                        null,
+                        "us-medicaid-disclosures-sample",
+                        "2025.1",
+                        "ab".repeat(32),
+                        JUNE_15,
+                        List.of(new Finding(
+                                "cfr-42-431-302", Severity.CONCERN, "The stated purpose LAW is not permitted."))),
                 corrected("ca-1", "correction-1", original, madeQueryAccess(), Instant.parse("2025-06-20T08:00:00Z")),
+                new DisclosureFlagged(
+                        new DisclosureId("ca-1"),
+                        new FollowOnId("correction-1"),
+                        "us-medicaid-disclosures-sample",
+                        "2025.1",
+                        "ab".repeat(32),
+                        JUNE_15,
+                        List.of(new Finding("cms-ice-2025-agreement", Severity.CONCERN, "Outside the agreement."))),
                 disputed("ca-1", "dispute-1", ana, "I never consented.", Instant.parse("2025-06-21T08:00:00Z")),
                 destructionRequested("ca-1", "destruction-1", null, Instant.parse("2025-06-22T08:00:00Z")),
                 destructionCertified(
@@ -440,7 +460,7 @@ class PersonHistoryProjectionTest {
         assertThat(once.values())
                 .as("rows of " + once.keySet())
                 .extracting(List::size)
-                .containsExactly(2, 7, 1, 1, 1, 1);
+                .containsExactly(2, 7, 1, 1, 1, 1, 1);
         assertThat(replayed).isEqualTo(once);
         assertThat(redelivered).isEqualTo(once);
     }

@@ -11,6 +11,7 @@ import org.disclosureledger.core.disclosure.DestructionCertified;
 import org.disclosureledger.core.disclosure.DestructionRequested;
 import org.disclosureledger.core.disclosure.DisclosureCorrected;
 import org.disclosureledger.core.disclosure.DisclosureDisputed;
+import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.disclosure.SuspensionLifted;
@@ -137,6 +138,8 @@ final class ProjectionFixture implements AutoCloseable {
             projection.on(e, sequence);
         } else if (event instanceof SuspensionLifted e) {
             projection.on(e, sequence);
+        } else if (event instanceof DisclosureFlagged e) {
+            projection.on(e, sequence);
         } else {
             throw new IllegalArgumentException("not a ledger event: " + event);
         }
@@ -160,6 +163,8 @@ final class ProjectionFixture implements AutoCloseable {
         } else if (event instanceof DestructionCertified e) {
             return e.disclosureId();
         } else if (event instanceof SuspensionLifted e) {
+            return e.disclosureId();
+        } else if (event instanceof DisclosureFlagged e) {
             return e.disclosureId();
         }
         throw new IllegalArgumentException("not a ledger event: " + event);
