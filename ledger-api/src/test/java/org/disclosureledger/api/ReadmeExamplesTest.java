@@ -36,6 +36,8 @@ class ReadmeExamplesTest {
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
         TestLedger.configure(registry);
+        // The README shows what the application does by default: judging with the sample rulebook.
+        registry.add("ledger.rulebook.location", () -> "");
         registry.add("ledger.stream.topics.disclosures", () -> "disclosure-ledger.disclosures");
         registry.add("ledger.stream.topics.checkpoints", () -> "disclosure-ledger.checkpoints");
         registry.add("ledger.stream.topics.alerts", () -> "disclosure-ledger.alerts");

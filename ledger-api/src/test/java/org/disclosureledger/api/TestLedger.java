@@ -33,7 +33,12 @@ public final class TestLedger {
         registry.add("ledger.pseudonym.key-file", KEY_FILE::toString);
         registry.add("ledger.checkpoint.signing-key-file", SIGNER_FILE::toString);
         registry.add("ledger.data-dir", () -> KEY_FILE.getParent().toString());
+        // Tests that are not about judging see exactly the events they record; the judging tests use the sample.
+        registry.add("ledger.rulebook.location", () -> PERMISSIVE_RULEBOOK);
     }
+
+    /** A rulebook that never flags: every purpose permitted, no order, no agreement. */
+    public static final String PERMISSIVE_RULEBOOK = "classpath:/rulebook/permissive-test-rulebook.json";
 
     /** The pseudonymiser the test application uses, to compute the person references a test expects. */
     public static Pseudonymiser pseudonymiser() {

@@ -123,7 +123,14 @@ class MessageReaderTest {
                         "{\"disclosureId\":\"d-1\",\"destroyedAt\":\"2025-12-01T00:00:00Z\"}",
                         null,
                         "destroyed 2025-12-01T00:00:00Z"),
-                Arguments.of(StreamKind.SUSPENSION_LIFTED, "{\"disclosureId\":\"d-1\",\"liftId\":\"l-1\"}", null, ""));
+                Arguments.of(StreamKind.SUSPENSION_LIFTED, "{\"disclosureId\":\"d-1\",\"liftId\":\"l-1\"}", null, ""),
+                Arguments.of(
+                        StreamKind.FLAGGED,
+                        "{\"disclosureId\":\"d-1\",\"findings\":[{\"ruleId\":\"cfr-42-431-302\",\"severity\":"
+                                + "\"CONCERN\",\"explanation\":\"x\"},{\"ruleId\":\"cms-ice-2025-agreement\","
+                                + "\"severity\":\"CONCERN\",\"explanation\":\"y\"}]}",
+                        null,
+                        "findings cfr-42-431-302,cms-ice-2025-agreement"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -50,10 +50,17 @@ final class FullStackScenario {
     private static final List<String> MEDICAID_IDS = List.of("FSTK0001", "FSTK0002", "FSTK0003", "FSTK0004");
 
     /** The events the scenario records, by disclosure, in the order they are recorded. */
+    // The application runs with its defaults, so the sample rulebook judges each disclosure (LAW to ICE in June 2025:
+    // outside 42 CFR 431.302 and the modelled agreement) and a flag follows each recording.
     private static final Map<String, List<StreamKind>> EXPECTED = Map.of(
-            "fs-single-1", List.of(StreamKind.RECORDED),
-            "fs-single-2", List.of(StreamKind.RECORDED),
-            "fs-bulk-1", List.of(StreamKind.BULK_OPENED, StreamKind.BULK_SUBJECTS_ATTACHED, StreamKind.BULK_SEALED));
+            "fs-single-1", List.of(StreamKind.RECORDED, StreamKind.FLAGGED),
+            "fs-single-2", List.of(StreamKind.RECORDED, StreamKind.FLAGGED),
+            "fs-bulk-1",
+                    List.of(
+                            StreamKind.BULK_OPENED,
+                            StreamKind.FLAGGED,
+                            StreamKind.BULK_SUBJECTS_ATTACHED,
+                            StreamKind.BULK_SEALED));
 
     private FullStackScenario() {}
 

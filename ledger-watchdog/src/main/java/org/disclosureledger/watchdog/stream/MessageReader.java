@@ -78,6 +78,7 @@ public final class MessageReader {
             case DESTRUCTION_REQUESTED -> detail = "due " + data.path("dueBy").asText("?");
             case DESTRUCTION_CERTIFIED ->
                 detail = "destroyed " + data.path("destroyedAt").asText("?");
+            case FLAGGED -> detail = "findings " + join(data.path("findings").findValues("ruleId"));
             default -> {}
         }
         return new DisclosureMessage(
@@ -222,8 +223,17 @@ public final class MessageReader {
         if (!array.isArray() || array.isEmpty()) {
             return "?";
         }
+        List<JsonNode> values = new java.util.ArrayList<>();
+        array.forEach(values::add);
+        return join(values);
+    }
+
+    private static String join(List<JsonNode> values) {
+        if (values.isEmpty()) {
+            return "?";
+        }
         StringBuilder joined = new StringBuilder();
-        array.forEach(f -> joined.append(joined.isEmpty() ? "" : ",").append(f.asText()));
+        values.forEach(f -> joined.append(joined.isEmpty() ? "" : ",").append(f.asText()));
         return joined.toString();
     }
 
