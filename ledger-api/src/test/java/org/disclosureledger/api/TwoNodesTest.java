@@ -61,7 +61,8 @@ class TwoNodesTest {
 
                     assertThat(statuses).as(id).containsOnly(201, 200).containsOnlyOnce(201);
                     assertThat(jdbc.queryForObject(
-                                    "select count(*) from domain_event_entry" + " where aggregate_identifier = ?",
+                                    "select count(*) from domain_event_entry where aggregate_identifier = ?"
+                                            + " and payload_type = 'DisclosureRecorded'",
                                     Long.class,
                                     id))
                             .isEqualTo(1);

@@ -49,6 +49,25 @@ class AccountingOfDisclosuresTest {
     }
 
     @Test
+    void givenAFlaggedEntry_whenRenderedAsHtml_thenItsFindingsAreSaidInPlainWords() {
+        String html = accounting.html(Histories.of(Histories.flagged("ca-2025-0003")));
+
+        assertThat(html)
+                .contains("The ledger checked this disclosure against the rules in force on June 10, 2025"
+                        + " (us-medicaid-disclosures-sample, version 2025.1) and found:")
+                .contains("A concern: The stated purpose LAW is not among the purposes 42 CFR 431.302 permits.")
+                .contains("Not allowed by the rules in force: The order barred this data going to us-dhs-ice.");
+    }
+
+    @Test
+    void givenAnUnflaggedEntry_whenRenderedAsHtml_thenNoFindingsAreMentioned() {
+        String html = accounting.html(
+                Histories.of(Histories.plain("ca-2025-0004", Histories.details("ICE", PurposeOfUse.LAW))));
+
+        assertThat(html).doesNotContain("The ledger checked this disclosure");
+    }
+
+    @Test
     void givenAWithheldEntry_whenRendered_thenItsRowSaysOnlyUntilWhenAndUnderWhichAuthority() {
         String html = accounting.html(Histories.of(Histories.withheld()));
 

@@ -16,6 +16,8 @@ import org.disclosureledger.core.disclosure.LegalAuthority;
 import org.disclosureledger.core.disclosure.Purpose;
 import org.disclosureledger.core.disclosure.PurposeOfUse;
 import org.disclosureledger.core.jurisdiction.StateCode;
+import org.disclosureledger.core.rulebook.Finding;
+import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.history.Correction;
 import org.disclosureledger.projections.history.DestructionCertification;
@@ -24,6 +26,7 @@ import org.disclosureledger.projections.history.DisclosureKind;
 import org.disclosureledger.projections.history.Dispute;
 import org.disclosureledger.projections.history.EndedSuspension;
 import org.disclosureledger.projections.history.HistoryEntry;
+import org.disclosureledger.projections.history.Judgement;
 import org.disclosureledger.projections.history.RecordingStatus;
 import org.disclosureledger.projections.history.VisibleEntry;
 import org.disclosureledger.projections.history.WithheldEntry;
@@ -144,6 +147,41 @@ final class Histories {
                         "Cryptographic erasure",
                         Instant.parse("2025-09-16T09:00:00Z"))),
                 null);
+    }
+
+    /** A plain entry that the rulebook flagged, as the history shows its latest judgement. */
+    static VisibleEntry flagged(String id) {
+        VisibleEntry plain = plain(id, details("U.S. Immigration and Customs Enforcement", PurposeOfUse.LAW));
+        return new VisibleEntry(
+                plain.disclosureId(),
+                plain.kind(),
+                plain.status(),
+                plain.recordedAt(),
+                plain.details(),
+                plain.subjectIndex(),
+                plain.subjectCount(),
+                plain.chunkCount(),
+                plain.manifestRoot(),
+                plain.sealedAt(),
+                plain.suspension(),
+                plain.corrections(),
+                plain.disputes(),
+                plain.destructionRequests(),
+                plain.destructionCertifications(),
+                new Judgement(
+                        "us-medicaid-disclosures-sample",
+                        "2025.1",
+                        "ab".repeat(32),
+                        plain.details().occurredAt(),
+                        List.of(
+                                new Finding(
+                                        "cfr-42-431-302",
+                                        Severity.CONCERN,
+                                        "The stated purpose LAW is not among the purposes 42 CFR 431.302 permits."),
+                                new Finding(
+                                        "ca-v-hhs-preliminary-injunction",
+                                        Severity.VIOLATION,
+                                        "The order barred this data going to us-dhs-ice."))));
     }
 
     static WithheldEntry withheld() {
