@@ -105,6 +105,78 @@ class InvestigationApiTest {
     }
 
     @Test
+    void theRegulatorsCommandLineStartsFollowsDownloadsAndVerifies() throws IOException {
+        LedgerClient client = new LedgerClient(port);
+        long before = store.size();
+        client.postJson("/api/v1/disclosures", Examples.disclosure("cli-0", "CLIAAA0", "CLIAAA1"));
+        long treeSize = signedCheckpoint(before + 1);
+        Path key = Files.writeString(
+                dir.resolve("ledger.pub"),
+                client.get("/api/v1/ledger/public-key").body());
+        Path bundle = dir.resolve("cli.zip");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = WatchdogCommand.run(
+                new String[] {
+                    "investigate",
+                    "--ledger",
+                    "http://127.0.0.1:" + port,
+                    "--from",
+                    "2025-01-01T00:00:00Z",
+                    "--to",
+                    "2026-01-01T00:00:00Z",
+                    "--recipient",
+                    "us-dhs-ice",
+                    "--state",
+                    "ca",
+                    "--as-of-tree-size",
+                    Long.toString(treeSize),
+                    "--public-key",
+                    key.toString(),
+                    "--out",
+                    bundle.toString()
+                },
+                new PrintWriter(out),
+                new PrintWriter(err));
+
+        assertThat(code).as(out + " " + err).isZero();
+        assertThat(err.toString()).contains("100% " + treeSize + "/" + treeSize + " events");
+        assertThat(out.toString()).contains("bundle saved to " + bundle).contains("bundle valid");
+        assertThat(Files.size(bundle)).isPositive();
+    }
+
+    @Test
+    void theRegulatorsCommandLineReportsARefusedDefinitionOnOneLine() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = WatchdogCommand.run(
+                new String[] {
+                    "investigate",
+                    "--ledger",
+                    "http://127.0.0.1:" + port,
+                    "--from",
+                    "2025-01-01T00:00:00Z",
+                    "--to",
+                    "2026-01-01T00:00:00Z",
+                    "--as-of-tree-size",
+                    "999999",
+                    "--out",
+                    dir.resolve("none.zip").toString()
+                },
+                new PrintWriter(out),
+                new PrintWriter(err));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .startsWith("error: the ledger refused the investigation: 422")
+                .contains("asOf.treeSize: no checkpoint was signed at tree size 999999")
+                .doesNotContain("\n");
+        assertThat(Files.exists(dir.resolve("none.zip"))).isFalse();
+    }
+
+    @Test
     void theSameInvestigationTwiceGivesTheSameReportHash() {
         LedgerClient client = new LedgerClient(port);
         long before = store.size();

@@ -34,7 +34,7 @@ public class InvestigationConfiguration {
             RulebookLibrary rulebooks,
             Clock clock) {
         return new Investigations(
-                new InvestigationStore(jdbc, CanonicalJson.mapper()),
+                new InvestigationStore(jdbc, CanonicalJson.mapper(), transactions),
                 ledger,
                 new LedgerReplay(dataSource, transactions, FETCH_SIZE),
                 rulebooks,

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.Optional;
 import org.disclosureledger.projections.integrity.LedgerStore.StoredCheckpoint;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The {@code investigation} table: definitions, states, progress and reports, so they survive a restart. */
 final class InvestigationStore {
@@ -29,10 +32,13 @@ final class InvestigationStore {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final TransactionTemplate ownTransaction;
 
-    InvestigationStore(JdbcTemplate jdbc, ObjectMapper json) {
+    InvestigationStore(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     void add(InvestigationId id, InvestigationDefinition definition, long treeSize, Instant createdAt) {
@@ -53,8 +59,10 @@ final class InvestigationStore {
                 id.value());
     }
 
+    /** Records progress; called from inside the replay's read-only transaction, so it commits in its own. */
     void progressed(InvestigationId id, long eventsRead) {
-        jdbc.update("update investigation set events_read = ? where investigation_id = ?", eventsRead, id.value());
+        ownTransaction.executeWithoutResult(s -> jdbc.update(
+                "update investigation set events_read = ? where investigation_id = ?", eventsRead, id.value()));
     }
 
     void done(InvestigationId id, long eventsRead, byte[] report, String sha256, Instant at) {

@@ -87,6 +87,15 @@ class InvestigationTest {
     @Autowired
     Investigations investigations;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
+    java.time.Clock clock;
+
     private long checkpointA;
     private long checkpointB;
 
@@ -302,6 +311,28 @@ class InvestigationTest {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         investigations.writeBundle(status.id(), again);
         assertThat(again.toByteArray()).isEqualTo(zip.toByteArray());
+    }
+
+    @Test
+    void givenAnInvestigationLeftRunningByAStoppedLedger_whenTheLedgerStartsAgain_thenItIsMarkedInterrupted()
+            throws Exception {
+        InvestigationId id = InvestigationId.random();
+        jdbc.update(
+                "insert into investigation (investigation_id, definition, status, created_at, tree_size, events_total)"
+                        + " values (?, ?, 'RUNNING', now(), ?, ?)",
+                id.value(),
+                CanonicalJson.mapper().writeValueAsString(definition(List.of(), null, checkpointA)),
+                checkpointA,
+                checkpointA);
+
+        new InvestigationConfiguration()
+                .investigations(jdbc, dataSource, transactions, ledger, new TestRulebooks(), clock)
+                .close();
+
+        InvestigationStatus status = investigations.status(id).orElseThrow();
+        assertThat(status.state()).isEqualTo(InvestigationState.INTERRUPTED);
+        assertThat(status.failure()).contains("start it again");
+        assertThat(status.finishedAt()).isEqualTo(InvestigationTestApplication.NOW);
     }
 
     private InvestigationDefinition definition(List<AgencyId> recipients, String version, long treeSize) {
