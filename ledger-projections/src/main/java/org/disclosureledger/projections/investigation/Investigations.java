@@ -155,7 +155,7 @@ public class Investigations {
             ReplayProjection projection = new ReplayProjection(definition, CanonicalJson.mapper());
             replay.replay(checkpoint.treeSize(), (index, type, aggregate, payload) -> {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new Interrupted();
+                    throw new LedgerReplay.ReplayInterrupted();
                 }
                 if (index != projection.eventsRead()) {
                     throw new IllegalStateException("the ledger has no entry " + projection.eventsRead());
@@ -176,7 +176,7 @@ public class Investigations {
                     rulebooks);
             byte[] bytes = CanonicalJson.bytes(report);
             store.done(id, projection.eventsRead(), bytes, CanonicalJson.sha256Hex(bytes), clock.instant());
-        } catch (Interrupted e) {
+        } catch (LedgerReplay.ReplayInterrupted e) {
             store.ended(id, InvestigationState.INTERRUPTED, "the ledger stopped during the replay", clock.instant());
         } catch (RuntimeException e) {
             LOG.error("investigation {} failed", id.value(), e);
@@ -190,6 +190,7 @@ public class Investigations {
      * marked interrupted at the next start. */
     public void close() {
         executor.shutdownNow();
+        replay.close();
         try {
             executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -212,8 +213,6 @@ public class Investigations {
             super("too many investigations are queued or running; try again when one has finished");
         }
     }
-
-    private static final class Interrupted extends RuntimeException {}
 
     /** A replay in progress: counted in memory, timed with the monotonic clock. */
     private static final class Running {
