@@ -218,7 +218,8 @@ class InvestigationController {
         if (texts == null) {
             return List.of();
         }
-        return texts.stream().map(t -> errors.value(field, () -> parse.apply(t))).toList().stream()
+        return texts.stream()
+                .map(t -> errors.value(field, () -> parse.apply(t)))
                 .filter(java.util.Objects::nonNull)
                 .toList();
     }

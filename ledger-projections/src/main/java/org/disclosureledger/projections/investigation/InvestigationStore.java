@@ -52,6 +52,11 @@ final class InvestigationStore {
                 treeSize);
     }
 
+    /** Removes an investigation that was refused before it was queued. */
+    void forget(InvestigationId id) {
+        jdbc.update("delete from investigation where investigation_id = ? and status = 'QUEUED'", id.value());
+    }
+
     void started(InvestigationId id, Instant at) {
         jdbc.update(
                 "update investigation set status = 'RUNNING', started_at = ? where investigation_id = ?",

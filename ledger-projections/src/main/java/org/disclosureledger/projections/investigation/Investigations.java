@@ -62,7 +62,7 @@ public class Investigations {
      * Checks and stores a definition and queues its replay.
      *
      * @throws InvalidDefinition when the rulebook version or the checkpoint does not exist
-     * @throws Busy              when the queue is full
+     * @throws Busy              when the queue is full (nothing is kept of the refused investigation)
      */
     public InvestigationId start(InvestigationDefinition definition) {
         if (definition.rulebookVersion() != null
@@ -83,7 +83,7 @@ public class Investigations {
             executor.execute(() -> run(id, definition, checkpoint, run));
         } catch (RejectedExecutionException e) {
             running.remove(id);
-            store.ended(id, InvestigationState.FAILED, "refused: too many investigations running", clock.instant());
+            store.forget(id);
             throw new Busy();
         }
         return id;
