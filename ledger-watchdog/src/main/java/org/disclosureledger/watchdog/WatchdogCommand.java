@@ -2,6 +2,8 @@ package org.disclosureledger.watchdog;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.disclosureledger.watchdog.bundle.InvestigateCommand;
+import org.disclosureledger.watchdog.bundle.VerifyBundleCommand;
 import org.disclosureledger.watchdog.follow.FollowCommand;
 import org.disclosureledger.watchdog.report.AlertsCommand;
 import org.disclosureledger.watchdog.report.SummaryCommand;
@@ -17,7 +19,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "ledger-watchdog 0.1",
         description = "Follows the Disclosure Ledger's watchdog stream and checks it against the ledger.",
-        subcommands = {FollowCommand.class, SummaryCommand.class, AlertsCommand.class})
+        subcommands = {
+            FollowCommand.class,
+            SummaryCommand.class,
+            AlertsCommand.class,
+            VerifyBundleCommand.class,
+            InvestigateCommand.class
+        })
 public final class WatchdogCommand implements Runnable {
 
     /** Exit code when an alarm was raised in this run. */
@@ -32,7 +40,7 @@ public final class WatchdogCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "a subcommand is required: follow, summary or alerts");
+                spec.commandLine(), "a subcommand is required: follow, summary, alerts, verify-bundle or investigate");
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,294 @@
+package org.disclosureledger.api.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.core.agency.AgencyId;
+import org.disclosureledger.core.agency.Custodian;
+import org.disclosureledger.core.agency.Recipient;
+import org.disclosureledger.core.disclosure.DataCategory;
+import org.disclosureledger.core.disclosure.DisclosureDetails;
+import org.disclosureledger.core.disclosure.DisclosureId;
+import org.disclosureledger.core.disclosure.DisclosureMode;
+import org.disclosureledger.core.disclosure.DisclosureRecorded;
+import org.disclosureledger.core.disclosure.LegalAuthority;
+import org.disclosureledger.core.disclosure.Purpose;
+import org.disclosureledger.core.disclosure.PurposeOfUse;
+import org.disclosureledger.core.jurisdiction.StateCode;
+import org.disclosureledger.core.rulebook.Rulebook;
+import org.disclosureledger.core.rulebook.RulebookLibrary;
+import org.disclosureledger.core.subject.Pseudonymiser;
+import org.disclosureledger.projections.integrity.Checkpointer;
+import org.disclosureledger.projections.integrity.LedgerStore;
+import org.disclosureledger.projections.integrity.SequencerConfiguration;
+import org.disclosureledger.projections.investigation.InvestigationDefinition;
+import org.disclosureledger.projections.investigation.InvestigationId;
+import org.disclosureledger.projections.investigation.InvestigationState;
+import org.disclosureledger.projections.investigation.InvestigationStatus;
+import org.disclosureledger.projections.investigation.Investigations;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issue 6's replay figure: an investigation's replay rate in events per second over {@value #DEFAULT_EVENTS} stored
+ * events (one in ten in scope), against the ceiling of reading the same rows with the same query and fetch size and
+ * doing nothing with them. The events are stored straight through Axon's event store in batches (the aggregate's
+ * decisions are not what is measured), sequenced by the ledger's sequencer and covered by a signed checkpoint before
+ * the clock starts; the live read models' processors are stopped meanwhile. A measurement, run by {@code ./mvnw -pl ledger-api -am verify -Pbenchmark -Dtest=ReplayBenchmark},
+ * never by the test suite; it fails only when the run is invalid (the replay did not finish, or read too few events).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"ledger.checkpoint.poll=1h", "ledger.stream.enabled=false"})
+@Import(ReplayBenchmark.NoRules.class)
+class ReplayBenchmark {
+
+    private static final int DEFAULT_EVENTS = 200_000;
+    private static final int EVENTS = Integer.getInteger("benchmark.replay.events", DEFAULT_EVENTS);
+    private static final int BATCH = 2_000;
+    private static final int THREADS = 2;
+    private static final Duration PATIENCE = Duration.ofMinutes(20);
+    private static final String SCENARIO = "replay";
+    private static final Pseudonymiser PEOPLE = TestLedger.pseudonymiser();
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        TestLedger.configure(registry);
+    }
+
+    /** No rulebook version in force: every disclosure is unjudged, so the figure is the replay's alone. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class NoRules {
+        @Bean
+        @Primary
+        RulebookLibrary noRules() {
+            return new RulebookLibrary() {
+                @Override
+                public List<Rulebook> versions() {
+                    return List.of();
+                }
+
+                @Override
+                public Optional<Rulebook> version(String version) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<Rulebook> inForceAt(Instant instant) {
+                    return Optional.empty();
+                }
+            };
+        }
+    }
+
+    @Autowired
+    EventStore events;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    LedgerStore ledger;
+
+    @Autowired
+    Checkpointer checkpointer;
+
+    @Autowired
+    Investigations investigations;
+
+    @Test
+    void replayAgainstReadingTheSameRows() throws Exception {
+        // Only the sequencer runs: the live read models would otherwise compete for the two cores while the events
+        // are stored and replayed, and an investigation never needs them.
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (!name.equals(SequencerConfiguration.PROCESSING_GROUP)) {
+                processor.shutDown();
+            }
+        });
+        long storeStarted = System.nanoTime();
+        store(EVENTS);
+        double storeSeconds = seconds(System.nanoTime() - storeStarted);
+        awaitSequenced(EVENTS);
+        double sequencedSeconds = seconds(System.nanoTime() - storeStarted);
+        checkpointer.signNow();
+        long treeSize = ledger.latestCheckpoint().orElseThrow().treeSize();
+
+        double rawRate = treeSize / seconds(readRows(treeSize));
+
+        long started = System.nanoTime();
+        InvestigationId id = investigations.start(new InvestigationDefinition(
+                Instant.parse("2025-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                List.of(new AgencyId("us-hhs-oig")),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                treeSize,
+                null));
+        InvestigationStatus status = awaitDone(id);
+        double replaySeconds = seconds(System.nanoTime() - started);
+        double replayRate = treeSize / replaySeconds;
+
+        BenchmarkReport report = new BenchmarkReport();
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "investigation replay over " + treeSize + " events ("
+                        + status.counts().disclosures() + " in scope)",
+                replayRate,
+                rawRate,
+                "events/s",
+                "start to DONE as a regulator sees it (queue, replay, report, storing it); each row is read through "
+                        + "PgJDBC in one read-only transaction, 1,000 rows a fetch, and its JSON payload "
+                        + "deserialised into the event record (Jackson 2) and folded in memory; ceiling: the same "
+                        + "query, same fetch size, each row's columns read and dropped"));
+        System.out.println();
+        System.out.print(report.table());
+        for (BenchmarkReport.Row row : report.rows()) {
+            System.out.println("  " + row.figure() + ": limited by " + row.limitedBy());
+        }
+        System.out.printf(
+                "  stored %d events in %.1f s through the event store; all sequenced after %.1f s%n",
+                EVENTS, storeSeconds, sequencedSeconds);
+        System.out.println("JSON: " + report.writeJson(SCENARIO).toAbsolutePath());
+        assertThat(status.progress().eventsRead()).isEqualTo(treeSize);
+        assertThat(status.counts().disclosures()).isEqualTo(EVENTS / 10);
+    }
+
+    private void store(int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        AtomicLong next = new AtomicLong();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                done.add(pool.submit(() -> {
+                    for (long first = next.getAndAdd(BATCH); first < count; first = next.getAndAdd(BATCH)) {
+                        List<GenericDomainEventMessage<DisclosureRecorded>> batch = new ArrayList<>(BATCH);
+                        for (long i = first; i < Math.min(count, first + BATCH); i++) {
+                            String id = "replay-" + i;
+                            batch.add(new GenericDomainEventMessage<>("Disclosure", id, 0, recorded(id, i)));
+                        }
+                        events.publish(batch);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static DisclosureRecorded recorded(String id, long i) {
+        boolean inScope = i % 10 == 0;
+        DisclosureDetails details = new DisclosureDetails(
+                Instant.parse("2025-06-15T09:30:00Z"),
+                new Custodian(new StateCode(i % 2 == 0 ? "CA" : "IL"), "State Medicaid agency"),
+                "medi-cal-eligibility-extract",
+                "Chief Privacy Officer",
+                new Recipient(
+                        new AgencyId(inScope ? "us-hhs-oig" : "us-dhs-ice"),
+                        inScope ? "HHS Office of Inspector General" : "U.S. Immigration and Customs Enforcement",
+                        null,
+                        "Washington, DC"),
+                null,
+                new Purpose(inScope ? PurposeOfUse.OVERSIGHT : PurposeOfUse.LAW, "as stated"),
+                new LegalAuthority(List.of("5 U.S.C. 552a(b)(7)"), null),
+                List.of(DataCategory.NAME, DataCategory.ADDRESS),
+                DisclosureMode.BULK_FILE,
+                null,
+                1);
+        return new DisclosureRecorded(
+                new DisclosureId(id),
+                Instant.parse("2025-06-15T10:00:00Z"),
+                details,
+                List.of(PEOPLE.pseudonymise(new StateCode("CA"), "REPLAY" + i + "X")),
+                null,
+                BenchmarkKafka.sha256Hex(id));
+    }
+
+    /** Reads the replay's rows with its query and fetch size, doing nothing with them; returns the nanoseconds. */
+    private long readRows(long treeSize) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(1_000);
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        AtomicLong rows = new AtomicLong();
+        long started = System.nanoTime();
+        readOnly.executeWithoutResult(s -> streaming.query(
+                """
+                        select e.ledger_index, d.payload_type, d.aggregate_identifier, d.payload
+                        from ledger_entry e join domain_event_entry d on d.event_identifier = e.event_identifier
+                        where e.ledger_index < ? order by e.ledger_index""",
+                rs -> {
+                    rs.getLong(1);
+                    rs.getString(2);
+                    rs.getString(3);
+                    rs.getBytes(4);
+                    rows.incrementAndGet();
+                },
+                treeSize));
+        long elapsed = System.nanoTime() - started;
+        assertThat(rows.get()).isEqualTo(treeSize);
+        return elapsed;
+    }
+
+    private void awaitSequenced(long expected) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (ledger.size() < expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(
+                        "the sequencer gave " + ledger.size() + " of " + expected + " events an index in " + PATIENCE);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private InvestigationStatus awaitDone(InvestigationId id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        InvestigationStatus status = investigations.status(id).orElseThrow();
+        while (status.state() == InvestigationState.QUEUED || status.state() == InvestigationState.RUNNING) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the replay did not finish in " + PATIENCE);
+            }
+            Thread.sleep(20);
+            status = investigations.status(id).orElseThrow();
+        }
+        assertThat(status.state()).as(status.failure()).isEqualTo(InvestigationState.DONE);
+        return status;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

@@ -1,0 +1,294 @@
+package org.disclosureledger.api.investigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.disclosureledger.api.Examples;
+import org.disclosureledger.api.LedgerClient;
+import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.projections.integrity.Checkpointer;
+import org.disclosureledger.projections.integrity.LedgerStore;
+import org.disclosureledger.watchdog.WatchdogCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A regulator's investigation end to end over HTTP: disclosures recorded, a checkpoint signed, an investigation
+ * started, polled and followed as server-sent events, its report fetched and its bundle downloaded and verified by
+ * {@code ledger-watchdog verify-bundle} with the published key alone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.checkpoint.poll=1h")
+@Import(TestRulebook.class)
+class InvestigationApiTest {
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        TestLedger.configure(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Checkpointer checkpointer;
+
+    @Autowired
+    LedgerStore store;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRegulatorStartsAnInvestigationFollowsItAndVerifiesItsBundleOffline() throws IOException {
+        LedgerClient client = new LedgerClient(port);
+        long before = store.size();
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.postJson(
+                                    "/api/v1/disclosures",
+                                    toOig(Examples.disclosure("inv-" + i, "INVEST" + i, "INVESU" + i)))
+                            .status())
+                    .isEqualTo(201);
+        }
+        long treeSize = signedCheckpoint(before + 3);
+
+        LedgerClient.Response started = client.postJson("/api/v1/investigations", definition(treeSize, "us-hhs-oig"));
+
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().path("id").asString();
+        JsonNode status = awaitDone(client, id);
+        assertThat(status.at("/counts/disclosures").asLong()).isEqualTo(3);
+        assertThat(status.at("/counts/affectedSubjects").asLong()).isEqualTo(6);
+        assertThat(status.at("/counts/findingsBySeverity/VIOLATION").asLong()).isEqualTo(3);
+        assertThat(status.at("/progress/eventsRead").asLong()).isEqualTo(treeSize);
+        LedgerClient.Response events = client.get("/api/v1/investigations/" + id + "/progress");
+        assertThat(events.contentType()).startsWith("text/event-stream");
+        assertThat(events.body())
+                .contains("event:progress")
+                .contains("event:end")
+                .contains("\"DONE\"");
+        LedgerClient.Response report = client.get("/api/v1/investigations/" + id + "/report");
+        assertThat(report.json().at("/checkpoint/treeSize").asLong()).isEqualTo(treeSize);
+        assertThat(report.body()).doesNotContain("INVEST0");
+
+        Path bundle =
+                Files.write(dir.resolve("bundle.zip"), client.getBytes("/api/v1/investigations/" + id + "/bundle"));
+        Path key = Files.writeString(
+                dir.resolve("ledger.pub"),
+                client.get("/api/v1/ledger/public-key").body());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WatchdogCommand.run(
+                new String[] {"verify-bundle", "--public-key", key.toString(), bundle.toString()},
+                new PrintWriter(out),
+                new PrintWriter(err));
+
+        assertThat(code).as(out + " " + err).isZero();
+        assertThat(out.toString())
+                .contains("bundle valid")
+                .contains("report sha256 " + status.path("reportSha256").asString())
+                .contains("3 disclosures, 3 ledger entries proven");
+    }
+
+    @Test
+    void theRegulatorsCommandLineStartsFollowsDownloadsAndVerifies() throws IOException {
+        LedgerClient client = new LedgerClient(port);
+        long before = store.size();
+        client.postJson("/api/v1/disclosures", Examples.disclosure("cli-0", "CLIAAA0", "CLIAAA1"));
+        long treeSize = signedCheckpoint(before + 1);
+        Path key = Files.writeString(
+                dir.resolve("ledger.pub"),
+                client.get("/api/v1/ledger/public-key").body());
+        Path bundle = dir.resolve("cli.zip");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = WatchdogCommand.run(
+                new String[] {
+                    "investigate",
+                    "--ledger",
+                    "http://127.0.0.1:" + port,
+                    "--from",
+                    "2025-01-01T00:00:00Z",
+                    "--to",
+                    "2026-01-01T00:00:00Z",
+                    "--recipient",
+                    "us-dhs-ice",
+                    "--state",
+                    "ca",
+                    "--as-of-tree-size",
+                    Long.toString(treeSize),
+                    "--public-key",
+                    key.toString(),
+                    "--out",
+                    bundle.toString()
+                },
+                new PrintWriter(out),
+                new PrintWriter(err));
+
+        assertThat(code).as(out + " " + err).isZero();
+        assertThat(err.toString()).contains("100% " + treeSize + "/" + treeSize + " events");
+        assertThat(out.toString()).contains("bundle saved to " + bundle).contains("bundle valid");
+        assertThat(Files.size(bundle)).isPositive();
+    }
+
+    @Test
+    void theRegulatorsCommandLineReportsARefusedDefinitionOnOneLine() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = WatchdogCommand.run(
+                new String[] {
+                    "investigate",
+                    "--ledger",
+                    "http://127.0.0.1:" + port,
+                    "--from",
+                    "2025-01-01T00:00:00Z",
+                    "--to",
+                    "2026-01-01T00:00:00Z",
+                    "--as-of-tree-size",
+                    "999999",
+                    "--out",
+                    dir.resolve("none.zip").toString()
+                },
+                new PrintWriter(out),
+                new PrintWriter(err));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .startsWith("error: the ledger refused the investigation: 422")
+                .contains("asOf.treeSize: no checkpoint was signed at tree size 999999")
+                .doesNotContain("\n");
+        assertThat(Files.exists(dir.resolve("none.zip"))).isFalse();
+    }
+
+    @Test
+    void theSameInvestigationTwiceGivesTheSameReportHash() {
+        LedgerClient client = new LedgerClient(port);
+        long before = store.size();
+        client.postJson("/api/v1/disclosures", Examples.disclosure("same-1", "SAMEAA1"));
+        long treeSize = signedCheckpoint(before + 1);
+
+        String first = client.postJson("/api/v1/investigations", definition(treeSize))
+                .json()
+                .path("id")
+                .asString();
+        String second = client.postJson("/api/v1/investigations", definition(treeSize))
+                .json()
+                .path("id")
+                .asString();
+
+        assertThat(awaitDone(client, first).path("reportSha256").asString())
+                .isEqualTo(awaitDone(client, second).path("reportSha256").asString());
+    }
+
+    @Test
+    void badDefinitionsAndUnknownInvestigationsGetProblems() {
+        LedgerClient client = new LedgerClient(port);
+
+        LedgerClient.Response noCheckpoint = client.postJson("/api/v1/investigations", definition(999_999));
+        LedgerClient.Response backwards = client.postJson(
+                "/api/v1/investigations",
+                Map.of(
+                        "occurredFrom", "2026-01-01T00:00:00Z",
+                        "occurredTo", "2025-01-01T00:00:00Z",
+                        "asOf", Map.of("treeSize", 1)));
+        LedgerClient.Response badValues = client.postJson(
+                "/api/v1/investigations",
+                Map.of(
+                        "occurredFrom",
+                        "yesterday",
+                        "occurredTo",
+                        "2025-01-01T00:00:00Z",
+                        "purposes",
+                        List.of("SPYING"),
+                        "asOf",
+                        Map.of("treeSize", 1)));
+        LedgerClient.Response unknown = client.get("/api/v1/investigations/00000000-0000-0000-0000-000000000000");
+
+        assertThat(noCheckpoint.status()).isEqualTo(422);
+        assertThat(noCheckpoint.contentType()).startsWith("application/problem+json");
+        assertThat(noCheckpoint.json().at("/errors/0/field").asString()).isEqualTo("asOf.treeSize");
+        assertThat(backwards.status()).isEqualTo(422);
+        assertThat(backwards.json().at("/errors/0/reason").asString())
+                .isEqualTo("occurredTo must be after occurredFrom");
+        assertThat(badValues.status()).isEqualTo(422);
+        assertThat(badValues.json().path("errors").findValuesAsString("field")).contains("occurredFrom", "purposes");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("type").asString())
+                .isEqualTo("urn:disclosure-ledger:problem:unknown-investigation");
+    }
+
+    private static Map<String, Object> definition(long treeSize) {
+        return definition(treeSize, "us-dhs-ice");
+    }
+
+    private static Map<String, Object> definition(long treeSize, String recipient) {
+        return Map.of(
+                "occurredFrom", "2025-01-01T00:00:00Z",
+                "occurredTo", "2026-01-01T00:00:00Z",
+                "recipients", List.of(recipient),
+                "custodianStates", List.of("CA"),
+                "asOf", Map.of("treeSize", treeSize));
+    }
+
+    /** The example disclosure, released to the HHS Inspector General instead. */
+    private static Map<String, Object> toOig(Map<String, Object> disclosure) {
+        disclosure.put(
+                "recipient",
+                Examples.map(
+                        "agencyId",
+                        "us-hhs-oig",
+                        "name",
+                        "HHS Office of Inspector General",
+                        "address",
+                        "Washington, DC"));
+        return disclosure;
+    }
+
+    private long signedCheckpoint(long entries) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (store.size() < entries && Instant.now().isBefore(deadline)) {
+            pause();
+        }
+        assertThat(store.size()).isGreaterThanOrEqualTo(entries);
+        checkpointer.signNow();
+        return store.latestCheckpoint().orElseThrow().treeSize();
+    }
+
+    private static JsonNode awaitDone(LedgerClient client, String id) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode status = client.get("/api/v1/investigations/" + id).json();
+        while (!status.path("state").asString().equals("DONE")
+                && !status.path("state").asString().equals("FAILED")
+                && Instant.now().isBefore(deadline)) {
+            pause();
+            status = client.get("/api/v1/investigations/" + id).json();
+        }
+        assertThat(status.path("state").asString()).as(status.toString()).isEqualTo("DONE");
+        return status;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.disclosureledger.projections.investigation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.disclosureledger.core.rulebook.RulebookLibrary;
+import org.disclosureledger.projections.integrity.LedgerStore;
+import org.disclosureledger.projections.integrity.LedgerStore.StoredCheckpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts investigations and answers for them: each runs on a small bounded executor (a queue, then refusal), replays
+ * the ledger up to its checkpoint into a fresh {@link ReplayProjection}, and stores the canonical report and its
+ * SHA-256. Definitions are checked when started (the rulebook version exists, the "as of" names a signed checkpoint)
+ * so that a bad one is refused before anything is stored.
+ */
+public class Investigations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Investigations.class);
+
+    /** Progress is written to the table every this many entries, so that a poll after a restart shows it. */
+    private static final long PERSIST_EVERY = 50_000;
+
+    private final InvestigationStore store;
+    private final LedgerStore ledger;
+    private final LedgerReplay replay;
+    private final RulebookLibrary rulebooks;
+    private final ExecutorService executor;
+    private final Clock clock;
+    private final Map<InvestigationId, Running> running = new ConcurrentHashMap<>();
+
+    Investigations(
+            InvestigationStore store,
+            LedgerStore ledger,
+            LedgerReplay replay,
+            RulebookLibrary rulebooks,
+            ExecutorService executor,
+            Clock clock) {
+        this.store = store;
+        this.ledger = ledger;
+        this.replay = replay;
+        this.rulebooks = rulebooks;
+        this.executor = executor;
+        this.clock = clock;
+        int interrupted = store.interruptLeftovers(clock.instant());
+        if (interrupted > 0) {
+            LOG.warn("{} investigation(s) left unfinished by the previous run are marked interrupted", interrupted);
+        }
+    }
+
+    /**
+     * Checks and stores a definition and queues its replay.
+     *
+     * @throws InvalidDefinition when the rulebook version or the checkpoint does not exist
+     * @throws Busy              when the queue is full (nothing is kept of the refused investigation)
+     */
+    public InvestigationId start(InvestigationDefinition definition) {
+        if (definition.rulebookVersion() != null
+                && rulebooks.version(definition.rulebookVersion()).isEmpty()) {
+            throw new InvalidDefinition(
+                    "rulebookVersion",
+                    "no rulebook version '" + definition.rulebookVersion() + "'; known versions: "
+                            + rulebooks.versions().stream()
+                                    .map(r -> r.version())
+                                    .toList());
+        }
+        StoredCheckpoint checkpoint = checkpointFor(definition);
+        InvestigationId id = InvestigationId.random();
+        store.add(id, definition, checkpoint.treeSize(), clock.instant());
+        Running run = new Running(checkpoint.treeSize());
+        running.put(id, run);
+        try {
+            executor.execute(() -> run(id, definition, checkpoint, run));
+        } catch (RejectedExecutionException e) {
+            running.remove(id);
+            store.forget(id);
+            throw new Busy();
+        }
+        return id;
+    }
+
+    /** The investigation's state, progress and, once done, its totals. */
+    public Optional<InvestigationStatus> status(InvestigationId id) {
+        return store.find(id).map(row -> {
+            Running run = running.get(id);
+            Progress progress =
+                    run != null ? run.progress() : new Progress(row.eventsRead(), row.eventsTotal(), 0, null);
+            InvestigationReport.Counts counts = row.state() == InvestigationState.DONE
+                    ? store.report(id).map(Investigations::counts).orElse(null)
+                    : null;
+            return new InvestigationStatus(
+                    row.id(),
+                    row.state(),
+                    row.definition(),
+                    row.treeSize(),
+                    row.createdAt(),
+                    row.startedAt(),
+                    row.finishedAt(),
+                    progress,
+                    row.failure(),
+                    row.reportSha256(),
+                    counts);
+        });
+    }
+
+    /** The report's canonical JSON bytes, once done. */
+    public Optional<byte[]> report(InvestigationId id) {
+        return store.report(id);
+    }
+
+    /** Writes the evidence bundle (a zip, see {@code docs/investigations.md}); false when there is no report yet. */
+    public boolean writeBundle(InvestigationId id, OutputStream out) {
+        Optional<byte[]> report = store.report(id);
+        if (report.isEmpty()) {
+            return false;
+        }
+        try {
+            new EvidenceBundle(ledger, rulebooks).write(report.get(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return true;
+    }
+
+    private StoredCheckpoint checkpointFor(InvestigationDefinition definition) {
+        if (definition.asOfTreeSize() != null) {
+            return ledger.checkpoint(definition.asOfTreeSize())
+                    .orElseThrow(() -> new InvalidDefinition(
+                            "asOf.treeSize",
+                            "no checkpoint was signed at tree size " + definition.asOfTreeSize()
+                                    + "; the latest is "
+                                    + ledger.latestCheckpoint()
+                                            .map(c -> Long.toString(c.treeSize()))
+                                            .orElse("none yet")));
+        }
+        return store.checkpointSignedBy(definition.asOfInstant())
+                .orElseThrow(() -> new InvalidDefinition(
+                        "asOf.instant", "no checkpoint was signed at or before " + definition.asOfInstant()));
+    }
+
+    private void run(InvestigationId id, InvestigationDefinition definition, StoredCheckpoint checkpoint, Running run) {
+        try {
+            store.started(id, clock.instant());
+            run.start();
+            ReplayProjection projection = new ReplayProjection(definition, CanonicalJson.mapper());
+            replay.replay(checkpoint.treeSize(), (index, type, aggregate, payload) -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new LedgerReplay.ReplayInterrupted();
+                }
+                if (index != projection.eventsRead()) {
+                    throw new IllegalStateException("the ledger has no entry " + projection.eventsRead());
+                }
+                projection.accept(index, type, aggregate, payload);
+                long read = run.read.incrementAndGet();
+                if (read % PERSIST_EVERY == 0) {
+                    store.progressed(id, read);
+                }
+            });
+            if (projection.eventsRead() != checkpoint.treeSize()) {
+                throw new IllegalStateException("the ledger has " + projection.eventsRead()
+                        + " entries, fewer than the checkpoint's " + checkpoint.treeSize());
+            }
+            InvestigationReport report = projection.report(
+                    new InvestigationReport.CheckpointRef(
+                            checkpoint.treeSize(), HexFormat.of().formatHex(checkpoint.rootHash())),
+                    rulebooks);
+            byte[] bytes = CanonicalJson.bytes(report);
+            store.done(id, projection.eventsRead(), bytes, CanonicalJson.sha256Hex(bytes), clock.instant());
+        } catch (LedgerReplay.ReplayInterrupted e) {
+            store.ended(id, InvestigationState.INTERRUPTED, "the ledger stopped during the replay", clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("investigation {} failed", id.value(), e);
+            store.ended(id, InvestigationState.FAILED, String.valueOf(e.getMessage()), clock.instant());
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    /** Stops the replays: a running one ends as interrupted at its next entry, queued ones stay marked queued and are
+     * marked interrupted at the next start. */
+    public void close() {
+        executor.shutdownNow();
+        replay.close();
+        try {
+            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static InvestigationReport.Counts counts(byte[] report) {
+        try {
+            JsonNode counts = CanonicalJson.mapper().readTree(report).get("counts");
+            return CanonicalJson.mapper().treeToValue(counts, InvestigationReport.Counts.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Too many investigations are queued; the regulator should try again later. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("too many investigations are queued or running; try again when one has finished");
+        }
+    }
+
+    /** A replay in progress: counted in memory, timed with the monotonic clock. */
+    private static final class Running {
+        final long total;
+        final AtomicLong read = new AtomicLong();
+        volatile long startedNanos;
+
+        Running(long total) {
+            this.total = total;
+        }
+
+        void start() {
+            startedNanos = System.nanoTime();
+        }
+
+        Progress progress() {
+            long done = read.get();
+            if (startedNanos == 0 || done == 0) {
+                return new Progress(done, total, 0, null);
+            }
+            double seconds = Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
+            double rate = done / seconds;
+            return new Progress(done, total, rate, Math.round((total - done) / rate));
+        }
+    }
+}

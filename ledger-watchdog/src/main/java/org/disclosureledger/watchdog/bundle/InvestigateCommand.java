@@ -1,0 +1,265 @@
+package org.disclosureledger.watchdog.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.disclosureledger.core.checkpoint.NoteVerifier;
+import org.disclosureledger.watchdog.WatchdogCommand;
+import org.disclosureledger.watchdog.WatchdogError;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ledger-watchdog investigate}: a regulator's client. Starts an investigation on a ledger, shows a progress bar
+ * on stderr while it replays, downloads its evidence bundle and verifies it offline. Exit 0 when the bundle is valid,
+ * 1 when it is not, 2 on a usage, connection or ledger error (one line).
+ */
+@Command(
+        name = "investigate",
+        mixinStandardHelpOptions = true,
+        description = "Starts an investigation, follows it, downloads its evidence bundle and verifies it.")
+public final class InvestigateCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final int BAR = 30;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--ledger", required = true, paramLabel = "URL", description = "The ledger's base URL.")
+    URI ledger;
+
+    @Option(names = "--from", required = true, paramLabel = "INSTANT", description = "Occurred at or after.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "INSTANT", description = "Occurred before.")
+    String to;
+
+    @Option(names = "--recipient", paramLabel = "AGENCY", description = "A recipient agency id (repeatable).")
+    List<String> recipients = new ArrayList<>();
+
+    @Option(names = "--state", paramLabel = "XX", description = "A custodian state (repeatable).")
+    List<String> states = new ArrayList<>();
+
+    @Option(names = "--category", paramLabel = "CATEGORY", description = "A data category (repeatable).")
+    List<String> categories = new ArrayList<>();
+
+    @Option(names = "--purpose", paramLabel = "CODE", description = "A PurposeOfUse code (repeatable).")
+    List<String> purposes = new ArrayList<>();
+
+    @Option(
+            names = "--rulebook-version",
+            paramLabel = "VERSION",
+            description = "Judge under this version (default: the one in force when each disclosure occurred).")
+    String rulebookVersion;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    AsOf asOf;
+
+    static final class AsOf {
+        @Option(names = "--as-of-tree-size", paramLabel = "N", description = "A signed checkpoint's tree size.")
+        Long treeSize;
+
+        @Option(
+                names = "--as-of",
+                paramLabel = "INSTANT",
+                description = "The latest checkpoint signed at or before this instant.")
+        String instant;
+    }
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to save the bundle.")
+    Path out;
+
+    @Option(
+            names = "--public-key",
+            paramLabel = "FILE",
+            description = "The pinned verifier key (default: fetched from the ledger, which proves less).")
+    Path publicKey;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "A bearer token for the ledger.")
+    String token;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        instant("--from", from);
+        instant("--to", to);
+        if (asOf.instant != null) {
+            instant("--as-of", asOf.instant);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        NoteVerifier pinned = publicKey != null ? VerifyBundleCommand.readKey(publicKey) : null;
+
+        HttpResponse<byte[]> started = send("POST", "/api/v1/investigations", definition());
+        if (started.statusCode() != 202) {
+            throw new WatchdogError("the ledger refused the investigation: " + problem(started));
+        }
+        String id = json(started).path("id").asText();
+        JsonNode status = json(started);
+        while (status.path("state").asText().equals("QUEUED")
+                || status.path("state").asText().equals("RUNNING")) {
+            err.print("\r" + bar(status.path("progress")));
+            err.flush();
+            Thread.sleep(POLL.toMillis());
+            status = json(expectOk(send("GET", "/api/v1/investigations/" + id, null)));
+        }
+        err.println("\r" + bar(status.path("progress")));
+        if (!status.path("state").asText().equals("DONE")) {
+            throw new WatchdogError(
+                    "investigation " + id + " ended " + status.path("state").asText() + ": "
+                            + status.path("failure").asText());
+        }
+        byte[] bundle = expectOk(send("GET", "/api/v1/investigations/" + id + "/bundle", null))
+                .body();
+        try {
+            Files.write(out, bundle);
+        } catch (IOException e) {
+            throw new WatchdogError("cannot write the bundle to " + out + ": " + e.getMessage());
+        }
+        NoteVerifier key = pinned != null ? pinned : fetchedKey(err);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("investigation " + id + ": bundle saved to " + out);
+        BundleVerifier.Result result = new BundleVerifier(key).verify(BundleVerifier.unzip(bundle));
+        if (!result.reportSha256().equals(status.path("reportSha256").asText())) {
+            stdout.println("REPORT_DIGEST_MISMATCH report.json: the ledger announced "
+                    + status.path("reportSha256").asText() + ", the bundle's report hashes to "
+                    + result.reportSha256());
+            VerifyBundleCommand.report(result, stdout);
+            return WatchdogCommand.ALARM;
+        }
+        return VerifyBundleCommand.report(result, stdout);
+    }
+
+    private byte[] definition() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("occurredFrom", from);
+        body.put("occurredTo", to);
+        recipients.forEach(body.putArray("recipients")::add);
+        states.forEach(s -> body.withArray("custodianStates").add(s.toUpperCase(Locale.ROOT)));
+        categories.forEach(body.putArray("dataCategories")::add);
+        purposes.forEach(body.putArray("purposes")::add);
+        if (rulebookVersion != null) {
+            body.put("rulebookVersion", rulebookVersion);
+        }
+        ObjectNode point = body.putObject("asOf");
+        if (asOf.treeSize != null) {
+            point.put("treeSize", asOf.treeSize);
+        } else {
+            point.put("instant", asOf.instant);
+        }
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private NoteVerifier fetchedKey(PrintWriter err) throws InterruptedException {
+        String text = new String(
+                        expectOk(send("GET", "/api/v1/ledger/public-key", null)).body(),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .strip();
+        err.println("warning: verifying with the key the ledger serves now; pin it with --public-key");
+        try {
+            return NoteVerifier.fromVerifierKey(text);
+        } catch (RuntimeException e) {
+            throw new WatchdogError("the ledger's public key is not a verifier key: " + e.getMessage());
+        }
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, byte[] body) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(ledger.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new WatchdogError("cannot reach the ledger at " + ledger + ": " + e);
+        }
+    }
+
+    private static HttpResponse<byte[]> expectOk(HttpResponse<byte[]> response) {
+        if (response.statusCode() != 200) {
+            throw new WatchdogError(response.request().method() + " "
+                    + response.uri().getPath() + " answered " + response.statusCode() + ": " + problem(response));
+        }
+        return response;
+    }
+
+    private static JsonNode json(HttpResponse<byte[]> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new WatchdogError(response.uri().getPath() + " did not answer JSON");
+        }
+    }
+
+    /** A problem document as one line: its detail and the fields at fault. */
+    private static String problem(HttpResponse<byte[]> response) {
+        try {
+            JsonNode problem = JSON.readTree(response.body());
+            StringBuilder line = new StringBuilder(
+                    response.statusCode() + " " + problem.path("detail").asText());
+            for (JsonNode error : problem.path("errors")) {
+                line.append("; ")
+                        .append(error.path("field").asText())
+                        .append(": ")
+                        .append(error.path("reason").asText());
+            }
+            return line.toString();
+        } catch (IOException e) {
+            return "status " + response.statusCode();
+        }
+    }
+
+    static String bar(JsonNode progress) {
+        long read = progress.path("eventsRead").asLong();
+        long total = Math.max(1, progress.path("eventsTotal").asLong());
+        int filled = (int) Math.min(BAR, read * BAR / total);
+        String left = progress.path("secondsLeft").isNumber()
+                ? ", " + progress.path("secondsLeft").asLong() + " s left"
+                : "";
+        return "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + (read * 100 / total) + "% " + read + "/"
+                + total + " events, "
+                + Math.round(progress.path("eventsPerSecond").asDouble()) + " events/s" + left;
+    }
+
+    private static void instant(String option, String text) {
+        try {
+            Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new WatchdogError(option + " '" + text + "' is not an ISO-8601 instant such as 2025-08-12T00:00:00Z");
+        }
+    }
+}
