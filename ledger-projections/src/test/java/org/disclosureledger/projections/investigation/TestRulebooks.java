@@ -33,6 +33,11 @@ final class TestRulebooks implements RulebookLibrary {
             new LawEnforcementRule("2026.1", V2_FROM, Set.of(DataCategory.NAME, DataCategory.ADDRESS)));
 
     @Override
+    public String name() {
+        return "test-rulebook";
+    }
+
+    @Override
     public List<Rulebook> versions() {
         return versions;
     }
