@@ -89,10 +89,11 @@ public class AgencySummaryProjection {
      * people to the same group take the row locks in the same order.
      */
     private static final String JOIN_GROUP = """
+            step AS MATERIALIZED (SELECT summary_counts_of(?::text[], 1) AS counts),
             joined AS (
                 INSERT INTO summary_group_subject (group_id, person_ref, counts)
-                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, summary_counts_of(?::text[], 1)
-                FROM source s
+                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, step.counts
+                FROM source s CROSS JOIN step
                 ORDER BY s.person_ref
                 ON CONFLICT (group_id, person_ref)
                 DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
@@ -122,9 +123,10 @@ public class AgencySummaryProjection {
      * membership row, and each cell's distinct count lowered by the people whose count for its category is now 0.
      */
     private static final String LEAVE_GROUP = """
-            WITH left_group AS (
-                UPDATE summary_group_subject m SET counts = summary_add_counts(m.counts, summary_counts_of(?::text[], -1))
-                FROM summary_subject s
+            WITH step AS MATERIALIZED (SELECT summary_counts_of(?::text[], -1) AS counts),
+            left_group AS (
+                UPDATE summary_group_subject m SET counts = summary_add_counts(m.counts, step.counts)
+                FROM summary_subject s, step
                 WHERE s.disclosure_id = ? AND m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref
                 RETURNING m.counts)
             UPDATE summary_cell c SET subjects = c.subjects - n.count
@@ -431,11 +433,11 @@ public class AgencySummaryProjection {
 
     private static Object[] groupArguments(Standing cells) {
         return new Object[] {
+            textArray(cells.categories()),
             cells.agency(),
             cells.state(),
             cells.purpose(),
             cells.month(),
-            textArray(cells.categories()),
             textArray(cells.categories()),
             cells.agency(),
             cells.state(),

@@ -24,9 +24,9 @@
  *
  * <p>Measured on the build machine ({@code AgencySummaryVolumeTest}: 100,000 people in two bulk disclosures of 60,000
  * sharing 20,000, four categories each, chunks of 10,000; single runs, orders of magnitude): attaching the 120,000
- * subjects took 2.9 s (about 41,000 subjects a second; 7.1 s with V4's per-cell rows); {@code summary_group_subject}
+ * subjects took 2.0 s (about 61,000 subjects a second; 7.1 s with V4's per-cell rows); {@code summary_group_subject}
  * then held 100,000 rows in 31 MB (V4: 400,000 rows in 104 MB) against 19 MB for {@code summary_subject}; a correction
- * moving one 60,000-subject disclosure to another month took 2.5 s (V4: 5.8 s); reading the breakdown took 1 ms and
+ * moving one 60,000-subject disclosure to another month took 1.5 s (V4: 5.8 s); reading the breakdown took 1 ms and
  * listing the agencies (distinct counted at query time) 145 ms, while counting one cell's distinct subjects at query
  * time took 41 ms, a cost that grows with the subjects and is paid per category cell. Cells and groups are shared by
  * disclosures handled in parallel segments, so two batches may deadlock on them; PostgreSQL then aborts one, and the
