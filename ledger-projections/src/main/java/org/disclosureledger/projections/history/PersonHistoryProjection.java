@@ -52,7 +52,8 @@ public class PersonHistoryProjection {
             "history_correction",
             "history_dispute",
             "history_destruction_request",
-            "history_destruction_certification");
+            "history_destruction_certification",
+            "manifest_block");
 
     private static final String DETAIL_COLUMNS = String.join(", ", DetailsColumns.NAMES);
 
@@ -68,6 +69,7 @@ public class PersonHistoryProjection {
 
     private final JdbcTemplate jdbc;
     private final SubjectWriter subjects;
+    private final ManifestBlocks manifestBlocks;
     private final ObjectMapper json = LedgerSerializer.objectMapper(List.of());
 
     /**
@@ -77,6 +79,7 @@ public class PersonHistoryProjection {
     public PersonHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.subjects = new SubjectWriter(jdbc);
+        this.manifestBlocks = new ManifestBlocks(jdbc);
     }
 
     /** A disclosure recorded whole: its row, and a row for each subject. */
@@ -118,6 +121,7 @@ public class PersonHistoryProjection {
                 event.disclosureId(), sequence, "subject_count = ?, chunk_count = ?", attached, event.chunkNumber());
         if (applied) {
             subjects.write(event.disclosureId(), event.firstManifestIndex(), event.subjects());
+            manifestBlocks.write(event.disclosureId(), event.firstManifestIndex(), event.subjects());
         }
     }
 
