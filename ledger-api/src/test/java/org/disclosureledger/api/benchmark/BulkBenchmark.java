@@ -21,6 +21,7 @@ import org.disclosureledger.api.TestLedger;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.subject.Pseudonymiser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the application's (its Tomcat, Axon, projections and JDBC buffers) plus a little client garbage.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(BenchmarkRun.Joined.class)
 class BulkBenchmark {
 
     static final int DEFAULT_SUBJECTS = 1_000_000;
@@ -98,7 +100,7 @@ class BulkBenchmark {
 
         BenchmarkReport report = new BenchmarkReport();
         report.add(new BenchmarkReport.Row(
-                "2",
+                "2 bulk",
                 String.format("bulk of %,d subjects, first byte to queryable", SUBJECTS),
                 SUBJECTS / apiSeconds,
                 SUBJECTS / rawSeconds,
@@ -107,37 +109,37 @@ class BulkBenchmark {
                         + " one Axon event per chunk, then the history fan-out (COPY) and the agency summaries'"
                         + " exact distinct counts; raw: one COPY of the same pseudonymised rows into a table shaped"
                         + " like history_subject (no summaries)"));
-        report.add(new BenchmarkReport.Row("2", "bulk end to end", apiSeconds, rawSeconds, "s", "as above"));
+        report.add(new BenchmarkReport.Row("2 bulk", "bulk end to end", apiSeconds, rawSeconds, "s", "as above"));
         report.add(new BenchmarkReport.Row(
-                "2",
+                "2 bulk",
                 "  of which upload + seal (command side)",
                 (sealedAt - began) / 1e9,
                 null,
                 "s",
                 uploaded + " bytes of NDJSON; the projections run meanwhile"));
         report.add(new BenchmarkReport.Row(
-                "2",
+                "2 bulk",
                 "  of which fan-out after the seal",
                 (caughtUp - sealedAt) / 1e9,
                 null,
                 "s",
                 "history and summary processors catching up"));
         report.add(new BenchmarkReport.Row(
-                "2",
+                "2 bulk",
                 "  history rows all stored, after first byte",
                 (fanOut.historyDone() - began) / 1e9,
                 null,
                 "s",
                 "person-history processor: COPY per chunk"));
         report.add(new BenchmarkReport.Row(
-                "2",
+                "2 bulk",
                 "  summaries all counted, after first byte",
                 (fanOut.summariesDone() - began) / 1e9,
                 null,
                 "s",
                 "agency-summaries processor: per-group membership upsert per chunk"));
         report.add(new BenchmarkReport.Row(
-                "6",
+                "6 heap",
                 "peak heap used during scenario 2 (sampled)",
                 heap.maxUsed() / (1024.0 * 1024.0),
                 512.0,
@@ -145,7 +147,7 @@ class BulkBenchmark {
                 "heap in use sampled every 20 ms, garbage not yet collected included; ceiling is the issue's"
                         + " 512 MiB target, not a measurement"));
         report.add(new BenchmarkReport.Row(
-                "6",
+                "6 heap",
                 "peak heap live after a collection",
                 heap.maxAfterCollection() / (1024.0 * 1024.0),
                 512.0,
@@ -154,6 +156,7 @@ class BulkBenchmark {
 
         System.out.println(report.table());
         System.out.println("JSON: " + report.writeJson(SCENARIO).toAbsolutePath());
+        BenchmarkRun.record(report);
     }
 
     /** Opens, uploads and seals a bulk disclosure; returns the bytes uploaded. */
