@@ -19,6 +19,8 @@ import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
 import org.disclosureledger.core.jurisdiction.StateCode;
+import org.disclosureledger.core.merkle.ProofVerifier;
+import org.disclosureledger.core.merkle.Sha256Hash;
 import org.disclosureledger.core.subject.Pseudonymiser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,6 +52,7 @@ class BulkBenchmark {
     private static final int CHUNK = 10_000;
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(15);
     private static final String SCENARIO = "bulk";
+    private static final int PROOFS = 500;
     private static final String RUN =
             UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
@@ -66,6 +69,9 @@ class BulkBenchmark {
 
     @Autowired
     DataSource dataSource;
+
+    /** The root the last seal returned. */
+    private String manifestRoot;
 
     @Test
     void aMillionSubjectBulkDisclosureThroughTheApiAgainstARawCopy() throws Exception {
@@ -95,6 +101,7 @@ class BulkBenchmark {
                     + " " + history.body());
         }
 
+        long[] proofNanos = membershipProofs(client, id);
         double rawSeconds = rawCopy(SUBJECTS, "M");
         double apiSeconds = (caughtUp - began) / 1e9;
 
@@ -138,6 +145,14 @@ class BulkBenchmark {
                 null,
                 "s",
                 "agency-summaries processor: per-group membership upsert per chunk"));
+        Percentiles proofs = new Percentiles(proofNanos);
+        String proofLimits = PROOFS + " subjects spread over the manifest, one client thread, each proof checked with"
+                + " the core verifier against the root the seal returned; reads the subject's 1,024-leaf block, the"
+                + " last block and about " + SUBJECTS / 1024 + " block roots";
+        report.add(new BenchmarkReport.Row(
+                "2 bulk", "membership proof p50 at this manifest size", proofs.at(50) / 1e6, null, "ms", proofLimits));
+        report.add(new BenchmarkReport.Row(
+                "2 bulk", "membership proof p99 at this manifest size", proofs.at(99) / 1e6, null, "ms", proofLimits));
         report.add(new BenchmarkReport.Row(
                 "6 heap",
                 "peak heap used during scenario 2 (sampled)",
@@ -159,8 +174,34 @@ class BulkBenchmark {
         BenchmarkRun.record(report);
     }
 
+    /** Asks for {@value #PROOFS} subjects' membership proofs, checks each, and returns their latencies. */
+    private long[] membershipProofs(LedgerClient client, String id) {
+        Sha256Hash root = Sha256Hash.fromHex(manifestRoot);
+        long[] nanos = new long[PROOFS];
+        for (int i = 0; i < PROOFS; i++) {
+            int index = (int) ((i * 7_919L) % SUBJECTS);
+            long began = System.nanoTime();
+            LedgerClient.Response response = client.postJson(
+                    "/api/v1/bulk-disclosures/" + id + "/membership-proof",
+                    Map.of("state", "CA", "medicaidId", medicaidId("M", index)));
+            nanos[i] = System.nanoTime() - began;
+            require(200, response);
+            var proof = response.json();
+            ProofVerifier.verifyInclusion(
+                    Sha256Hash.fromHex(proof.path("leafHash").asString()),
+                    index,
+                    SUBJECTS,
+                    proof.path("inclusionProof")
+                            .valueStream()
+                            .map(node -> Sha256Hash.fromHex(node.asString()))
+                            .toList(),
+                    root);
+        }
+        return nanos;
+    }
+
     /** Opens, uploads and seals a bulk disclosure; returns the bytes uploaded. */
-    private static long recordBulk(LedgerClient client, String id, int subjects, String prefix) {
+    private long recordBulk(LedgerClient client, String id, int subjects, String prefix) {
         require(201, client.postJson("/api/v1/bulk-disclosures", Examples.bulkDisclosure(id)));
         long bytes = 0;
         for (int chunk = 0; chunk * CHUNK < subjects; chunk++) {
@@ -176,7 +217,10 @@ class BulkBenchmark {
                             () -> body));
             bytes += body.produced();
         }
-        require(200, client.postJson("/api/v1/bulk-disclosures/" + id + "/seal", Map.of("subjectCount", subjects)));
+        LedgerClient.Response sealed =
+                client.postJson("/api/v1/bulk-disclosures/" + id + "/seal", Map.of("subjectCount", subjects));
+        require(200, sealed);
+        manifestRoot = sealed.json().path("manifestRoot").asString();
         return bytes;
     }
 
