@@ -114,6 +114,11 @@ class BulkDisclosureController {
                 String field = "line " + lineNumber;
                 subjects.add(requests.chunkSubject(field, parseLine(field, line)));
             }
+        } catch (IOException e) {
+            // The body could not be read whole (Tomcat's ClientAbortException when the connection closes before the
+            // declared length arrived). What did arrive is not attached, so the client can send the chunk again.
+            throw new InvalidRequest(
+                    "body", "the chunk ended before its declared length: the upload was cut off; send it again");
         }
         if (subjects.isEmpty()) {
             throw new InvalidRequest(

@@ -29,18 +29,18 @@ final class BenchmarkReport {
     private final List<Row> rows = new ArrayList<>();
     private final String machine = machine();
 
-    void add(Row row) {
+    synchronized void add(Row row) {
         rows.add(row);
     }
 
-    List<Row> rows() {
+    synchronized List<Row> rows() {
         return List.copyOf(rows);
     }
 
     String table() {
         StringBuilder out = new StringBuilder();
         out.append("Disclosure Ledger benchmark, ").append(machine).append('\n');
-        String format = "%-10s %-44s %14s %14s %7s  %s%n";
+        String format = "%-8s %-58s %14s %14s %7s  %s%n";
         out.append(String.format(Locale.ROOT, format, "scenario", "figure", "measured", "ceiling", "ratio", "unit"));
         for (Row row : rows) {
             out.append(String.format(
@@ -64,7 +64,15 @@ final class BenchmarkReport {
             String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
                     .withZone(java.time.ZoneOffset.UTC)
                     .format(Instant.now());
-            Path file = dir.resolve(name + "-" + stamp + ".json");
+            return writeJson(dir.resolve(name + "-" + stamp + ".json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the rows, with the machine and the time, to the given file and returns it. */
+    Path writeJson(Path file) {
+        try {
             var json = JsonMapper.builder().build();
             var root = json.createObjectNode();
             root.put("machine", machine);

@@ -39,6 +39,7 @@ import org.disclosureledger.projections.investigation.InvestigationState;
 import org.disclosureledger.projections.investigation.InvestigationStatus;
 import org.disclosureledger.projections.investigation.Investigations;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -63,6 +64,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"ledger.checkpoint.poll=1h", "ledger.stream.enabled=false"})
 @Import(ReplayBenchmark.NoRules.class)
+@ExtendWith(BenchmarkRun.Joined.class)
 class ReplayBenchmark {
 
     private static final int DEFAULT_EVENTS = 200_000;
@@ -70,7 +72,7 @@ class ReplayBenchmark {
     private static final int BATCH = 2_000;
     private static final int THREADS = 2;
     private static final Duration PATIENCE = Duration.ofMinutes(20);
-    private static final String SCENARIO = "replay";
+    private static final String SCENARIO = "3 replay";
     private static final Pseudonymiser PEOPLE = TestLedger.pseudonymiser();
 
     @DynamicPropertySource
@@ -85,6 +87,11 @@ class ReplayBenchmark {
         @Primary
         RulebookLibrary noRules() {
             return new RulebookLibrary() {
+                @Override
+                public String name() {
+                    return "no-rules";
+                }
+
                 @Override
                 public List<Rulebook> versions() {
                     return List.of();
@@ -179,6 +186,7 @@ class ReplayBenchmark {
                 "  stored %d events in %.1f s through the event store; all sequenced after %.1f s%n",
                 EVENTS, storeSeconds, sequencedSeconds);
         System.out.println("JSON: " + report.writeJson(SCENARIO).toAbsolutePath());
+        BenchmarkRun.record(report);
         assertThat(status.progress().eventsRead()).isEqualTo(treeSize);
         assertThat(status.counts().disclosures()).isEqualTo(EVENTS / 10);
     }

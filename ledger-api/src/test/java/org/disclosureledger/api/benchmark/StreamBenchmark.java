@@ -34,6 +34,7 @@ import org.disclosureledger.core.subject.Pseudonymiser;
 import org.disclosureledger.projections.stream.StreamConfiguration;
 import org.disclosureledger.projections.testing.SharedKafka;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * -Pbenchmark}, never by the test suite; it fails only when the run is invalid (a message missing).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ExtendWith(BenchmarkRun.Joined.class)
 class StreamBenchmark {
 
     private static final String PREFIX = "bench-" + UUID.randomUUID();
@@ -63,7 +65,7 @@ class StreamBenchmark {
     private static final int RATE_PER_SECOND = 200;
     private static final Duration STEADY_FOR = Duration.ofSeconds(10);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
-    private static final String SCENARIO = "stream";
+    private static final String SCENARIO = "4 stream";
 
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
@@ -188,6 +190,7 @@ class StreamBenchmark {
             System.out.println("  " + row.figure() + ": limited by " + row.limitedBy());
         }
         System.out.println("JSON: " + report.writeJson("stream").toAbsolutePath());
+        BenchmarkRun.record(report);
         assertThat(publisherLatency.ackToConsumed().count()).isEqualTo(steadyCount);
         assertThat(rawLatency.ackToConsumed().count()).isEqualTo(steadyCount);
     }

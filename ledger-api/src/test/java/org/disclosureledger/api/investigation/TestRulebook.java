@@ -30,6 +30,11 @@ class TestRulebook implements Rulebook {
         Rulebook only = new TestRulebook();
         return new RulebookLibrary() {
             @Override
+            public String name() {
+                return only.name();
+            }
+
+            @Override
             public List<Rulebook> versions() {
                 return List.of(only);
             }

@@ -1,7 +1,6 @@
 package org.disclosureledger.projections.eventstore;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
@@ -27,10 +26,17 @@ import org.springframework.context.annotation.Import;
 @Import(RulebookConfiguration.class)
 public class DisclosureAggregateConfiguration {
 
-    /** The cache of loaded {@code Disclosure} aggregates, by identifier; entries go when memory is needed. */
+    /**
+     * How many loaded {@code Disclosure} aggregates stay in memory between commands. A bulk disclosure being filled
+     * must stay among them; a single disclosure keeps at most {@link Disclosure#MAX_SUBJECTS_PER_RECORD} pseudonyms,
+     * so the cache holds at most a few tens of MiB.
+     */
+    static final int CACHED_AGGREGATES = 256;
+
+    /** The cache of loaded {@code Disclosure} aggregates, by identifier: the most recently used ones. */
     @Bean
     public Cache disclosureCache() {
-        return new WeakReferenceCache();
+        return new RecentAggregatesCache(CACHED_AGGREGATES);
     }
 
     /**

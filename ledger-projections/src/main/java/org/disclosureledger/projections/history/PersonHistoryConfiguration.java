@@ -58,6 +58,12 @@ public class PersonHistoryConfiguration {
         return new PersonHistoryQueries(jdbcTemplate, clock);
     }
 
+    /** Subjects' proofs of membership in sealed bulk manifests, read from the person-history tables. */
+    @Bean
+    public MembershipProofs membershipProofs(JdbcTemplate jdbcTemplate, Clock clock) {
+        return new MembershipProofs(jdbcTemplate, clock);
+    }
+
     /** Rebuilds the person history from the event store. */
     @Bean
     public PersonHistoryRebuild personHistoryRebuild(EventProcessingConfiguration eventProcessingConfiguration) {

@@ -54,7 +54,8 @@ public class PersonHistoryProjection {
             "history_dispute",
             "history_destruction_request",
             "history_destruction_certification",
-            "history_finding_set");
+            "history_finding_set",
+            "manifest_block");
 
     private static final String DETAIL_COLUMNS = String.join(", ", DetailsColumns.NAMES);
 
@@ -70,6 +71,7 @@ public class PersonHistoryProjection {
 
     private final JdbcTemplate jdbc;
     private final SubjectWriter subjects;
+    private final ManifestBlocks manifestBlocks;
     private final ObjectMapper json = LedgerSerializer.objectMapper(List.of());
 
     /**
@@ -79,6 +81,7 @@ public class PersonHistoryProjection {
     public PersonHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.subjects = new SubjectWriter(jdbc);
+        this.manifestBlocks = new ManifestBlocks(jdbc);
     }
 
     /** A disclosure recorded whole: its row, and a row for each subject. */
@@ -120,6 +123,7 @@ public class PersonHistoryProjection {
                 event.disclosureId(), sequence, "subject_count = ?, chunk_count = ?", attached, event.chunkNumber());
         if (applied) {
             subjects.write(event.disclosureId(), event.firstManifestIndex(), event.subjects());
+            manifestBlocks.write(event.disclosureId(), event.firstManifestIndex(), event.subjects());
         }
     }
 

@@ -48,7 +48,7 @@ public class AgencySummaryProjection {
 
     /** The read-model tables, all emptied by a rebuild. */
     static final List<String> TABLES =
-            List.of("summary_disclosure", "summary_subject", "summary_cell", "summary_cell_subject");
+            List.of("summary_disclosure", "summary_subject", "summary_cell", "summary_group", "summary_group_subject");
 
     private static final String STANDING_COLUMNS = "recipient_agency_id, recipient_name, custodian_state,"
             + " purpose_code, data_categories, month, occurred_at, record_count, open_request_ids,"
@@ -82,23 +82,27 @@ public class AgencySummaryProjection {
                 AND c.purpose_code = d.purpose_code AND c.data_category = d.data_category AND c.month = d.month""";
 
     /**
-     * Counts the subjects of the first CTE ({@code source}, one column {@code person_ref}) in the cells of the given
-     * categories: a membership row per subject and category (or one more disclosure on an existing row), and the
-     * cell's distinct count raised by the rows that are new. Sorted, so that two segments adding overlapping people to
-     * the same cell take the row locks in the same order.
+     * Counts the subjects of the first CTE ({@code source}, one column {@code person_ref}) in a group's cells for the
+     * given categories: each person's membership row in the group gets one more disclosure for each category (a new
+     * row if they had none), and each cell's distinct count rises by the people whose count for its category is now 1,
+     * which are exactly those this disclosure brought into the cell. Sorted, so that two segments adding overlapping
+     * people to the same group take the row locks in the same order.
      */
-    private static final String JOIN_CELLS = """
+    private static final String JOIN_GROUP = """
+            step AS MATERIALIZED (SELECT summary_counts_of(?::text[], 1) AS counts),
             joined AS (
-                INSERT INTO summary_cell_subject (recipient_agency_id, custodian_state, purpose_code, data_category,
-                    month, person_ref, disclosures)
-                SELECT ?, ?, ?, c.category, ?, s.person_ref, 1
-                FROM source s CROSS JOIN unnest(?::text[]) AS c(category)
-                ORDER BY c.category, s.person_ref
-                ON CONFLICT (recipient_agency_id, custodian_state, purpose_code, data_category, month, person_ref)
-                DO UPDATE SET disclosures = summary_cell_subject.disclosures + 1
-                RETURNING data_category, xmax = 0 AS first)
+                INSERT INTO summary_group_subject (group_id, person_ref, counts)
+                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, step.counts
+                FROM source s CROSS JOIN step
+                ORDER BY s.person_ref
+                ON CONFLICT (group_id, person_ref)
+                DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
+                RETURNING counts)
             UPDATE summary_cell c SET subjects = c.subjects + n.count
-            FROM (SELECT data_category, count(*) AS count FROM joined WHERE first GROUP BY data_category) n
+            FROM (SELECT k.data_category, count(*) AS count
+                  FROM joined j CROSS JOIN summary_category k
+                  WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = 1
+                  GROUP BY k.data_category) n
             WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
                 AND c.purpose_code = ? AND c.month = ?""";
 
@@ -108,32 +112,47 @@ public class AgencySummaryProjection {
                 SELECT ?, decode(p, 'hex') FROM unnest(?::text[]) AS s(p) ORDER BY 2
                 ON CONFLICT (disclosure_id, person_ref) DO NOTHING
                 RETURNING person_ref),
-            """ + JOIN_CELLS;
+            """ + JOIN_GROUP;
 
     private static final String JOIN_EXISTING_SUBJECTS = """
             WITH source AS (SELECT person_ref FROM summary_subject WHERE disclosure_id = ?),
-            """ + JOIN_CELLS;
+            """ + JOIN_GROUP;
 
-    /** Uncounts the subjects whose last disclosure in a cell is this one, and drops their membership rows. */
-    private static final String LEAVE_CELLS_LAST = """
-            WITH gone AS (
-                DELETE FROM summary_cell_subject m
-                USING summary_subject s, unnest(?::text[]) AS c(category)
-                WHERE s.disclosure_id = ? AND m.person_ref = s.person_ref AND m.data_category = c.category
-                    AND m.recipient_agency_id = ? AND m.custodian_state = ? AND m.purpose_code = ? AND m.month = ?
-                    AND m.disclosures = 1
-                RETURNING m.data_category)
+    /**
+     * Takes the disclosure's subjects out of a group's cells for the given categories: one disclosure fewer on each
+     * membership row, and each cell's distinct count lowered by the people whose count for its category is now 0.
+     */
+    private static final String LEAVE_GROUP = """
+            WITH step AS MATERIALIZED (SELECT summary_counts_of(?::text[], -1) AS counts),
+            left_group AS (
+                UPDATE summary_group_subject m SET counts = summary_add_counts(m.counts, step.counts)
+                FROM summary_subject s, step
+                WHERE s.disclosure_id = ? AND m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref
+                RETURNING m.counts)
             UPDATE summary_cell c SET subjects = c.subjects - n.count
-            FROM (SELECT data_category, count(*) AS count FROM gone GROUP BY data_category) n
+            FROM (SELECT k.data_category, count(*) AS count
+                  FROM left_group j CROSS JOIN summary_category k
+                  WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = 0
+                  GROUP BY k.data_category) n
             WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
                 AND c.purpose_code = ? AND c.month = ?""";
 
-    /** For subjects still in the cells through other disclosures: one disclosure fewer. */
-    private static final String LEAVE_CELLS_SHARED = """
-            UPDATE summary_cell_subject m SET disclosures = m.disclosures - 1
-            FROM summary_subject s, unnest(?::text[]) AS c(category)
-            WHERE s.disclosure_id = ? AND m.person_ref = s.person_ref AND m.data_category = c.category
-                AND m.recipient_agency_id = ? AND m.custodian_state = ? AND m.purpose_code = ? AND m.month = ?""";
+    /** Drops the membership rows of the disclosure's subjects in a group that no longer count anywhere in it. */
+    private static final String DROP_EMPTY_MEMBERSHIPS = """
+            DELETE FROM summary_group_subject m
+            USING summary_subject s
+            WHERE s.disclosure_id = ? AND m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref
+                AND 0 = ALL (m.counts)""";
+
+    private static final String ADD_GROUP = """
+            INSERT INTO summary_group (group_id, recipient_agency_id, custodian_state, purpose_code, month)
+            VALUES (summary_group_id(?, ?, ?, ?), ?, ?, ?, ?)
+            ON CONFLICT (group_id) DO NOTHING""";
+
+    private static final String GROUP_HELD_BY_OTHERS = """
+            SELECT count(*) FROM summary_group
+            WHERE group_id = summary_group_id(?, ?, ?, ?)
+                AND (recipient_agency_id, custodian_state, purpose_code, month) <> (?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
 
@@ -345,8 +364,9 @@ public class AgencySummaryProjection {
         if (subjects.isEmpty()) {
             return;
         }
+        addGroup(standing);
         String[] people = subjects.stream().map(PersonRef::value).toArray(String[]::new);
-        jdbc.update(ATTACH_SUBJECTS, concat(new Object[] {id.value(), people}, cellArguments(standing, standing)));
+        jdbc.update(ATTACH_SUBJECTS, concat(new Object[] {id.value(), people}, groupArguments(standing)));
     }
 
     /** Moves the disclosure's subjects out of the cells it left and into the cells it entered. */
@@ -354,23 +374,46 @@ public class AgencySummaryProjection {
         List<String> leftCategories = categoriesLeaving(before, after);
         if (!leftCategories.isEmpty()) {
             Standing leaving = before.withCategories(leftCategories);
-            Object[] match = {
+            jdbc.update(LEAVE_GROUP, new Object[] {
                 textArray(leaving.categories()),
                 id.value(),
                 leaving.agency(),
                 leaving.state(),
                 leaving.purpose(),
+                leaving.month(),
+                textArray(leaving.categories()),
+                leaving.agency(),
+                leaving.state(),
+                leaving.purpose(),
                 leaving.month()
-            };
-            jdbc.update(LEAVE_CELLS_LAST, concat(match, new Object[] {
-                leaving.agency(), leaving.state(), leaving.purpose(), leaving.month()
-            }));
-            jdbc.update(LEAVE_CELLS_SHARED, match);
+            });
+            jdbc.update(
+                    DROP_EMPTY_MEMBERSHIPS,
+                    id.value(),
+                    leaving.agency(),
+                    leaving.state(),
+                    leaving.purpose(),
+                    leaving.month());
         }
         List<String> enteredCategories = categoriesLeaving(after, before);
         if (!enteredCategories.isEmpty()) {
             Standing entering = after.withCategories(enteredCategories);
-            jdbc.update(JOIN_EXISTING_SUBJECTS, concat(new Object[] {id.value()}, cellArguments(entering, entering)));
+            addGroup(entering);
+            jdbc.update(JOIN_EXISTING_SUBJECTS, concat(new Object[] {id.value()}, groupArguments(entering)));
+        }
+    }
+
+    /**
+     * Registers the group the standing's cells belong to, and refuses to go on if its key is held by another group: a
+     * 64-bit hash collision, which would otherwise mix two groups' counts.
+     */
+    private void addGroup(Standing standing) {
+        Object[] fields = {standing.agency(), standing.state(), standing.purpose(), standing.month()};
+        jdbc.update(ADD_GROUP, concat(fields, fields));
+        Long others = jdbc.queryForObject(GROUP_HELD_BY_OTHERS, Long.class, concat(fields, fields));
+        if (others != null && others > 0) {
+            throw new IllegalStateException("the agency summaries' group key of " + List.of(fields)
+                    + " is already held by another group; the summaries cannot count this group exactly");
         }
     }
 
@@ -388,17 +431,18 @@ public class AgencySummaryProjection {
                 .toList();
     }
 
-    private static Object[] cellArguments(Standing cells, Standing match) {
+    private static Object[] groupArguments(Standing cells) {
         return new Object[] {
+            textArray(cells.categories()),
             cells.agency(),
             cells.state(),
             cells.purpose(),
             cells.month(),
             textArray(cells.categories()),
-            match.agency(),
-            match.state(),
-            match.purpose(),
-            match.month()
+            cells.agency(),
+            cells.state(),
+            cells.purpose(),
+            cells.month()
         };
     }
 

@@ -11,22 +11,25 @@
  * application; the tables are created by Flyway ({@code db/migration/V4__agency_summaries.sql}).
  *
  * <p>Distinct subjects are exact, because auditors count people. Each cell's count is kept up to date by a membership
- * table ({@code summary_cell_subject}: one row per person per cell, with the number of the cell's disclosures that
- * name them): a person is counted when their first disclosure in the cell arrives and uncounted when their last one
- * leaves it (a correction). Reading a breakdown is then a range scan of a few cells, whatever the number of people;
- * the price is paid on writing, one membership row per subject per data category of each distinct cell, and on
- * corrections that move a disclosure to other cells, which move its memberships too. The alternative, counting at
- * query time from the disclosures' subjects, writes nothing more but makes every breakdown read all the agency's
- * subjects once per category; an agency's totals, which span cells, are counted that way (over
- * {@code summary_subject}, one row per subject per disclosure).
+ * table ({@code summary_group_subject}, {@code V8__summary_group_subjects.sql}): one row per person per group, a group
+ * being what a disclosure's cells share (agency, state, purpose, month), holding per data category the number of the
+ * group's disclosures with that category that name the person. A person is counted in a cell when their count for its
+ * category becomes 1 and uncounted when it returns to 0 (a correction). Reading a breakdown is then a range scan of a
+ * few cells, whatever the number of people; the price is paid on writing, one membership row per subject of each
+ * distinct group, and on corrections that move a disclosure to other cells. The alternative, counting at query time
+ * from the disclosures' subjects, writes nothing more but makes every breakdown read all the agency's subjects once per
+ * category; an agency's totals, which span cells, are counted that way (over {@code summary_subject}, one row per
+ * subject per disclosure). V4 kept one membership row per person per cell, four times the rows for a four-category
+ * disclosure under a six-column key.
  *
  * <p>Measured on the build machine ({@code AgencySummaryVolumeTest}: 100,000 people in two bulk disclosures of 60,000
  * sharing 20,000, four categories each, chunks of 10,000; single runs, orders of magnitude): attaching the 120,000
- * subjects took 7.1 s (about 17,000 subjects or 68,000 membership rows a second); {@code summary_cell_subject} then
- * held 400,000 rows in 104 MB against 19 MB for {@code summary_subject}; a correction moving one 60,000-subject
- * disclosure to another month took 5.8 s; reading the breakdown took 31 ms and listing the agencies (distinct counted
- * at query time) 186 ms, while counting one cell's distinct subjects at query time took 45 ms, a cost that grows with
- * the subjects and is paid per category cell. Cells are shared by disclosures handled in parallel segments, so two
- * batches may deadlock on them; PostgreSQL then aborts one, and the processor retries it.
+ * subjects took 2.0 s (about 61,000 subjects a second; 7.1 s with V4's per-cell rows); {@code summary_group_subject}
+ * then held 100,000 rows in 31 MB (V4: 400,000 rows in 104 MB) against 19 MB for {@code summary_subject}; a correction
+ * moving one 60,000-subject disclosure to another month took 1.5 s (V4: 5.8 s); reading the breakdown took 1 ms and
+ * listing the agencies (distinct counted at query time) 145 ms, while counting one cell's distinct subjects at query
+ * time took 41 ms, a cost that grows with the subjects and is paid per category cell. Cells and groups are shared by
+ * disclosures handled in parallel segments, so two batches may deadlock on them; PostgreSQL then aborts one, and the
+ * processor retries it.
  */
 package org.disclosureledger.projections.summary;

@@ -65,6 +65,23 @@ class AgencySummaryProjectionTest {
     }
 
     @Test
+    void everyDataCategoryHasAPositionInTheMembershipCounts() {
+        List<String> positioned = summaries.jdbc.queryForList(
+                "SELECT data_category FROM summary_category ORDER BY position", String.class);
+        List<Integer> positions =
+                summaries.jdbc.queryForList("SELECT position FROM summary_category ORDER BY position", Integer.class);
+
+        assertThat(positioned)
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(DataCategory.values())
+                        .map(Enum::name)
+                        .toList());
+        assertThat(positions)
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, positions.size())
+                        .boxed()
+                        .toList());
+    }
+
+    @Test
     void givenDisclosureOfTwoCategories_whenRecorded_thenEachCategoryCellCountsIt() {
         summaries.handle(recorded("ca-1", details(ICE, "CA", LAW, JUNE_15, 3, NAME, ADDRESS), List.of(ana, ben)));
 
@@ -124,7 +141,8 @@ class AgencySummaryProjectionTest {
                 .containsExactly(
                         cell("CA", OVERSIGHT, NAME, "2025-06", 1, 2, 10, 0, 0),
                         cell("CA", OVERSIGHT, SSN, "2025-06", 2, 2, 17, 0, 0));
-        assertThat(membershipRows()).isEqualTo(4);
+        // One membership row per person per group (agency, state, purpose, month), whatever its categories.
+        assertThat(membershipRows()).isEqualTo(2);
     }
 
     @Test
@@ -253,7 +271,7 @@ class AgencySummaryProjectionTest {
     }
 
     private long membershipRows() {
-        return summaries.jdbc.queryForObject("SELECT count(*) FROM summary_cell_subject", Long.class);
+        return summaries.jdbc.queryForObject("SELECT count(*) FROM summary_group_subject", Long.class);
     }
 
     static SummaryCell cell(

@@ -89,11 +89,11 @@ class AgencySummaryVolumeTest {
                         Long.class,
                         ICE));
         log.info(
-                "Agency summaries at {} subject rows: summary_subject {}, summary_cell_subject {} ({} rows)",
+                "Agency summaries at {} subject rows: summary_subject {}, summary_group_subject {} ({} rows)",
                 written,
                 size("summary_subject"),
-                size("summary_cell_subject"),
-                summaries.jdbc.queryForObject("SELECT count(*) FROM summary_cell_subject", Long.class));
+                size("summary_group_subject"),
+                summaries.jdbc.queryForObject("SELECT count(*) FROM summary_group_subject", Long.class));
 
         assertThat(cells).hasSize(4).allSatisfy(cell -> {
             assertThat(cell.disclosures()).isEqualTo(2);

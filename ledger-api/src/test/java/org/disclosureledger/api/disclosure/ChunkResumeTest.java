@@ -1,0 +1,163 @@
+package org.disclosureledger.api.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.disclosureledger.api.Examples;
+import org.disclosureledger.api.LedgerClient;
+import org.disclosureledger.api.TestLedger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A client that loses its connection mid-upload resumes: a chunk cut off mid-body leaves nothing, sending it again
+ * attaches it, sending it once more (the answer was lost) gives the original answer, and a changed chunk under the
+ * same number is refused without writing anything.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChunkResumeTest {
+
+    private static final String NDJSON = "application/x-ndjson";
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        TestLedger.configure(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    LedgerClient client;
+
+    @BeforeEach
+    void client() {
+        client = new LedgerClient(port);
+    }
+
+    @Test
+    void givenAChunkCutOffMidBody_whenSentAgainInFull_thenItIsAttachedOnceAndTheUploadGoesOn() throws IOException {
+        open("resume-1");
+        byte[] chunk = ndjson("RESUME", 0, 200);
+        // Cut after the 100th line: what arrived is itself a well-formed chunk, the case a server must not take.
+        int cut = indexAfterLine(chunk, 100);
+
+        String answer = sendCutOff("/api/v1/bulk-disclosures/resume-1/chunks/1", chunk, cut);
+
+        assertThat(answer).as("the server's answer to the cut-off upload").startsWith("HTTP/1.1 4");
+        assertThat(attachedChunks("resume-1")).isZero();
+
+        LedgerClient.Response resent = put("resume-1", 1, chunk);
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.json().path("subjectsInChunk").asInt()).isEqualTo(200);
+        assertThat(resent.json().path("subjectsAttached").asLong()).isEqualTo(200);
+        assertThat(resent.json().path("retry").asBoolean()).isFalse();
+
+        LedgerClient.Response next = put("resume-1", 2, ndjson("RESUME", 200, 50));
+        assertThat(next.status()).as(next.body()).isEqualTo(200);
+        assertThat(next.json().path("subjectsAttached").asLong()).isEqualTo(250);
+        assertThat(attachedChunks("resume-1")).isEqualTo(2);
+    }
+
+    @Test
+    void givenAChunkWhoseAnswerWasLost_whenSentAgainUnchanged_thenTheOriginalAnswerComesBackAndNothingIsWritten() {
+        open("resume-2");
+        byte[] chunk = ndjson("RETRY", 0, 30);
+        LedgerClient.Response first = put("resume-2", 1, chunk);
+
+        LedgerClient.Response again = put("resume-2", 1, chunk);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().path("chunkNumber").asInt()).isEqualTo(1);
+        assertThat(again.json().path("subjectsInChunk").asInt()).isEqualTo(30);
+        assertThat(again.json().path("subjectsAttached").asLong()).isEqualTo(30);
+        assertThat(again.json().path("retry").asBoolean()).isTrue();
+        assertThat(attachedChunks("resume-2")).isEqualTo(1);
+    }
+
+    @Test
+    void givenAnAttachedChunk_whenTheSameNumberComesWithOtherSubjects_thenA409AndNothingWritten() {
+        open("resume-3");
+        put("resume-3", 1, ndjson("SAME", 0, 30));
+
+        LedgerClient.Response changed = put("resume-3", 1, ndjson("OTHER", 0, 30));
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(409);
+        assertThat(changed.contentType()).startsWith("application/problem+json");
+        assertThat(changed.json().path("type").asString())
+                .isEqualTo("urn:disclosure-ledger:problem:chunk-retry-differs");
+        assertThat(attachedChunks("resume-3")).isEqualTo(1);
+    }
+
+    /**
+     * Sends the request head promising the whole body, then only its first {@code cut} bytes, and closes the sending
+     * side: a connection lost mid-upload. Returns whatever the server answered before closing (possibly nothing), so
+     * the server is done with the request when this returns.
+     */
+    private String sendCutOff(String path, byte[] body, int cut) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + NDJSON
+                            + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, cut);
+            out.flush();
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private void open(String id) {
+        LedgerClient.Response opened = client.postJson("/api/v1/bulk-disclosures", Examples.bulkDisclosure(id));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    }
+
+    private LedgerClient.Response put(String id, int number, byte[] body) {
+        return client.send("PUT", "/api/v1/bulk-disclosures/" + id + "/chunks/" + number, NDJSON, body);
+    }
+
+    private long attachedChunks(String id) {
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?"
+                        + " and payload_type like '%BulkSubjectsAttached'",
+                Long.class, id);
+    }
+
+    private static byte[] ndjson(String prefix, int first, int count) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = first; i < first + count; i++) {
+            lines.append("{\"state\":\"CA\",\"medicaidId\":\"")
+                    .append(prefix)
+                    .append(i)
+                    .append("\"}\n");
+        }
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int indexAfterLine(byte[] body, int lines) {
+        int seen = 0;
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == '\n' && ++seen == lines) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("the body has fewer than " + lines + " lines");
+    }
+}
