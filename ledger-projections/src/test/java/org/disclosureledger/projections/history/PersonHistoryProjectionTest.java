@@ -460,7 +460,7 @@ class PersonHistoryProjectionTest {
         assertThat(once.values())
                 .as("rows of " + once.keySet())
                 .extracting(List::size)
-                .containsExactly(2, 7, 1, 1, 1, 1, 1);
+                .containsExactly(2, 7, 1, 1, 1, 1, 1, 1);
         assertThat(replayed).isEqualTo(once);
         assertThat(redelivered).isEqualTo(once);
     }

@@ -170,11 +170,14 @@ class InvestigationTest {
         JsonNode afterCorrection = disclosure(asOfB, "ice-2025");
         assertThat(beforeCorrection.at("/details/dataCategories").toString()).isEqualTo("[\"NAME\",\"ADDRESS\"]");
         assertThat(beforeCorrection.path("corrections").asInt()).isZero();
-        assertThat(beforeCorrection.path("entries")).hasSize(1);
+        // The test rulebook, in force at record time too, flags the recording: its entries are the two events.
+        assertThat(beforeCorrection.path("entries").findValuesAsText("type"))
+                .containsExactly("DisclosureRecorded", "DisclosureFlagged");
         assertThat(afterCorrection.at("/details/dataCategories").toString())
                 .isEqualTo("[\"NAME\",\"ADDRESS\",\"SSN\"]");
         assertThat(afterCorrection.path("corrections").asInt()).isEqualTo(1);
-        assertThat(afterCorrection.path("entries")).hasSize(2);
+        assertThat(afterCorrection.path("entries").findValuesAsText("type"))
+                .containsExactly("DisclosureRecorded", "DisclosureFlagged", "DisclosureCorrected", "DisclosureFlagged");
         assertThat(asOfA.at("/checkpoint/treeSize").asLong()).isEqualTo(checkpointA);
         assertThat(asOfB.at("/checkpoint/treeSize").asLong()).isEqualTo(checkpointB);
         assertThat(asOfA.at("/counts/eventsRead").asLong()).isEqualTo(checkpointA);
@@ -298,7 +301,8 @@ class InvestigationTest {
         List<Long> indexes = report(status).path("disclosures").findValues("ledgerIndex").stream()
                 .map(JsonNode::asLong)
                 .toList();
-        assertThat(indexes).hasSize(5);
+        // Five entries of the disclosures in scope, and the four flags the test rulebook added when they were recorded.
+        assertThat(indexes).hasSize(9);
         for (long index : indexes) {
             byte[] leaf = files.get("entries/" + index + ".leaf");
             byte[] proof = files.get("entries/" + index + ".proof");

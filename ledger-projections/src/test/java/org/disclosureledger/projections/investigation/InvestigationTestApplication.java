@@ -14,6 +14,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 
 /** The event store, the sequencer, the checkpointer and investigations, with the test rulebook and a fixed clock. */
 @SpringBootConfiguration
@@ -42,7 +43,9 @@ class InvestigationTestApplication {
         return Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
+    /** Judges at record time and in investigations alike (the event store brings the configured one too). */
     @Bean
+    @Primary
     RulebookLibrary rulebookLibrary() {
         return new TestRulebooks();
     }
