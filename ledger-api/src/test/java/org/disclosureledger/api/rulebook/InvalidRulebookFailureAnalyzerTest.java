@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.disclosureledger.api.LedgerApplication;
 import org.disclosureledger.core.rulebook.InvalidRulebook;
-import org.disclosureledger.projections.eventstore.RulebookConfiguration;
+import org.disclosureledger.projections.rulebook.RulebookConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanCreationException;

@@ -1,4 +1,4 @@
-package org.disclosureledger.projections.eventstore;
+package org.disclosureledger.projections.rulebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

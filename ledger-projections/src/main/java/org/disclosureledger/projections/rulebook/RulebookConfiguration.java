@@ -1,4 +1,4 @@
-package org.disclosureledger.projections.eventstore;
+package org.disclosureledger.projections.rulebook;
 
 import java.io.IOException;
 import java.io.InputStream;
