@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** Recording through the API and waiting for the ledger and the watchdog, for the stream's end-to-end tests. */
 final class StreamTestSupport {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     private StreamTestSupport() {}
 

@@ -14,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes every signed checkpoint ({@code ledger_checkpoint}) to the checkpoint topic, in tree-size order, at least
- * once, every {@code ledger.stream.checkpoint-poll} (default 1 s).
+ * once, every {@code ledger.stream.checkpoint-poll} (default 1 s), but none before every entry it covers is on the
+ * disclosures topic: a watchdog that holds a checkpoint and misses one of its entries has found a withheld entry, not
+ * a publisher running behind.
  *
  * <p>What was published is remembered in the database ({@code stream_checkpoint_progress}), not read back from the
  * topic: the row is locked while a round publishes, so nodes take turns, and it moves only after the broker
@@ -64,7 +66,8 @@ final class CheckpointPublisher implements SmartLifecycle {
         try {
             return transaction.execute(status -> {
                 long published = store.lockCheckpointProgress();
-                List<StreamStore.SignedCheckpoint> pending = store.checkpointsAfter(published, ROUND);
+                long entriesOnTopic = store.advancePublishedEntries();
+                List<StreamStore.SignedCheckpoint> pending = store.checkpointsBetween(published, entriesOnTopic, ROUND);
                 if (pending.isEmpty()) {
                     return 0;
                 }

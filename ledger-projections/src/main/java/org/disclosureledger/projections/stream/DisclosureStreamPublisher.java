@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>The handler only collects a batch's events. When the batch's unit of work prepares to commit (before the
  * processor's token is stored, in the same transaction) the publisher looks up the batch's ledger entries in one
  * query, waiting briefly for the sequencer if it has not taken them all yet; works out each disclosure's filter
- * attributes after each event and stores them; sends all messages and waits for every acknowledgement. Anything that
+ * attributes after each event and stores them; sends all messages and waits for every acknowledgement; records the
+ * entries as published, which lets the checkpoints that cover them follow ({@link CheckpointPublisher}). Anything that
  * fails throws, so the transaction rolls back, the token stays where it was, and the processor retries the batch
  * later with backoff: an event is never passed over unpublished, though it may be published twice.
  */
@@ -107,6 +108,8 @@ public class DisclosureStreamPublisher {
             producer.sendAll(topics.settings().disclosures(), records);
             // After the disclosures topic: an alert is never seen before the entry it is about.
             producer.sendAll(topics.settings().alerts(), alerts);
+            store.entriesPublished(
+                    positions.values().stream().map(LedgerPosition::ledgerIndex).toList());
             metrics.disclosuresPublished(records.size());
         } catch (RuntimeException e) {
             metrics.disclosureFailure();

@@ -102,7 +102,7 @@ public class StreamConfiguration {
             StreamTopics topics,
             StreamProducer producer,
             StreamMetrics metrics,
-            @Value("${ledger.stream.sequencer-wait:2s}") Duration sequencerWait) {
+            @Value("${ledger.stream.sequencer-wait:10s}") Duration sequencerWait) {
         return new DisclosureStreamPublisher(store, messages, topics, producer, metrics, sequencerWait);
     }
 

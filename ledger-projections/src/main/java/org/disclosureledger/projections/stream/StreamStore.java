@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the publishers read and write in PostgreSQL: the ledger entries of events about to be published, each
- * disclosure's filter attributes ({@code stream_disclosure}), the signed checkpoints and how far the checkpoint topic
- * got ({@code stream_checkpoint_progress}). Every read of a batch is one query, whatever the batch's size.
+ * disclosure's filter attributes ({@code stream_disclosure}), which entries are on the disclosures topic
+ * ({@code stream_published_entry}), the signed checkpoints and how far both topics got
+ * ({@code stream_checkpoint_progress}). Every read of a batch is one query, whatever the batch's size.
  */
 final class StreamStore {
 
@@ -101,6 +102,41 @@ final class StreamStore {
                 "select published_tree_size from stream_checkpoint_progress where id = 1 for update", Long.class);
     }
 
+    /** Records that the entries at these ledger indexes are on the disclosures topic. */
+    void entriesPublished(Collection<Long> ledgerIndexes) {
+        if (ledgerIndexes.isEmpty()) {
+            return;
+        }
+        jdbc.update(
+                "insert into stream_published_entry (ledger_index) select unnest(?::bigint[]) on conflict do nothing",
+                (Object) ledgerIndexes.toArray(new Long[0]));
+    }
+
+    /**
+     * Moves the count of entries known to be on the disclosures topic over the published entries that follow it
+     * without a gap, forgets those, and returns the count: every ledger index below it is on the topic. Must run in
+     * the transaction that locked the progress row.
+     */
+    long advancePublishedEntries() {
+        long published = jdbc.queryForObject(
+                "select published_entries from stream_checkpoint_progress where id = 1", Long.class);
+        Long contiguous = jdbc.query(
+                "select ledger_index from stream_published_entry where ledger_index >= ? order by ledger_index",
+                rs -> {
+                    long next = published;
+                    while (rs.next() && rs.getLong(1) == next) {
+                        next++;
+                    }
+                    return next;
+                },
+                published);
+        if (contiguous > published) {
+            jdbc.update("delete from stream_published_entry where ledger_index < ?", contiguous);
+            jdbc.update("update stream_checkpoint_progress set published_entries = ? where id = 1", contiguous);
+        }
+        return contiguous;
+    }
+
     /** Records that every checkpoint up to this tree size is on the topic. */
     void checkpointsPublishedUpTo(long treeSize) {
         jdbc.update("update stream_checkpoint_progress set published_tree_size = ? where id = 1", treeSize);
@@ -112,14 +148,15 @@ final class StreamStore {
                 "select published_tree_size from stream_checkpoint_progress where id = 1", Long.class);
     }
 
-    /** Signed checkpoints larger than a tree size, smallest first, at most {@code limit}. */
-    List<SignedCheckpoint> checkpointsAfter(long treeSize, int limit) {
+    /** Signed checkpoints larger than a tree size and at most another, smallest first, at most {@code limit}. */
+    List<SignedCheckpoint> checkpointsBetween(long afterTreeSize, long upToTreeSize, int limit) {
         return jdbc.query(
-                "select tree_size, signed_note, signed_at from ledger_checkpoint where tree_size > ?"
+                "select tree_size, signed_note, signed_at from ledger_checkpoint where tree_size > ? and tree_size <= ?"
                         + " order by tree_size limit ?",
                 (rs, n) -> new SignedCheckpoint(
                         rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
-                treeSize,
+                afterTreeSize,
+                upToTreeSize,
                 limit);
     }
 

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.disclosureledger.core.checkpoint.Checkpoint;
 import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.disclosureledger.core.stream.StreamAttributes;
@@ -73,6 +75,9 @@ class DisclosureStreamTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -250,6 +255,40 @@ class DisclosureStreamTest {
                     .as("every stored checkpoint up to the second, exactly as stored")
                     .containsExactlyElementsOf(notes);
         }
+    }
+
+    @Test
+    void givenTheDisclosurePublisherBehind_whenACheckpointIsSigned_thenItReachesTheTopicOnlyAfterItsEntries()
+            throws InterruptedException {
+        EventProcessor publisher =
+                processing.eventProcessor(StreamConfiguration.PROCESSING_GROUP).orElseThrow();
+        publisher.shutDown();
+        long held;
+        try {
+            StreamCommands.record(commands, "held-back");
+            held = awaitSignedCheckpoint();
+            // Many rounds of the checkpoint poller (every 200 ms): without its entries on the topic, none publishes it.
+            Thread.sleep(2_000);
+            assertThat(jdbc.queryForObject(
+                            "select published_tree_size from stream_checkpoint_progress where id = 1", Long.class))
+                    .as(
+                            "a checkpoint covering an entry not yet on the disclosures topic stays off the checkpoint topic")
+                    .isLessThan(held);
+        } finally {
+            publisher.start();
+        }
+
+        try (TopicReader reader = new TopicReader(SharedKafka.bootstrapServers(), topics.checkpoints())) {
+            reader.readUntil(rs -> rs.stream().anyMatch(r -> read(r).getId().equals("checkpoint-" + held)), PATIENCE);
+        }
+        assertThat(readDisclosures(Set.of("held-back"), 1)).isNotEmpty();
+        assertThat(jdbc.queryForObject(
+                        "select published_entries from stream_checkpoint_progress where id = 1", Long.class))
+                .isGreaterThanOrEqualTo(held);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from stream_published_entry where ledger_index < ?", Long.class, held))
+                .as("entries below the contiguous count are forgotten")
+                .isZero();
     }
 
     @Test
