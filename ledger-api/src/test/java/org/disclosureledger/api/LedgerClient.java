@@ -17,12 +17,30 @@ public final class LedgerClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String base;
-    private final HttpClient http =
+    private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private final String base;
+    private final String token;
+
+    /** A caller without a token: only the public endpoints answer it. */
     public LedgerClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private LedgerClient(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same application, called with this bearer token ({@link TestTokens}). */
+    public LedgerClient as(String bearerToken) {
+        return new LedgerClient(base, bearerToken);
+    }
+
+    /** A caller with a token for a recorder of California, the custodian of most test disclosures. */
+    public static LedgerClient recorder(int port) {
+        return new LedgerClient(port).as(TestTokens.recorder("CA"));
     }
 
     /** A response: status, content type and body as text and, when it is JSON, as a tree. */
@@ -43,12 +61,18 @@ public final class LedgerClient {
 
     /** A GET whose body is kept as bytes, such as a zip. */
     public byte[] getBytes(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+        return getBytes(path, "*/*");
+    }
+
+    /** A GET of bytes in a format the caller accepts, such as a PDF. */
+    public byte[] getBytes(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
-                .GET()
-                .build();
+                .header("Accept", accept)
+                .GET();
+        authorise(request);
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
             }
@@ -79,8 +103,9 @@ public final class LedgerClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        authorise(request);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
@@ -90,6 +115,12 @@ public final class LedgerClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void authorise(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
     }
 

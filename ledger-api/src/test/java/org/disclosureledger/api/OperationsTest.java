@@ -35,9 +35,10 @@ class OperationsTest {
     }
 
     @Test
-    void theStreamPublishersLagAndCountersAreServedAsMetrics() throws InterruptedException {
-        LedgerClient client = new LedgerClient(port);
-        assertThat(client.postJson("/api/v1/disclosures", Examples.disclosure("ops-1", "OPS0001"))
+    void theStreamPublishersLagAndCountersAreServedAsMetricsToAnOperator() throws InterruptedException {
+        LedgerClient client = LedgerClient.recorder(port).as(TestTokens.admin());
+        assertThat(LedgerClient.recorder(port)
+                        .postJson("/api/v1/disclosures", Examples.disclosure("ops-1", "OPS0001"))
                         .status())
                 .isEqualTo(201);
 
@@ -56,6 +57,11 @@ class OperationsTest {
         assertThat(client.get("/actuator/metrics/ledger.stream.publish.failures")
                         .status())
                 .isEqualTo(200);
+        assertThat(new LedgerClient(port).get("/actuator/metrics").status())
+                .as("metrics are for operators")
+                .isEqualTo(401);
+        assertThat(LedgerClient.recorder(port).get("/actuator/metrics").status())
+                .isEqualTo(403);
     }
 
     @Test

@@ -51,7 +51,7 @@ class PrivacyTest {
 
     @Test
     void rawIdentifiersAppearInNoLogLineAndNoStoredEvent(CapturedOutput output) {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port);
         Map<String, Object> body = disclosure("privacy-1", RAW_IDS.get(0), RAW_IDS.get(1));
         ((List<Map<String, Object>>) body.get("subjects")).get(0).put("ssn", RAW_SSN);
         assertThat(client.postJson("/api/v1/disclosures", body).status()).isEqualTo(201);
@@ -61,15 +61,10 @@ class PrivacyTest {
         Map<String, Object> badState = disclosure("privacy-3", RAW_IDS.get(3));
         ((List<Map<String, Object>>) badState.get("subjects")).get(0).put("state", "XX");
         assertThat(client.postJson("/api/v1/disclosures", badState).status()).isEqualTo(422);
-        assertThat(client.postJson(
-                                "/api/v1/disclosures/privacy-1/disputes",
-                                map(
-                                        "disputeId",
-                                        "d1",
-                                        "subject",
-                                        map("state", "CA", "medicaidId", RAW_IDS.get(0)),
-                                        "statement",
-                                        "Not me"))
+        assertThat(client.as(TestTokens.enrollee("CA", RAW_IDS.get(0)))
+                        .postJson(
+                                "/api/v1/me/disclosures/privacy-1/disputes",
+                                map("disputeId", "d1", "statement", "Not me"))
                         .status())
                 .isEqualTo(201);
         assertThat(client.postJson("/api/v1/bulk-disclosures", Examples.bulkDisclosure("privacy-bulk"))

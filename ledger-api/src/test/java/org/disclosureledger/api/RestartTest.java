@@ -24,7 +24,7 @@ class RestartTest {
         Map<String, Object> body = Examples.disclosure("restart-1", "RESTART0001");
         String recordedAt;
         try (ConfigurableApplicationContext first = start()) {
-            LedgerClient.Response recorded = new LedgerClient(port(first)).postJson("/api/v1/disclosures", body);
+            LedgerClient.Response recorded = LedgerClient.recorder(port(first)).postJson("/api/v1/disclosures", body);
             assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
             recordedAt = recorded.json().path("recordedAt").asString();
         }
@@ -33,7 +33,7 @@ class RestartTest {
         assertThat(dataDir.resolve("keys/pseudonym.key")).exists();
 
         try (ConfigurableApplicationContext second = start()) {
-            LedgerClient client = new LedgerClient(port(second));
+            LedgerClient client = LedgerClient.recorder(port(second));
             LedgerClient.Response status = client.get("/api/v1/disclosures/restart-1");
             LedgerClient.Response retry = client.postJson("/api/v1/disclosures", body);
 

@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * Configures a test application like a production one: a fresh database on the shared test PostgreSQL (a container
  * where Docker runs, the embedded server otherwise), fresh watchdog-stream topics on the shared test Kafka broker, and
- * a pseudonymisation key file, one per test JVM.
+ * a pseudonymisation key file, one per test JVM, and the test identity provider's key ({@link TestTokens}).
  */
 public final class TestLedger {
 
@@ -35,6 +35,11 @@ public final class TestLedger {
         registry.add("ledger.data-dir", () -> KEY_FILE.getParent().toString());
         // Tests that are not about judging see exactly the events they record; the judging tests use the sample.
         registry.add("ledger.rulebook.location", () -> PERMISSIVE_RULEBOOK);
+        // The test identity provider, configured as production configures one ({@link TestTokens}).
+        registry.add(
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                () -> "file:" + TestTokens.publicKeyFile());
+        registry.add("ledger.security.issuer", () -> TestTokens.ISSUER);
     }
 
     /** A rulebook that never flags: every purpose permitted, no order, no agreement. */

@@ -49,8 +49,8 @@ class TwoNodesTest {
             throws Exception {
         try (ConfigurableApplicationContext secondNode = startSecondNode()) {
             List<LedgerClient> nodes = List.of(
-                    new LedgerClient(port),
-                    new LedgerClient(((WebServerApplicationContext) secondNode)
+                    LedgerClient.recorder(port),
+                    LedgerClient.recorder(((WebServerApplicationContext) secondNode)
                             .getWebServer()
                             .getPort()));
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -109,6 +109,10 @@ class TwoNodesTest {
                                 + environment.getProperty("ledger.stream.topics.disclosures"),
                         "--ledger.stream.topics.checkpoints="
                                 + environment.getProperty("ledger.stream.topics.checkpoints"),
-                        "--ledger.stream.topics.alerts=" + environment.getProperty("ledger.stream.topics.alerts"));
+                        "--ledger.stream.topics.alerts=" + environment.getProperty("ledger.stream.topics.alerts"),
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                                + environment.getProperty(
+                                        "spring.security.oauth2.resourceserver.jwt.public-key-location"),
+                        "--ledger.security.issuer=" + environment.getProperty("ledger.security.issuer"));
     }
 }

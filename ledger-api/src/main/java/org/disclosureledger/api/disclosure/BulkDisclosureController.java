@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.disclosureledger.api.problem.InvalidRequest;
+import org.disclosureledger.api.security.LedgerUser;
+import org.disclosureledger.api.security.Scopes;
 import org.disclosureledger.core.disclosure.AttachSubjects;
 import org.disclosureledger.core.disclosure.ChunkAttached;
 import org.disclosureledger.core.disclosure.Disclosure;
@@ -19,6 +21,7 @@ import org.disclosureledger.core.disclosure.Sealed;
 import org.disclosureledger.core.subject.PersonRef;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -44,17 +47,22 @@ class BulkDisclosureController {
     private final CommandSender commands;
     private final DisclosureRequests requests;
     private final ObjectReader lineReader;
+    private final Custodians custodians;
 
-    BulkDisclosureController(CommandSender commands, DisclosureRequests requests, JsonMapper json) {
+    BulkDisclosureController(
+            CommandSender commands, DisclosureRequests requests, JsonMapper json, Custodians custodians) {
         this.commands = commands;
         this.requests = requests;
+        this.custodians = custodians;
         this.lineReader =
                 json.readerFor(SubjectIdentifier.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RecordingResponses.Recorded> open(@RequestBody DisclosureBody body) {
+    ResponseEntity<RecordingResponses.Recorded> open(
+            @AuthenticationPrincipal LedgerUser recorder, @RequestBody DisclosureBody body) {
         OpenBulkDisclosure command = requests.toOpen(body);
+        Scopes.requireState(recorder, command.details().custodian().state(), "disclosure's custodian");
         Recorded recorded = commands.send(command);
         var response = new RecordingResponses.Recorded(
                 recorded.disclosureId().value(), recorded.recordedAt(), null, recorded.retry());
@@ -66,9 +74,13 @@ class BulkDisclosureController {
 
     @PutMapping(path = "/{disclosureId}/chunks/{chunkNumber}", consumes = NDJSON)
     RecordingResponses.ChunkAttached attach(
-            @PathVariable String disclosureId, @PathVariable String chunkNumber, HttpServletRequest request)
+            @AuthenticationPrincipal LedgerUser recorder,
+            @PathVariable String disclosureId,
+            @PathVariable String chunkNumber,
+            HttpServletRequest request)
             throws IOException {
         DisclosureId id = DisclosureController.id(disclosureId);
+        custodians.requireRecorderOf(recorder, id);
         int number = chunkNumber(chunkNumber);
         List<PersonRef> subjects = readSubjects(request);
         ChunkAttached attached = commands.send(new AttachSubjects(id, number, subjects));
@@ -81,8 +93,12 @@ class BulkDisclosureController {
     }
 
     @PostMapping(path = "/{disclosureId}/seal", consumes = MediaType.APPLICATION_JSON_VALUE)
-    RecordingResponses.Sealed seal(@PathVariable String disclosureId, @RequestBody FollowOnBodies.Seal body) {
+    RecordingResponses.Sealed seal(
+            @AuthenticationPrincipal LedgerUser recorder,
+            @PathVariable String disclosureId,
+            @RequestBody FollowOnBodies.Seal body) {
         DisclosureId id = DisclosureController.id(disclosureId);
+        custodians.requireRecorderOf(recorder, id);
         if (body.subjectCount() == null) {
             throw new InvalidRequest("subjectCount", "subjectCount is required: the number of subjects sent");
         }

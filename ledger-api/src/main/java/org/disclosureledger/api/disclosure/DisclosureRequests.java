@@ -145,10 +145,9 @@ public class DisclosureRequests {
         return new CorrectDisclosure(id, correctionId, correction, reason, digest);
     }
 
-    DisputeDisclosure toDispute(DisclosureId id, FollowOnBodies.Dispute body) {
+    DisputeDisclosure toDispute(DisclosureId id, PersonRef subject, FollowOnBodies.Dispute body) {
         FieldErrors errors = new FieldErrors();
         FollowOnId disputeId = followOnId(errors, "disputeId", body.disputeId());
-        PersonRef subject = subject(errors, "subject", body.subject());
         String statement = errors.required("statement", body.statement());
         errors.throwIfAny();
         String digest = RequestDigests.of("dispute", "id", disputeId, "subject", subject, "statement", statement);

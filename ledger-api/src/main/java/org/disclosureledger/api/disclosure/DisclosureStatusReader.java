@@ -17,6 +17,7 @@ import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.disclosure.Suspension;
 import org.disclosureledger.core.disclosure.SuspensionLifted;
+import org.disclosureledger.core.jurisdiction.StateCode;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -85,6 +86,36 @@ class DisclosureStatusReader {
                 fold.chunkCount,
                 fold.manifestRoot,
                 fold.history));
+    }
+
+    /**
+     * The custodian state of a disclosure, from the event that recorded or opened it (the custodian cannot be
+     * corrected); empty when no disclosure has the id.
+     */
+    Optional<StateCode> custodianState(DisclosureId id) {
+        List<Stored> first = jdbc.query(
+                """
+                select sequence_number, payload_type, payload_revision, time_stamp, payload
+                from domain_event_entry
+                where aggregate_identifier = ? and sequence_number = 0""",
+                (rs, n) -> new Stored(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Instant.parse(rs.getString(4)),
+                        rs.getBytes(5)),
+                id.value());
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        Object event = deserialize(first.get(0));
+        if (event instanceof DisclosureRecorded recorded) {
+            return Optional.of(recorded.details().custodian().state());
+        }
+        if (event instanceof BulkDisclosureOpened opened) {
+            return Optional.of(opened.details().custodian().state());
+        }
+        return Optional.empty();
     }
 
     private Object deserialize(Stored stored) {

@@ -30,7 +30,7 @@ public final class FollowOnBodies {
             Long recordCount) {}
 
     /** A subject disputes the disclosure. */
-    public record Dispute(String disputeId, SubjectIdentifier subject, String statement) {}
+    public record Dispute(String disputeId, String statement) {}
 
     /** Ask the recipient to destroy the data. {@code dueBy} is a date (YYYY-MM-DD), optional. */
     public record DestructionRequest(String requestId, String requestedBy, String authority, String dueBy) {}

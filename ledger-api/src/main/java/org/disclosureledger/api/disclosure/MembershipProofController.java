@@ -1,46 +1,43 @@
 package org.disclosureledger.api.disclosure;
 
-import org.disclosureledger.api.problem.FieldErrors;
 import org.disclosureledger.api.problem.Problems;
+import org.disclosureledger.api.security.AccessRecorder;
+import org.disclosureledger.api.security.LedgerUser;
 import org.disclosureledger.core.disclosure.DisclosureId;
-import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.subject.PersonRef;
-import org.disclosureledger.core.subject.Pseudonymiser;
 import org.disclosureledger.projections.history.MembershipAnswer;
 import org.disclosureledger.projections.history.MembershipProofs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A subject's proof that they are in a sealed bulk disclosure's manifest, looked up by state and Medicaid id sent in
- * the body (pseudonymised at once, as the history lookup is) and answered by {@link MembershipProofs}.
+ * The signed-in enrollee's proof that they are in a sealed bulk disclosure's manifest, answered by
+ * {@link MembershipProofs} for the person their token is bound to; nobody can ask about anyone else. The read is
+ * recorded on the ledger first.
  */
 @RestController
-@RequestMapping(path = "/api/v1/bulk-disclosures", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1/me/bulk-disclosures", produces = MediaType.APPLICATION_JSON_VALUE)
 class MembershipProofController {
 
-    private final Pseudonymiser pseudonymiser;
     private final MembershipProofs proofs;
+    private final AccessRecorder accesses;
 
-    MembershipProofController(Pseudonymiser pseudonymiser, MembershipProofs proofs) {
-        this.pseudonymiser = pseudonymiser;
+    MembershipProofController(MembershipProofs proofs, AccessRecorder accesses) {
         this.proofs = proofs;
+        this.accesses = accesses;
     }
 
-    @PostMapping(path = "/{disclosureId}/membership-proof", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> membershipProof(@PathVariable String disclosureId, @RequestBody MembershipLookup lookup) {
+    @GetMapping(path = "/{disclosureId}/membership-proof")
+    ResponseEntity<?> membershipProof(@AuthenticationPrincipal LedgerUser enrollee, @PathVariable String disclosureId) {
         DisclosureId id = DisclosureController.id(disclosureId);
-        FieldErrors errors = new FieldErrors();
-        StateCode state = errors.value("state", () -> new StateCode(lookup.state()));
-        errors.value("medicaidId", () -> Pseudonymiser.normaliseMedicaidId(lookup.medicaidId()));
-        errors.throwIfAny();
-        PersonRef person = pseudonymiser.pseudonymise(state, lookup.medicaidId());
+        PersonRef person = enrollee.person();
+        accesses.recordRead(enrollee, person, AccessRecorder.ReadRecord.MEMBERSHIP_PROOF, AccessRecorder.OWN_RECORDS);
         MembershipAnswer answer = proofs.prove(id, person);
         if (answer instanceof MembershipAnswer.Proven proven) {
             return ResponseEntity.ok(MembershipProofView.of(proven.proof()));

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.disclosureledger.api.problem.FieldErrors;
+import org.disclosureledger.api.security.AccessRecorder;
+import org.disclosureledger.api.security.LedgerUser;
+import org.disclosureledger.api.security.Scopes;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.core.subject.Pseudonymiser;
@@ -14,8 +17,9 @@ import org.disclosureledger.projections.history.PersonHistoryQueries;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the history a document shows: checks the enrollee's identifier (every wrong field reported at once, the
- * identifier never echoed), turns it into the enrollee's {@link PersonRef}, and reads every page of their history.
+ * Reads the history a document shows: the signed-in enrollee's own, or for an official the person their body names
+ * (every wrong field reported at once, the identifier never echoed, turned into a {@link PersonRef} at once, within
+ * their scope, with a stated purpose); records the read on the ledger, then reads every page of the history.
  */
 @Component
 public class EnrolleeHistories {
@@ -23,26 +27,43 @@ public class EnrolleeHistories {
     private final Pseudonymiser pseudonymiser;
     private final PersonHistoryQueries queries;
     private final Clock clock;
+    private final AccessRecorder accesses;
 
-    public EnrolleeHistories(Pseudonymiser pseudonymiser, PersonHistoryQueries queries, Clock clock) {
+    public EnrolleeHistories(
+            Pseudonymiser pseudonymiser, PersonHistoryQueries queries, Clock clock, AccessRecorder accesses) {
         this.pseudonymiser = pseudonymiser;
         this.queries = queries;
         this.clock = clock;
+        this.accesses = accesses;
     }
 
     /**
-     * The whole history the body asks for, all pages of it.
+     * The whole history an official's body asks for, all pages of it, once the caller's scope and stated purpose are
+     * checked and the read is recorded.
      *
-     * @throws org.disclosureledger.api.problem.InvalidRequest when the state or the Medicaid id is not usable
+     * @throws org.disclosureledger.api.problem.InvalidRequest when the state, the Medicaid id or the purpose is not
+     *     usable
+     * @throws org.disclosureledger.api.problem.Forbidden when the state is outside an auditor's scope
      */
-    public EnrolleeHistory read(EnrolleeBody body) {
+    public EnrolleeHistory readForOfficial(LedgerUser official, EnrolleeBody body, AccessRecorder.ReadRecord record) {
         FieldErrors errors = new FieldErrors();
         StateCode state = errors.value("state", () -> new StateCode(body.state()));
         errors.value("medicaidId", () -> Pseudonymiser.normaliseMedicaidId(body.medicaidId()));
+        String purpose = Scopes.statedPurpose(errors, body.purpose());
         errors.throwIfAny();
+        Scopes.requireStateUnlessAdmin(official, state, "person");
         PersonRef person = pseudonymiser.pseudonymise(state, body.medicaidId());
-        boolean wholeHistory = Boolean.TRUE.equals(body.wholeHistory());
+        accesses.recordRead(official, person, record, purpose);
+        return read(state, person, Boolean.TRUE.equals(body.wholeHistory()));
+    }
 
+    /** The signed-in enrollee's own whole history, all pages of it, once the read is recorded. */
+    public EnrolleeHistory readOwn(LedgerUser enrollee, boolean wholeHistory, AccessRecorder.ReadRecord record) {
+        accesses.recordRead(enrollee, enrollee.person(), record, AccessRecorder.OWN_RECORDS);
+        return read(enrollee.states().iterator().next(), enrollee.person(), wholeHistory);
+    }
+
+    private EnrolleeHistory read(StateCode state, PersonRef person, boolean wholeHistory) {
         HistoryRequest request = new HistoryRequest(person, wholeHistory, 0, HistoryRequest.MAX_PAGE_SIZE);
         List<HistoryEntry> entries = new ArrayList<>();
         HistoryPage page;

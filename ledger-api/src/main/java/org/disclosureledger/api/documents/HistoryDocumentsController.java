@@ -4,23 +4,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.disclosureledger.api.security.AccessRecorder;
+import org.disclosureledger.api.security.LedgerUser;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The enrollee's documents over HTTP: the Accounting of Disclosures (HTML or PDF, by the Accept header) and the
- * FHIR R4 export. The enrollee's identifier travels in the POST body, never in the URL; answers are not cached.
+ * A person's documents over HTTP: the Accounting of Disclosures (HTML or PDF, by the Accept header) and the FHIR R4
+ * export. An enrollee reads their own under {@code /api/v1/me}; an official names the person in a POST body (never in
+ * the URL) with a stated purpose. Every read is recorded first; answers are not cached.
  */
 @RestController
-@RequestMapping("/api/v1/history")
 class HistoryDocumentsController {
 
     private static final MediaType FHIR_JSON = MediaType.parseMediaType(FhirAuditExport.MEDIA_TYPE);
@@ -35,15 +39,49 @@ class HistoryDocumentsController {
         this.fhir = fhir;
     }
 
-    /** The Accounting of Disclosures: PDF when the caller prefers it, HTML otherwise. */
+    /** The signed-in enrollee's own Accounting of Disclosures: PDF when they prefer it, HTML otherwise. */
+    @GetMapping(
+            path = "/api/v1/me/history/accounting",
+            produces = {MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
+    ResponseEntity<byte[]> myAccounting(
+            @AuthenticationPrincipal LedgerUser enrollee,
+            @RequestParam(required = false) Boolean wholeHistory,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return accounting(
+                histories.readOwn(enrollee, Boolean.TRUE.equals(wholeHistory), AccessRecorder.ReadRecord.ACCOUNTING),
+                accept);
+    }
+
+    /** An official's copy of a person's Accounting of Disclosures, for a stated purpose. */
     @PostMapping(
-            path = "/accounting",
+            path = "/api/v1/history/accounting",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<byte[]> accounting(
+            @AuthenticationPrincipal LedgerUser official,
             @RequestBody EnrolleeBody body,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        EnrolleeHistory history = histories.read(body);
+        return accounting(histories.readForOfficial(official, body, AccessRecorder.ReadRecord.ACCOUNTING), accept);
+    }
+
+    /** The signed-in enrollee's own FHIR R4 export: a Bundle of AuditEvents, one per disclosure of their data. */
+    @GetMapping(path = "/api/v1/me/history/fhir", produces = FhirAuditExport.MEDIA_TYPE)
+    ResponseEntity<byte[]> myFhir(
+            @AuthenticationPrincipal LedgerUser enrollee, @RequestParam(required = false) Boolean wholeHistory) {
+        return fhir(
+                histories.readOwn(enrollee, Boolean.TRUE.equals(wholeHistory), AccessRecorder.ReadRecord.FHIR_EXPORT));
+    }
+
+    /** An official's FHIR R4 export of a person's disclosures, for a stated purpose. */
+    @PostMapping(
+            path = "/api/v1/history/fhir",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = FhirAuditExport.MEDIA_TYPE)
+    ResponseEntity<byte[]> fhir(@AuthenticationPrincipal LedgerUser official, @RequestBody EnrolleeBody body) {
+        return fhir(histories.readForOfficial(official, body, AccessRecorder.ReadRecord.FHIR_EXPORT));
+    }
+
+    private ResponseEntity<byte[]> accounting(EnrolleeHistory history, String accept) {
         if (prefersPdf(accept)) {
             return ResponseEntity.ok()
                     .contentType(MediaType.APPLICATION_PDF)
@@ -62,10 +100,7 @@ class HistoryDocumentsController {
                 .body(accounting.html(history).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The FHIR R4 export: a Bundle of AuditEvents, one per disclosure of the enrollee's data. */
-    @PostMapping(path = "/fhir", consumes = MediaType.APPLICATION_JSON_VALUE, produces = FhirAuditExport.MEDIA_TYPE)
-    ResponseEntity<byte[]> fhir(@RequestBody EnrolleeBody body) {
-        EnrolleeHistory history = histories.read(body);
+    private ResponseEntity<byte[]> fhir(EnrolleeHistory history) {
         return ResponseEntity.ok()
                 .contentType(FHIR_JSON)
                 .cacheControl(CacheControl.noStore())

@@ -3,6 +3,9 @@ package org.disclosureledger.api.history;
 import java.util.List;
 import java.util.Map;
 import org.disclosureledger.api.problem.FieldErrors;
+import org.disclosureledger.api.security.AccessRecorder;
+import org.disclosureledger.api.security.LedgerUser;
+import org.disclosureledger.api.security.Scopes;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.core.subject.Pseudonymiser;
@@ -13,30 +16,89 @@ import org.disclosureledger.projections.history.PersonHistoryQueries;
 import org.disclosureledger.projections.history.VisibleEntry;
 import org.disclosureledger.projections.history.WithheldEntry;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An enrollee's history of disclosures, looked up by state and Medicaid id sent in the body. */
+/**
+ * A person's history of disclosures. An enrollee reads their own at {@code GET /api/v1/me/history}, the person their
+ * token is bound to; an official (an auditor within their states, or an admin) looks one up by state and Medicaid id
+ * sent in the body, with a stated purpose. Either way the read is recorded on the ledger first ({@link AccessRecorder}).
+ */
 @RestController
-@RequestMapping(path = "/api/v1/history", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class HistoryController {
 
     private final Pseudonymiser pseudonymiser;
     private final PersonHistoryQueries queries;
     private final LedgerIndexes ledgerIndexes;
+    private final AccessRecorder accesses;
 
-    HistoryController(Pseudonymiser pseudonymiser, PersonHistoryQueries queries, LedgerIndexes ledgerIndexes) {
+    HistoryController(
+            Pseudonymiser pseudonymiser,
+            PersonHistoryQueries queries,
+            LedgerIndexes ledgerIndexes,
+            AccessRecorder accesses) {
         this.pseudonymiser = pseudonymiser;
         this.queries = queries;
         this.ledgerIndexes = ledgerIndexes;
+        this.accesses = accesses;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    HistoryView history(@RequestBody HistoryLookup lookup) {
-        HistoryRequest request = request(lookup);
-        HistoryPage page = queries.historyOf(request);
+    @GetMapping("/api/v1/me/history")
+    HistoryView myHistory(
+            @AuthenticationPrincipal LedgerUser enrollee,
+            @RequestParam(required = false) Boolean wholeHistory,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer pageSize) {
+        FieldErrors errors = new FieldErrors();
+        Paging paging = paging(errors, wholeHistory, page, pageSize);
+        errors.throwIfAny();
+        accesses.recordRead(enrollee, enrollee.person(), AccessRecorder.ReadRecord.HISTORY, AccessRecorder.OWN_RECORDS);
+        return view(queries.historyOf(paging.of(enrollee.person())));
+    }
+
+    @PostMapping(path = "/api/v1/history", consumes = MediaType.APPLICATION_JSON_VALUE)
+    HistoryView history(@AuthenticationPrincipal LedgerUser official, @RequestBody HistoryLookup lookup) {
+        FieldErrors errors = new FieldErrors();
+        StateCode state = errors.value("state", () -> new StateCode(lookup.state()));
+        errors.value("medicaidId", () -> Pseudonymiser.normaliseMedicaidId(lookup.medicaidId()));
+        String purpose = Scopes.statedPurpose(errors, lookup.purpose());
+        Paging paging = paging(errors, lookup.wholeHistory(), lookup.page(), lookup.pageSize());
+        errors.throwIfAny();
+        Scopes.requireStateUnlessAdmin(official, state, "person");
+        PersonRef person = pseudonymiser.pseudonymise(state, lookup.medicaidId());
+        accesses.recordRead(official, person, AccessRecorder.ReadRecord.HISTORY, purpose);
+        return view(queries.historyOf(paging.of(person)));
+    }
+
+    /** Which page of whose history, once the person is known. */
+    private record Paging(boolean wholeHistory, int page, int pageSize) {
+
+        HistoryRequest of(PersonRef person) {
+            return new HistoryRequest(person, wholeHistory, page, pageSize);
+        }
+    }
+
+    private static Paging paging(FieldErrors errors, Boolean wholeHistory, Integer page, Integer pageSize) {
+        int size = pageSize == null ? HistoryRequest.DEFAULT_PAGE_SIZE : pageSize;
+        if (size < 1 || size > HistoryRequest.MAX_PAGE_SIZE) {
+            errors.add("pageSize", "pageSize must be between 1 and " + HistoryRequest.MAX_PAGE_SIZE);
+            size = HistoryRequest.DEFAULT_PAGE_SIZE;
+        }
+        int number = page == null ? 0 : page;
+        if (number < 0) {
+            errors.add("page", "page must be 0 or more (pages count from 0)");
+            number = 0;
+        }
+        return new Paging(Boolean.TRUE.equals(wholeHistory), number, size);
+    }
+
+    private HistoryView view(HistoryPage page) {
         Map<String, Long> indexes = ledgerIndexes.of(page.entries());
         List<HistoryView.Entry> entries =
                 page.entries().stream().map(entry -> view(entry, indexes)).toList();
@@ -48,24 +110,6 @@ class HistoryController {
                 page.totalEntries(),
                 page.hasNextPage(),
                 entries);
-    }
-
-    private HistoryRequest request(HistoryLookup lookup) {
-        FieldErrors errors = new FieldErrors();
-        StateCode state = errors.value("state", () -> new StateCode(lookup.state()));
-        errors.value("medicaidId", () -> Pseudonymiser.normaliseMedicaidId(lookup.medicaidId()));
-        int pageSize = lookup.pageSize() == null ? HistoryRequest.DEFAULT_PAGE_SIZE : lookup.pageSize();
-        if (pageSize < 1 || pageSize > HistoryRequest.MAX_PAGE_SIZE) {
-            errors.add("pageSize", "pageSize must be between 1 and " + HistoryRequest.MAX_PAGE_SIZE);
-        }
-        int page = lookup.page() == null ? 0 : lookup.page();
-        if (page < 0) {
-            errors.add("page", "page must be 0 or more (pages count from 0)");
-        }
-        errors.throwIfAny();
-        PersonRef person = pseudonymiser.pseudonymise(state, lookup.medicaidId());
-        HistoryRequest request = HistoryRequest.firstPage(person).withPage(page).withPageSize(pageSize);
-        return Boolean.TRUE.equals(lookup.wholeHistory()) ? request.withWholeHistory() : request;
     }
 
     private static HistoryView.Entry view(HistoryEntry entry, Map<String, Long> ledgerIndexes) {

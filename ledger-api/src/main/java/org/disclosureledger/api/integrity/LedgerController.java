@@ -1,10 +1,19 @@
 package org.disclosureledger.api.integrity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import org.disclosureledger.api.disclosure.Custodians;
+import org.disclosureledger.api.problem.Forbidden;
 import org.disclosureledger.api.problem.InvalidRequest;
 import org.disclosureledger.api.problem.Problems;
+import org.disclosureledger.api.security.LedgerUser;
+import org.disclosureledger.api.security.Role;
+import org.disclosureledger.api.security.Scopes;
 import org.disclosureledger.core.checkpoint.NoteSigner;
+import org.disclosureledger.core.disclosure.DisclosureId;
+import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.ledger.LeafEnvelope;
 import org.disclosureledger.core.merkle.MerkleTree;
 import org.disclosureledger.core.merkle.Sha256Hash;
@@ -15,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What a watchdog needs to check the ledger from outside: the newest signed checkpoint (a C2SP signed note), any
- * earlier one by tree size, the public key to pin, each entry's envelope and leaf hash, and RFC 9162 inclusion and
- * consistency proofs. Hashes are lower-case hex.
+ * What a watchdog needs to check the ledger from outside, open to anyone: the newest signed checkpoint (a C2SP signed
+ * note), any earlier one by tree size, the public key to pin, and RFC 9162 inclusion and consistency proofs. An
+ * entry's envelope and leaf hash are for those the entry concerns ({@link #entry}). Hashes are lower-case hex.
  */
 @RestController
 @RequestMapping("/api/v1/ledger")
@@ -33,10 +43,12 @@ class LedgerController {
 
     private final LedgerStore store;
     private final NoteSigner signer;
+    private final Custodians custodians;
 
-    LedgerController(LedgerStore store, NoteSigner signer) {
+    LedgerController(LedgerStore store, NoteSigner signer, Custodians custodians) {
         this.store = store;
         this.signer = signer;
+        this.custodians = custodians;
     }
 
     /** The newest signed checkpoint, as the signed note text. */
@@ -76,9 +88,10 @@ class LedgerController {
             String payloadBase64) {}
 
     @GetMapping(path = "/entries/{index}", produces = MediaType.APPLICATION_JSON_VALUE)
-    EntryView entry(@PathVariable long index) {
+    EntryView entry(@AuthenticationPrincipal LedgerUser caller, @PathVariable long index) {
         byte[] leafHash = store.leafHash(index).orElseThrow(() -> new NotYet("no ledger entry has index " + index));
         LeafEnvelope e = store.envelope(index).orElseThrow(() -> new NotYet("no ledger entry has index " + index));
+        requireMayRead(caller, e);
         return new EntryView(
                 index,
                 new Sha256Hash(leafHash).hex(),
@@ -90,6 +103,33 @@ class LedgerController {
                         e.sequenceNumber(),
                         e.timestamp(),
                         Base64.getEncoder().encodeToString(e.payload())));
+    }
+
+    /**
+     * An entry's content names people (by reference) and a custodian: an enrollee reads only entries that name
+     * them, an auditor only disclosures of their states; a regulator or an admin reads any.
+     */
+    private void requireMayRead(LedgerUser caller, LeafEnvelope entry) {
+        if (caller.has(Role.REGULATOR) || caller.has(Role.ADMIN)) {
+            return;
+        }
+        if (caller.has(Role.ENROLLEE)) {
+            String payload = new String(entry.payload(), StandardCharsets.UTF_8);
+            if (!payload.contains("\"" + caller.person().value() + "\"")) {
+                throw new Forbidden("this ledger entry is not about you");
+            }
+            return;
+        }
+        Optional<StateCode> custodian;
+        try {
+            custodian = custodians.of(new DisclosureId(entry.aggregateIdentifier()));
+        } catch (IllegalArgumentException notADisclosure) {
+            custodian = Optional.empty();
+        }
+        if (custodian.isEmpty()) {
+            throw new Forbidden("this ledger entry is not a disclosure of a state in your scope");
+        }
+        Scopes.requireState(caller, custodian.get(), "entry's disclosure");
     }
 
     /** An inclusion proof: the sibling hashes from the leaf up, nearest first. */

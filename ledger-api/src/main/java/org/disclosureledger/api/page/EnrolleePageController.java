@@ -4,19 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.disclosureledger.api.documents.AccountingOfDisclosures;
-import org.disclosureledger.api.documents.EnrolleeBody;
 import org.disclosureledger.api.documents.EnrolleeHistories;
 import org.disclosureledger.api.documents.EnrolleeHistory;
 import org.disclosureledger.api.documents.FhirAuditExport;
 import org.disclosureledger.api.history.LedgerIndexes;
 import org.disclosureledger.api.problem.FieldError;
 import org.disclosureledger.api.problem.InvalidRequest;
+import org.disclosureledger.api.security.AccessRecorder;
+import org.disclosureledger.api.security.LedgerUser;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,47 +64,27 @@ class EnrolleePageController {
             consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<byte[]> lookUp(
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String medicaidId,
-            @RequestParam(required = false) String wholeHistory) {
-        EnrolleeBody body = new EnrolleeBody(state, medicaidId, wholeHistory(wholeHistory));
-        PageRenderer.Form form = new PageRenderer.Form(state, body.wholeHistory(), Map.of());
-        EnrolleeHistory history;
-        try {
-            history = histories.read(body);
-        } catch (InvalidRequest invalid) {
-            return invalid(form, invalid);
-        }
-        return html(
-                HttpStatus.OK, PageRenderer.history(form, medicaidId, history, ledgerIndexes.of(history.entries())));
+            @AuthenticationPrincipal LedgerUser enrollee, @RequestParam(required = false) String wholeHistory) {
+        boolean whole = wholeHistory(wholeHistory);
+        EnrolleeHistory history = histories.readOwn(enrollee, whole, AccessRecorder.ReadRecord.HISTORY);
+        PageRenderer.Form form = new PageRenderer.Form(history.state().code(), whole, Map.of());
+        return html(HttpStatus.OK, PageRenderer.history(form, "", history, ledgerIndexes.of(history.entries())));
     }
 
     @PostMapping(path = PageRenderer.PDF_ACTION, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<byte[]> pdf(
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String medicaidId,
-            @RequestParam(required = false) String wholeHistory) {
-        EnrolleeBody body = new EnrolleeBody(state, medicaidId, wholeHistory(wholeHistory));
-        try {
-            byte[] pdf = accounting.pdf(histories.read(body));
-            return download(MediaType.APPLICATION_PDF, "accounting-of-disclosures.pdf", pdf);
-        } catch (InvalidRequest invalid) {
-            return invalid(new PageRenderer.Form(state, body.wholeHistory(), Map.of()), invalid);
-        }
+            @AuthenticationPrincipal LedgerUser enrollee, @RequestParam(required = false) String wholeHistory) {
+        byte[] pdf = accounting.pdf(
+                histories.readOwn(enrollee, wholeHistory(wholeHistory), AccessRecorder.ReadRecord.ACCOUNTING));
+        return download(MediaType.APPLICATION_PDF, "accounting-of-disclosures.pdf", pdf);
     }
 
     @PostMapping(path = PageRenderer.FHIR_ACTION, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<byte[]> fhir(
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String medicaidId,
-            @RequestParam(required = false) String wholeHistory) {
-        EnrolleeBody body = new EnrolleeBody(state, medicaidId, wholeHistory(wholeHistory));
-        try {
-            byte[] json = fhir.json(histories.read(body));
-            return download(MediaType.parseMediaType(FhirAuditExport.MEDIA_TYPE), "disclosures-fhir.json", json);
-        } catch (InvalidRequest invalid) {
-            return invalid(new PageRenderer.Form(state, body.wholeHistory(), Map.of()), invalid);
-        }
+            @AuthenticationPrincipal LedgerUser enrollee, @RequestParam(required = false) String wholeHistory) {
+        byte[] json = fhir.json(
+                histories.readOwn(enrollee, wholeHistory(wholeHistory), AccessRecorder.ReadRecord.FHIR_EXPORT));
+        return download(MediaType.parseMediaType(FhirAuditExport.MEDIA_TYPE), "disclosures-fhir.json", json);
     }
 
     private static boolean wholeHistory(String value) {

@@ -40,6 +40,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.invalidFields(e.errors());
     }
 
+    @ExceptionHandler(Forbidden.class)
+    ProblemDetail forbidden(Forbidden e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage());
+    }
+
     @ExceptionHandler(PayloadTooLarge.class)
     ProblemDetail tooLarge(PayloadTooLarge e) {
         return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", e.getMessage());

@@ -50,7 +50,7 @@ class VerifyCommandTest {
 
     @Test
     void givenAnIntactLedger_thenExit0_andAfterARewrite_thenExit1NamingTheEntry() throws Exception {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port);
         for (int i = 0; i < 4; i++) {
             client.postJson("/api/v1/disclosures", Examples.disclosure("verify-" + i, "VERIFY000" + i));
         }

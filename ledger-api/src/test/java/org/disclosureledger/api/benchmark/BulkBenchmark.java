@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.api.TestTokens;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.merkle.ProofVerifier;
 import org.disclosureledger.core.merkle.Sha256Hash;
@@ -75,7 +76,7 @@ class BulkBenchmark {
 
     @Test
     void aMillionSubjectBulkDisclosureThroughTheApiAgainstARawCopy() throws Exception {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port);
         recordBulk(client, "bulk-warm-" + RUN, 2 * CHUNK, "W");
         waitForFanOut("bulk-warm-" + RUN, 2 * CHUNK);
 
@@ -95,7 +96,7 @@ class BulkBenchmark {
 
         String lastPerson = medicaidId("M", SUBJECTS - 1);
         LedgerClient.Response history =
-                client.postJson("/api/v1/history", Map.of("state", "CA", "medicaidId", lastPerson));
+                client.as(TestTokens.enrollee("CA", lastPerson)).get("/api/v1/me/history");
         if (history.status() != 200 || !history.body().contains(id)) {
             throw new AssertionError("the last subject's history does not show the bulk disclosure: " + history.status()
                     + " " + history.body());
@@ -180,10 +181,9 @@ class BulkBenchmark {
         long[] nanos = new long[PROOFS];
         for (int i = 0; i < PROOFS; i++) {
             int index = (int) ((i * 7_919L) % SUBJECTS);
+            LedgerClient enrollee = client.as(TestTokens.enrollee("CA", medicaidId("M", index)));
             long began = System.nanoTime();
-            LedgerClient.Response response = client.postJson(
-                    "/api/v1/bulk-disclosures/" + id + "/membership-proof",
-                    Map.of("state", "CA", "medicaidId", medicaidId("M", index)));
+            LedgerClient.Response response = enrollee.get("/api/v1/me/bulk-disclosures/" + id + "/membership-proof");
             nanos[i] = System.nanoTime() - began;
             require(200, response);
             var proof = response.json();

@@ -67,7 +67,7 @@ class IngestBenchmark {
     @Test
     void recordingThroughTheApiAgainstRawJdbcWithTheLedgersLag() throws Exception {
         BenchmarkReport report = new BenchmarkReport();
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port);
         for (int i = 0; i < 50; i++) {
             require(client.postJson("/api/v1/disclosures", disclosure("warm-" + i)));
         }

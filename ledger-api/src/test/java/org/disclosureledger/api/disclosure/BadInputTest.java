@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.api.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.TestInstance;
@@ -56,7 +57,7 @@ class BadInputTest {
 
     @BeforeAll
     void recordWhatTheBadInputsRefer() {
-        client = new LedgerClient(port);
+        client = LedgerClient.recorder(port);
         expectStatus(201, client.postJson("/api/v1/disclosures", disclosure("single-1", "BADIN0001", "BADIN0002")));
         Map<String, Object> suspended = disclosure("suspended-1", "BADIN0003");
         suspended.put(
@@ -363,20 +364,18 @@ class BadInputTest {
                 bad(
                         "a follow-on of an unknown disclosure",
                         post(
-                                "/api/v1/disclosures/never-recorded/disputes",
+                                "/api/v1/me/disclosures/never-recorded/disputes",
                                 JSON,
-                                "{\"disputeId\":\"d1\",\"subject\":{\"state\":\"CA\",\"medicaidId\":\"BADIN0001\"},"
-                                        + "\"statement\":\"I never agreed\"}"),
+                                "{\"disputeId\":\"d1\",\"statement\":\"I never agreed\"}"),
                         404,
                         "unknown-disclosure",
                         null),
                 bad(
                         "a dispute by someone who is not a subject",
                         post(
-                                "/api/v1/disclosures/single-1/disputes",
+                                "/api/v1/me/disclosures/single-1/disputes",
                                 JSON,
-                                "{\"disputeId\":\"d1\",\"subject\":{\"state\":\"CA\",\"medicaidId\":\"BADIN0777\"},"
-                                        + "\"statement\":\"I never agreed\"}"),
+                                "{\"disputeId\":\"d1\",\"statement\":\"I never agreed\"}"),
                         422,
                         "not-a-subject",
                         "subject"),
@@ -430,13 +429,16 @@ class BadInputTest {
     void badInputIsRefusedWithASpecificProblemAndChangesNothing(BadInput input) {
         long before = storedEvents();
 
+        // A dispute comes from an enrollee (one who is no subject of single-1); everything else from its recorder.
+        LedgerClient caller =
+                input.path().startsWith("/api/v1/me/") ? client.as(TestTokens.enrollee("CA", "BADIN0777")) : client;
         LedgerClient.Response response = input.streamed()
-                ? client.sendStreamed(
+                ? caller.sendStreamed(
                         input.method(),
                         input.path(),
                         input.contentType(),
                         () -> new ByteArrayInputStream(input.body().get()))
-                : client.send(
+                : caller.send(
                         input.method(),
                         input.path(),
                         input.contentType(),

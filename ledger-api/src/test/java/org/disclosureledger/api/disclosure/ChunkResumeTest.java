@@ -45,7 +45,7 @@ class ChunkResumeTest {
 
     @BeforeEach
     void client() {
-        client = new LedgerClient(port);
+        client = LedgerClient.recorder(port);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.api.TestTokens;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.merkle.MerkleTree;
 import org.disclosureledger.core.merkle.ProofVerifier;
@@ -49,7 +50,7 @@ class MembershipProofApiTest {
 
     @BeforeAll
     void recordASealedAndAnOpenBulkDisclosure() {
-        client = new LedgerClient(port);
+        client = LedgerClient.recorder(port);
         expect(201, client.postJson("/api/v1/bulk-disclosures", Examples.bulkDisclosure("proof-bulk")));
         for (int chunk = 0; chunk * CHUNK < SUBJECTS; chunk++) {
             StringBuilder lines = new StringBuilder();
@@ -125,34 +126,23 @@ class MembershipProofApiTest {
     }
 
     @Test
-    void anUnusableIdentifierGetsA422ProblemNamingTheField() {
-        LedgerClient.Response response = client.postJson(
-                "/api/v1/bulk-disclosures/proof-bulk/membership-proof",
-                Map.of("state", "ZZ", "medicaidId", "not an id!"));
+    void onlyTheEnrolleeThemselvesCanAskNobodyCanNameAPerson() {
+        String path = "/api/v1/me/bulk-disclosures/proof-bulk/membership-proof";
 
-        expectProblem(response, 422, "invalid-field");
-        assertThat(response.json()
-                        .path("errors")
-                        .valueStream()
-                        .map(e -> e.path("field").asString()))
-                .containsExactlyInAnyOrder("state", "medicaidId");
-        assertThat(response.body()).doesNotContain("not an id!");
-    }
-
-    @Test
-    void anUnknownFieldGetsA400Problem() {
-        expectProblem(
-                client.postJson(
-                        "/api/v1/bulk-disclosures/proof-bulk/membership-proof",
-                        Map.of("state", "CA", "medicaidId", medicaidId(0), "ssn", "123456789")),
-                400,
-                "unknown-field");
+        expectProblem(client.get(path), 403, "forbidden");
+        expectProblem(client.as(TestTokens.auditor("CA")).get(path), 403, "forbidden");
+        expectProblem(new LedgerClient(port).get(path), 401, "unauthenticated");
+        assertThat(client.postJson(
+                                "/api/v1/bulk-disclosures/proof-bulk/membership-proof",
+                                Map.of("state", "CA", "medicaidId", medicaidId(0)))
+                        .status())
+                .as("the old route that took a person's identifier is gone")
+                .isIn(403, 404);
     }
 
     private LedgerClient.Response proofFor(String disclosureId, String medicaidId) {
-        return client.postJson(
-                "/api/v1/bulk-disclosures/" + disclosureId + "/membership-proof",
-                Map.of("state", "CA", "medicaidId", medicaidId));
+        return client.as(TestTokens.enrollee("CA", medicaidId))
+                .get("/api/v1/me/bulk-disclosures/" + disclosureId + "/membership-proof");
     }
 
     private static String medicaidId(int i) {

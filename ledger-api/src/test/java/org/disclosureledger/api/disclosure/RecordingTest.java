@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.api.TestTokens;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.merkle.MerkleFrontier;
 import org.disclosureledger.core.subject.Pseudonymiser;
@@ -44,7 +45,7 @@ class RecordingTest {
 
     @BeforeEach
     void client() {
-        client = new LedgerClient(port);
+        client = LedgerClient.recorder(port);
     }
 
     @Test
@@ -124,15 +125,10 @@ class RecordingTest {
         assertThat(client.postJson("/api/v1/disclosures/rec-3/corrections", correction)
                         .status())
                 .isEqualTo(200);
-        assertThat(client.postJson(
-                                "/api/v1/disclosures/rec-3/disputes",
-                                map(
-                                        "disputeId",
-                                        "d1",
-                                        "subject",
-                                        map("state", "CA", "medicaidId", "REC0005"),
-                                        "statement",
-                                        "I never consented to this"))
+        assertThat(client.as(TestTokens.enrollee("CA", "REC0005"))
+                        .postJson(
+                                "/api/v1/me/disclosures/rec-3/disputes",
+                                map("disputeId", "d1", "statement", "I never consented to this"))
                         .status())
                 .isEqualTo(201);
         assertThat(client.postJson(

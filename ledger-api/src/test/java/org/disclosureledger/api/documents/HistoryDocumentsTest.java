@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.api.TestTokens;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -58,8 +59,8 @@ class HistoryDocumentsTest {
 
     @BeforeEach
     void recordADisclosureAndWaitForTheHistory() throws Exception {
-        LedgerClient.Response recorded =
-                new LedgerClient(port).postJson("/api/v1/disclosures", disclosure("docs-1", RAW_ID, "QXDOCS58214"));
+        LedgerClient.Response recorded = LedgerClient.recorder(port)
+                .postJson("/api/v1/disclosures", disclosure("docs-1", RAW_ID, "QXDOCS58214"));
         assertThat(recorded.status()).as(recorded.body()).isIn(200, 201);
         Instant deadline = Instant.now().plusSeconds(60);
         while (auditEvents(post("/api/v1/history/fhir", enrollee(RAW_ID), "application/fhir+json"))
@@ -133,7 +134,8 @@ class HistoryDocumentsTest {
     void badIdentifiersAreAnsweredWithEveryFieldErrorAndWithoutEchoingThem(CapturedOutput output) {
         String badId = "QX!DOCS58299";
         for (String path : new String[] {"/api/v1/history/accounting", "/api/v1/history/fhir"}) {
-            HttpResponse<byte[]> response = post(path, map("state", "XX", "medicaidId", badId), "*/*");
+            HttpResponse<byte[]> response =
+                    post(path, map("state", "XX", "medicaidId", badId, "purpose", "Complaint 2026-7"), "*/*");
 
             assertThat(response.statusCode()).isEqualTo(422);
             assertThat(response.headers().firstValue("Content-Type"))
@@ -148,16 +150,30 @@ class HistoryDocumentsTest {
 
     @Test
     void aBadIdentifierIsAProblemDocumentEvenWhenAPdfWasAskedFor() {
-        HttpResponse<byte[]> response =
-                post("/api/v1/history/accounting", map("state", "CA", "medicaidId", ""), "application/pdf");
+        HttpResponse<byte[]> response = post(
+                "/api/v1/history/accounting",
+                map("state", "CA", "medicaidId", "", "purpose", "Complaint 2026-7"),
+                "application/pdf");
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
+    @Test
+    void theEnrolleeDownloadsTheirOwnDocumentsWithoutNamingThemselves() {
+        LedgerClient enrollee = new LedgerClient(port).as(TestTokens.enrollee("CA", RAW_ID));
+
+        byte[] pdf = enrollee.getBytes("/api/v1/me/history/accounting?wholeHistory=true", "application/pdf");
+        LedgerClient.Response fhir = enrollee.get("/api/v1/me/history/fhir");
+
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(fhir.status()).as(fhir.body()).isEqualTo(200);
+        assertThat(fhir.body()).contains("docs-1").doesNotContain(RAW_ID);
+    }
+
     private Map<String, Object> enrollee(String medicaidId) {
-        return map("state", "CA", "medicaidId", medicaidId, "wholeHistory", false);
+        return map("state", "CA", "medicaidId", medicaidId, "purpose", "Complaint 2026-7", "wholeHistory", false);
     }
 
     private static java.util.List<AuditEvent> auditEvents(HttpResponse<byte[]> response) {
@@ -179,6 +195,7 @@ class HistoryDocumentsTest {
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
+                .header("Authorization", "Bearer " + TestTokens.auditor("CA"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(LedgerClient.json(body)))
                 .build();
         try {

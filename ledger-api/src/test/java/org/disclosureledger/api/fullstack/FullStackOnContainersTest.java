@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.disclosureledger.api.LedgerApplication;
+import org.disclosureledger.api.TestTokens;
 import org.disclosureledger.core.checkpoint.NoteSigner;
 import org.disclosureledger.core.subject.Pseudonymiser;
 import org.junit.jupiter.api.Test;
@@ -58,12 +59,16 @@ class FullStackOnContainersTest {
                         "--spring.datasource.password=" + POSTGRES.getPassword(),
                         "--spring.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers(),
                         "--ledger.pseudonym.key-file=" + keyFile,
-                        "--ledger.checkpoint.signing-key-file=" + signerFile)) {
+                        "--ledger.checkpoint.signing-key-file=" + signerFile,
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                                + TestTokens.publicKeyFile(),
+                        "--ledger.security.issuer=" + TestTokens.ISSUER)) {
             FullStackScenario.run(new FullStackScenario.Target(
                     app.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
                     KAFKA.getBootstrapServers(),
                     DISCLOSURES_TOPIC,
-                    new Pseudonymiser(key)));
+                    new Pseudonymiser(key),
+                    false));
         }
     }
 }

@@ -54,7 +54,8 @@ class FullStackOnEmbeddedServicesTest {
                     app.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
                     String.join(",", bootstrapServers),
                     DISCLOSURES_TOPIC,
-                    pseudonymiser));
+                    pseudonymiser,
+                    true));
         }
     }
 }

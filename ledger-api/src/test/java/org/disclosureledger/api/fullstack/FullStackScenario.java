@@ -24,6 +24,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
+import org.disclosureledger.api.TestTokens;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.merkle.MerkleFrontier;
 import org.disclosureledger.core.stream.StreamAttributes;
@@ -42,7 +43,31 @@ import tools.jackson.databind.json.JsonMapper;
 final class FullStackScenario {
 
     /** The application's HTTP port, its broker's address, the disclosures topic and the pseudonymisation key in use. */
-    record Target(int port, String bootstrapServers, String disclosuresTopic, Pseudonymiser pseudonymiser) {}
+    record Target(
+            int port,
+            String bootstrapServers,
+            String disclosuresTopic,
+            Pseudonymiser pseudonymiser,
+            boolean devIssuer) {
+
+        /** A recorder of California's token: from the development issuer on the embedded default. */
+        String recorderToken() {
+            return devIssuer ? devToken(map("role", "recorder", "states", List.of("CA"))) : TestTokens.recorder("CA");
+        }
+
+        /** The enrollee's token. */
+        String enrolleeToken(String medicaidId) {
+            return devIssuer
+                    ? devToken(map("role", "enrollee", "medicaidState", "CA", "medicaidId", medicaidId))
+                    : TestTokens.enrollee("CA", medicaidId);
+        }
+
+        private String devToken(Map<String, Object> user) {
+            LedgerClient.Response token = new LedgerClient(port).postJson("/dev/tokens", user);
+            expect(token, 200);
+            return token.json().path("accessToken").asString();
+        }
+    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,7 +91,7 @@ final class FullStackScenario {
 
     /** Runs the scenario against a fresh ledger (no entries yet); fails on the first thing that does not hold. */
     static void run(Target target) throws InterruptedException {
-        LedgerClient client = new LedgerClient(target.port());
+        LedgerClient client = new LedgerClient(target.port()).as(target.recorderToken());
         String manifestRoot = record(client);
         assertThat(manifestRoot)
                 .as("the bulk manifest's root under the scenario's key: the key the application uses")
@@ -75,7 +100,7 @@ final class FullStackScenario {
                                 ref(target.pseudonymiser(), "FSTK0001").bytes(),
                                 ref(target.pseudonymiser(), "FSTK0004").bytes()))
                         .rootHash());
-        JsonNode history = awaitHistory(client, "FSTK0001");
+        JsonNode history = awaitHistory(client.as(target.enrolleeToken("FSTK0001")));
         List<ConsumerRecord<String, String>> records = consume(target);
 
         assertThat(history.path("totalEntries").asLong()).isEqualTo(2);
@@ -169,12 +194,11 @@ final class FullStackScenario {
     }
 
     /** The enrollee's history once both of their disclosures show with a ledger index. */
-    private static JsonNode awaitHistory(LedgerClient client, String medicaidId) throws InterruptedException {
+    private static JsonNode awaitHistory(LedgerClient enrollee) throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         JsonNode history;
         do {
-            LedgerClient.Response response =
-                    client.postJson("/api/v1/history", map("state", "CA", "medicaidId", medicaidId));
+            LedgerClient.Response response = enrollee.get("/api/v1/me/history");
             expect(response, 200);
             history = response.json();
             long indexed = history.path("entries")

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.api.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,8 +35,8 @@ class HistoryApiTest {
     int port;
 
     @Test
-    void anEnrolleeSeesTheirDisclosuresWithLedgerIndexesAndWithheldEntriesOnlyAsWithheld() {
-        LedgerClient client = new LedgerClient(port);
+    void anEnrolleeSeesTheirOwnDisclosuresWithLedgerIndexesAndWithheldEntriesOnlyAsWithheld() {
+        LedgerClient client = LedgerClient.recorder(port);
         client.postJson("/api/v1/disclosures", Examples.disclosure("hist-1", "HIST0001", "HIST0002"));
         Map<String, Object> suspended = Examples.disclosure("hist-2", "HIST0001");
         suspended.put("suspension", map("until", "2099-01-01", "authority", "Court order 25-77"));
@@ -82,18 +83,47 @@ class HistoryApiTest {
     }
 
     @Test
-    void aBadIdentifierIsRefusedWithoutRepeatingIt() {
-        LedgerClient.Response response =
-                new LedgerClient(port).postJson("/api/v1/history", map("state", "CA", "medicaidId", "SECRET$99"));
+    void anOfficialsLookUpWithABadIdentifierIsRefusedWithoutRepeatingIt() {
+        LedgerClient.Response response = LedgerClient.recorder(port)
+                .as(TestTokens.auditor("CA"))
+                .postJson(
+                        "/api/v1/history",
+                        map("state", "CA", "medicaidId", "SECRET$99", "purpose", "Complaint 2026-114"));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body()).contains("medicaidId").doesNotContain("SECRET");
     }
 
+    @Test
+    void anAuditorLooksUpAPersonOfTheirStateWithAStatedPurposeOnly() {
+        LedgerClient recorder = LedgerClient.recorder(port);
+        recorder.postJson("/api/v1/disclosures", Examples.disclosure("hist-audit", "HISTAUDIT1"));
+        LedgerClient auditor = recorder.as(TestTokens.auditor("CA"));
+
+        await(() -> auditor.postJson(
+                                "/api/v1/history",
+                                map("state", "CA", "medicaidId", "HISTAUDIT1", "purpose", "Complaint 2026-114"))
+                        .json()
+                        .path("totalEntries")
+                        .asLong()
+                == 1);
+        LedgerClient.Response noPurpose =
+                auditor.postJson("/api/v1/history", map("state", "CA", "medicaidId", "HISTAUDIT1"));
+        LedgerClient.Response otherState = recorder.as(TestTokens.auditor("NY"))
+                .postJson(
+                        "/api/v1/history",
+                        map("state", "CA", "medicaidId", "HISTAUDIT1", "purpose", "Complaint 2026-114"));
+
+        assertThat(noPurpose.status()).as(noPurpose.body()).isEqualTo(422);
+        assertThat(noPurpose.body()).contains("purpose");
+        assertThat(otherState.status()).as(otherState.body()).isEqualTo(403);
+        assertThat(otherState.body()).contains("does not cover CA").doesNotContain("HISTAUDIT1");
+    }
+
     private static JsonNode history(LedgerClient client, String medicaidId) {
         LedgerClient.Response response =
-                client.postJson("/api/v1/history", map("state", "CA", "medicaidId", medicaidId));
+                client.as(TestTokens.enrollee("CA", medicaidId)).get("/api/v1/me/history");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.api.TestTokens;
 import org.disclosureledger.core.checkpoint.Checkpoint;
 import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.disclosureledger.core.ledger.LeafEnvelope;
@@ -47,9 +48,11 @@ class LedgerApiTest {
 
     @Test
     void aWatchdogVerifiesCheckpointsEntriesAndProofsFromThePublishedKeyAlone() {
+        LedgerClient recorder = LedgerClient.recorder(port);
         LedgerClient client = new LedgerClient(port);
+        LedgerClient regulator = recorder.as(TestTokens.regulator());
         for (int i = 0; i < 5; i++) {
-            client.postJson("/api/v1/disclosures", Examples.disclosure("ledger-a-" + i, "LEDGERA" + i));
+            recorder.postJson("/api/v1/disclosures", Examples.disclosure("ledger-a-" + i, "LEDGERA" + i));
         }
         awaitSequenced(5);
         checkpointer.signNow();
@@ -58,7 +61,7 @@ class LedgerApiTest {
         Checkpoint first = watchdog.verifyCheckpoint(
                 client.get("/api/v1/ledger/checkpoint").body());
         for (int i = 0; i < 4; i++) {
-            client.postJson("/api/v1/disclosures", Examples.disclosure("ledger-b-" + i, "LEDGERB" + i));
+            recorder.postJson("/api/v1/disclosures", Examples.disclosure("ledger-b-" + i, "LEDGERB" + i));
         }
         awaitSequenced(9);
         checkpointer.signNow();
@@ -71,7 +74,7 @@ class LedgerApiTest {
                         client.get("/api/v1/ledger/checkpoints/5").body()))
                 .isEqualTo(first);
         for (long index = 0; index < second.treeSize(); index++) {
-            JsonNode entry = client.get("/api/v1/ledger/entries/" + index).json();
+            JsonNode entry = regulator.get("/api/v1/ledger/entries/" + index).json();
             Sha256Hash leaf = recomputedLeafHash(entry.path("envelope"));
             assertThat(leaf.hex()).isEqualTo(entry.path("leafHash").asString());
             JsonNode inclusion = client.get("/api/v1/ledger/proofs/inclusion?index=" + index + "&treeSize=9")
@@ -95,7 +98,10 @@ class LedgerApiTest {
         assertThat(client.get("/api/v1/ledger/proofs/inclusion?index=x&treeSize=1")
                         .status())
                 .isEqualTo(400);
-        assertThat(client.get("/api/v1/ledger/entries/999999").status()).isEqualTo(404);
+        assertThat(client.as(TestTokens.regulator())
+                        .get("/api/v1/ledger/entries/999999")
+                        .status())
+                .isEqualTo(404);
         assertThat(client.get("/api/v1/ledger/checkpoints/999999").contentType())
                 .startsWith("application/problem+json");
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.api.TestTokens;
 import org.disclosureledger.projections.integrity.Checkpointer;
 import org.disclosureledger.projections.integrity.LedgerStore;
 import org.disclosureledger.watchdog.WatchdogCommand;
@@ -55,7 +56,8 @@ class InvestigationApiTest {
 
     @Test
     void aRegulatorStartsAnInvestigationFollowsItAndVerifiesItsBundleOffline() throws IOException {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port);
+        LedgerClient regulator = client.as(TestTokens.regulator());
         long before = store.size();
         for (int i = 0; i < 3; i++) {
             assertThat(client.postJson(
@@ -67,27 +69,28 @@ class InvestigationApiTest {
         // Each recording and the flag the test rulebook (in force at record time too) adds to it.
         long treeSize = signedCheckpoint(before + 6);
 
-        LedgerClient.Response started = client.postJson("/api/v1/investigations", definition(treeSize, "us-hhs-oig"));
+        LedgerClient.Response started =
+                regulator.postJson("/api/v1/investigations", definition(treeSize, "us-hhs-oig"));
 
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().path("id").asString();
-        JsonNode status = awaitDone(client, id);
+        JsonNode status = awaitDone(regulator, id);
         assertThat(status.at("/counts/disclosures").asLong()).isEqualTo(3);
         assertThat(status.at("/counts/affectedSubjects").asLong()).isEqualTo(6);
         assertThat(status.at("/counts/findingsBySeverity/VIOLATION").asLong()).isEqualTo(3);
         assertThat(status.at("/progress/eventsRead").asLong()).isEqualTo(treeSize);
-        LedgerClient.Response events = client.get("/api/v1/investigations/" + id + "/progress");
+        LedgerClient.Response events = regulator.get("/api/v1/investigations/" + id + "/progress");
         assertThat(events.contentType()).startsWith("text/event-stream");
         assertThat(events.body())
                 .contains("event:progress")
                 .contains("event:end")
                 .contains("\"DONE\"");
-        LedgerClient.Response report = client.get("/api/v1/investigations/" + id + "/report");
+        LedgerClient.Response report = regulator.get("/api/v1/investigations/" + id + "/report");
         assertThat(report.json().at("/checkpoint/treeSize").asLong()).isEqualTo(treeSize);
         assertThat(report.body()).doesNotContain("INVEST0");
 
         Path bundle =
-                Files.write(dir.resolve("bundle.zip"), client.getBytes("/api/v1/investigations/" + id + "/bundle"));
+                Files.write(dir.resolve("bundle.zip"), regulator.getBytes("/api/v1/investigations/" + id + "/bundle"));
         Path key = Files.writeString(
                 dir.resolve("ledger.pub"),
                 client.get("/api/v1/ledger/public-key").body());
@@ -107,7 +110,8 @@ class InvestigationApiTest {
 
     @Test
     void theRegulatorsCommandLineStartsFollowsDownloadsAndVerifies() throws IOException {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port);
+        LedgerClient regulator = client.as(TestTokens.regulator());
         long before = store.size();
         client.postJson("/api/v1/disclosures", Examples.disclosure("cli-0", "CLIAAA0", "CLIAAA1"));
         long treeSize = signedCheckpoint(before + 1);
@@ -136,7 +140,9 @@ class InvestigationApiTest {
                     "--public-key",
                     key.toString(),
                     "--out",
-                    bundle.toString()
+                    bundle.toString(),
+                    "--token",
+                    TestTokens.regulator()
                 },
                 new PrintWriter(out),
                 new PrintWriter(err));
@@ -164,7 +170,9 @@ class InvestigationApiTest {
                     "--as-of-tree-size",
                     "999999",
                     "--out",
-                    dir.resolve("none.zip").toString()
+                    dir.resolve("none.zip").toString(),
+                    "--token",
+                    TestTokens.regulator()
                 },
                 new PrintWriter(out),
                 new PrintWriter(err));
@@ -179,36 +187,40 @@ class InvestigationApiTest {
 
     @Test
     void theSameInvestigationTwiceGivesTheSameReportHash() {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port);
+        LedgerClient regulator = client.as(TestTokens.regulator());
         long before = store.size();
         client.postJson("/api/v1/disclosures", Examples.disclosure("same-1", "SAMEAA1"));
         long treeSize = signedCheckpoint(before + 1);
 
-        String first = client.postJson("/api/v1/investigations", definition(treeSize))
+        String first = regulator
+                .postJson("/api/v1/investigations", definition(treeSize))
                 .json()
                 .path("id")
                 .asString();
-        String second = client.postJson("/api/v1/investigations", definition(treeSize))
+        String second = regulator
+                .postJson("/api/v1/investigations", definition(treeSize))
                 .json()
                 .path("id")
                 .asString();
 
-        assertThat(awaitDone(client, first).path("reportSha256").asString())
-                .isEqualTo(awaitDone(client, second).path("reportSha256").asString());
+        assertThat(awaitDone(regulator, first).path("reportSha256").asString())
+                .isEqualTo(awaitDone(regulator, second).path("reportSha256").asString());
     }
 
     @Test
     void badDefinitionsAndUnknownInvestigationsGetProblems() {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port);
+        LedgerClient regulator = client.as(TestTokens.regulator());
 
-        LedgerClient.Response noCheckpoint = client.postJson("/api/v1/investigations", definition(999_999));
-        LedgerClient.Response backwards = client.postJson(
+        LedgerClient.Response noCheckpoint = regulator.postJson("/api/v1/investigations", definition(999_999));
+        LedgerClient.Response backwards = regulator.postJson(
                 "/api/v1/investigations",
                 Map.of(
                         "occurredFrom", "2026-01-01T00:00:00Z",
                         "occurredTo", "2025-01-01T00:00:00Z",
                         "asOf", Map.of("treeSize", 1)));
-        LedgerClient.Response badValues = client.postJson(
+        LedgerClient.Response badValues = regulator.postJson(
                 "/api/v1/investigations",
                 Map.of(
                         "occurredFrom",
@@ -219,7 +231,7 @@ class InvestigationApiTest {
                         List.of("SPYING"),
                         "asOf",
                         Map.of("treeSize", 1)));
-        LedgerClient.Response unknown = client.get("/api/v1/investigations/00000000-0000-0000-0000-000000000000");
+        LedgerClient.Response unknown = regulator.get("/api/v1/investigations/00000000-0000-0000-0000-000000000000");
 
         assertThat(noCheckpoint.status()).isEqualTo(422);
         assertThat(noCheckpoint.contentType()).startsWith("application/problem+json");

@@ -44,7 +44,7 @@ class StreamEndToEndTest {
     @Test
     void givenAThousandDisclosuresRecordedThroughTheApi_whenTheWatchdogFollows_thenEachArrivesOnceInOrderAndVerified()
             throws Exception {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < DISCLOSURES; i++) {
             ids.add(String.format("e2e-%04d", i));

@@ -60,7 +60,7 @@ class StreamOutageTest {
 
     @Test
     void givenTheBrokerStoppedForTwentySecondsMidRun_whenItReturns_thenTheWatchdogHasEveryEventOnce() throws Exception {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port);
         Recorder recorder = new Recorder(client);
         Thread recording = new Thread(recorder, "outage-recorder");
         recording.start();

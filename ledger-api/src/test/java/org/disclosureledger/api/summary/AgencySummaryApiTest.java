@@ -13,6 +13,7 @@ import java.util.Map;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.api.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,16 +35,19 @@ class AgencySummaryApiTest {
 
     @Test
     void anAuditorSeesTotalsPerAgencyAndABreakdownByStateAsJsonAndCsv() throws Exception {
-        LedgerClient client = new LedgerClient(port);
-        client.postJson("/api/v1/disclosures", Examples.disclosure("sum-ca", "SUM0001", "SUM0002"));
+        LedgerClient recorder = LedgerClient.recorder(port).as(TestTokens.recorder("CA", "NY"));
+        LedgerClient regulator = recorder.as(TestTokens.regulator());
+        LedgerClient client = recorder.as(TestTokens.auditor("CA", "NY"));
+        recorder.postJson("/api/v1/disclosures", Examples.disclosure("sum-ca", "SUM0001", "SUM0002"));
         Map<String, Object> newYork = Examples.disclosure("sum-ny", "SUM0003");
         newYork.put("custodian", map("state", "NY", "agencyName", "New York State Department of Health"));
         newYork.put("dataCategories", java.util.List.of("NAME"));
         newYork.put("recordCount", 1);
-        client.postJson("/api/v1/disclosures", newYork);
+        recorder.postJson("/api/v1/disclosures", newYork);
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (client.get("/api/v1/agencies")
+        while (regulator
+                        .get("/api/v1/agencies")
                         .json()
                         .valueStream()
                         .mapToLong(a -> a.path("disclosures").asLong())
@@ -69,6 +73,7 @@ class AgencySummaryApiTest {
                         HttpRequest.newBuilder(URI.create(
                                         "http://127.0.0.1:" + port + "/api/v1/agencies/us-dhs-ice/summary?state=CA"))
                                 .header("Accept", "text/csv")
+                                .header("Authorization", "Bearer " + TestTokens.auditor("CA"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
@@ -76,8 +81,26 @@ class AgencySummaryApiTest {
     }
 
     @Test
+    void anAuditorSeesOnlyTheStatesOfTheirScope() {
+        LedgerClient auditor = LedgerClient.recorder(port).as(TestTokens.auditor("CA"));
+
+        LedgerClient.Response otherState = auditor.get("/api/v1/agencies?state=NY");
+        LedgerClient.Response otherBreakdown = auditor.get("/api/v1/agencies/us-dhs-ice/summary?state=NY");
+        LedgerClient.Response severalStates =
+                auditor.as(TestTokens.auditor("CA", "NY")).get("/api/v1/agencies");
+
+        assertThat(otherState.status()).as(otherState.body()).isEqualTo(403);
+        assertThat(otherBreakdown.status()).as(otherBreakdown.body()).isEqualTo(403);
+        assertThat(severalStates.status()).as(severalStates.body()).isEqualTo(422);
+        assertThat(severalStates.body()).contains("state");
+        assertThat(auditor.get("/api/v1/agencies").status())
+                .as("an auditor of one state sees that state without naming it")
+                .isEqualTo(200);
+    }
+
+    @Test
     void unknownFilterValuesAreRefusedNamingTheParameter() {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port).as(TestTokens.regulator());
 
         assertThat(client.get("/api/v1/agencies?state=ZZ").status()).isEqualTo(422);
         LedgerClient.Response badMonth = client.get("/api/v1/agencies/us-dhs-ice/summary?from=June");

@@ -1,0 +1,33 @@
+package org.disclosureledger.api.disclosure;
+
+import java.util.Optional;
+import org.disclosureledger.api.security.LedgerUser;
+import org.disclosureledger.api.security.Scopes;
+import org.disclosureledger.core.disclosure.DisclosureId;
+import org.disclosureledger.core.jurisdiction.StateCode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whose disclosure it is: a follow-on, chunk or seal is accepted only from a recorder whose scope covers the
+ * disclosure's custodian state. An unknown disclosure passes, so that the command answers 404 as it always has.
+ */
+@Component
+public class Custodians {
+
+    private final DisclosureStatusReader statusReader;
+
+    Custodians(DisclosureStatusReader statusReader) {
+        this.statusReader = statusReader;
+    }
+
+    /** The disclosure's custodian state; empty when no disclosure has the id. */
+    public Optional<StateCode> of(DisclosureId id) {
+        return statusReader.custodianState(id);
+    }
+
+    void requireRecorderOf(LedgerUser recorder, DisclosureId id) {
+        statusReader
+                .custodianState(id)
+                .ifPresent(state -> Scopes.requireState(recorder, state, "disclosure's custodian"));
+    }
+}
