@@ -20,16 +20,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Raw enrollee identifiers never reach a log line or a stored event. The application runs with debug logging for
- * the web layer and Axon, the noisiest setting an operator is likely to turn on, while good and bad requests carrying
- * distinctive identifiers go through; then the captured output and every stored payload and metadata are searched.
+ * Raw enrollee identifiers and bearer tokens never reach a log line, a stored event, an error body or a metric label.
+ * The application runs with debug logging for the web layer, security and Axon, the noisiest setting an operator is
+ * likely to turn on, while good and bad requests carrying distinctive identifiers and tokens go through; then the
+ * captured output, every stored payload and metadata, the answers and every metric's tags are searched.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "logging.level.org.springframework.web=DEBUG",
             "logging.level.org.axonframework=DEBUG",
-            "logging.level.org.disclosureledger=DEBUG"
+            "logging.level.org.disclosureledger=DEBUG",
+            "logging.level.org.springframework.security=DEBUG"
         })
 @ExtendWith(OutputCaptureExtension.class)
 class PrivacyTest {
@@ -100,5 +102,59 @@ class PrivacyTest {
         }
         assertThat(output.getAll()).doesNotContain(RAW_SSN, RAW_SSN.replace("-", ""));
         assertThat(stored).doesNotContain(RAW_SSN, RAW_SSN.replace("-", ""));
+    }
+
+    @Test
+    void tokensAndIdentifiersOfEveryCallerAppearInNoLogLineErrorBodyOrMetricLabel(CapturedOutput output) {
+        String raw = "QXPRIV80017";
+        String enrolleeToken = TestTokens.enrollee("CA", raw);
+        String badEnrolleeToken = TestTokens.token(
+                "someone", Map.of("roles", List.of("enrollee"), "medicaid_state", "CA", "medicaid_id", "QX!PRIV80018"));
+        String auditorToken = TestTokens.auditor("CA");
+        List<String> secrets = List.of(
+                raw,
+                "QX!PRIV80018",
+                enrolleeToken,
+                enrolleeToken.split("\\.")[1],
+                badEnrolleeToken.split("\\.")[1],
+                auditorToken,
+                TestTokens.forged(),
+                TestTokens.expired());
+        LedgerClient recorder = LedgerClient.recorder(port);
+        LedgerClient enrollee = recorder.as(enrolleeToken);
+        LedgerClient auditor = recorder.as(auditorToken);
+        assertThat(recorder.postJson("/api/v1/disclosures", disclosure("privacy-tokens", raw))
+                        .status())
+                .isEqualTo(201);
+
+        List<LedgerClient.Response> answers = List.of(
+                enrollee.get("/api/v1/me/history"),
+                enrollee.get("/api/v1/me/history/fhir"),
+                enrollee.get("/api/v1/me/bulk-disclosures/never-recorded/membership-proof"),
+                enrollee.postJson(
+                        "/api/v1/me/disclosures/privacy-tokens/disputes", map("disputeId", "d9", "statement", "No")),
+                recorder.as(badEnrolleeToken).get("/api/v1/me/history"),
+                auditor.postJson("/api/v1/history", map("state", "CA", "medicaidId", raw, "purpose", "Audit 12")),
+                auditor.postJson("/api/v1/history", map("state", "NY", "medicaidId", raw, "purpose", "Audit 12")),
+                auditor.postJson("/api/v1/history", map("state", "CA", "medicaidId", "QX!PRIV80018")),
+                recorder.as(TestTokens.forged()).get("/api/v1/agencies"),
+                recorder.as(TestTokens.expired()).get("/api/v1/agencies"),
+                recorder.as(enrolleeToken).postJson("/api/v1/disclosures", disclosure("privacy-x", raw)));
+        LedgerClient admin = recorder.as(TestTokens.admin());
+        StringBuilder metrics = new StringBuilder();
+        for (var name : admin.get("/actuator/metrics").json().path("names")) {
+            metrics.append(admin.get("/actuator/metrics/" + name.asString()).body());
+        }
+
+        assertThat(answers).extracting(LedgerClient.Response::status).contains(200, 401, 403, 422);
+        assertThat(output.getAll())
+                .as("positive control: security decisions were logged at debug level")
+                .containsIgnoringCase("bearer");
+        assertThat(metrics.toString()).as("positive control: metrics were read").contains("http.server.requests");
+        for (String secret : secrets) {
+            assertThat(output.getAll()).as("the log").doesNotContain(secret);
+            assertThat(answers).allSatisfy(answer -> assertThat(answer.body()).doesNotContain(secret));
+            assertThat(metrics.toString()).as("metric names and tags").doesNotContain(secret);
+        }
     }
 }

@@ -41,6 +41,10 @@ class ReadmeExamplesTest {
         registry.add("ledger.stream.topics.disclosures", () -> "disclosure-ledger.disclosures");
         registry.add("ledger.stream.topics.checkpoints", () -> "disclosure-ledger.checkpoints");
         registry.add("ledger.stream.topics.alerts", () -> "disclosure-ledger.alerts");
+        // The README's tokens come from the development issuer, as on the embedded default.
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "");
+        registry.add("ledger.security.issuer", () -> "");
+        registry.add("ledger.security.dev-issuer", () -> "true");
     }
 
     @LocalServerPort

@@ -40,6 +40,8 @@ public final class TestLedger {
                 "spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> "file:" + TestTokens.publicKeyFile());
         registry.add("ledger.security.issuer", () -> TestTokens.ISSUER);
+        // Tests poll histories while projections catch up; the rate limit has its own test (LookupRateLimitTest).
+        registry.add("ledger.security.lookups-per-minute", () -> "1000000");
     }
 
     /** A rulebook that never flags: every purpose permitted, no order, no agreement. */
