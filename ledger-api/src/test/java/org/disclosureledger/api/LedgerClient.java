@@ -38,6 +38,18 @@ public final class LedgerClient {
         return new LedgerClient(base, bearerToken);
     }
 
+    /**
+     * The same application, called with a token its development issuer hands out for this user (only where it runs:
+     * the embedded default); the issuer's key lives in memory, so a restarted application needs a new token.
+     */
+    public LedgerClient asDevUser(java.util.Map<String, Object> user) {
+        Response token = postJson("/dev/tokens", user);
+        if (token.status() != 200) {
+            throw new IllegalStateException("the development issuer answered " + token.status() + ": " + token.body());
+        }
+        return as(token.json().path("accessToken").asString());
+    }
+
     /** A caller with a token for a recorder of California, the custodian of most test disclosures. */
     public static LedgerClient recorder(int port) {
         return new LedgerClient(port).as(TestTokens.recorder("CA"));

@@ -16,6 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RestartTest {
 
+    private static final Map<String, Object> RECORDER = Map.of("role", "recorder", "states", java.util.List.of("CA"));
+
     @TempDir
     Path dataDir;
 
@@ -24,7 +26,8 @@ class RestartTest {
         Map<String, Object> body = Examples.disclosure("restart-1", "RESTART0001");
         String recordedAt;
         try (ConfigurableApplicationContext first = start()) {
-            LedgerClient.Response recorded = LedgerClient.recorder(port(first)).postJson("/api/v1/disclosures", body);
+            LedgerClient.Response recorded =
+                    new LedgerClient(port(first)).asDevUser(RECORDER).postJson("/api/v1/disclosures", body);
             assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
             recordedAt = recorded.json().path("recordedAt").asString();
         }
@@ -33,7 +36,7 @@ class RestartTest {
         assertThat(dataDir.resolve("keys/pseudonym.key")).exists();
 
         try (ConfigurableApplicationContext second = start()) {
-            LedgerClient client = LedgerClient.recorder(port(second));
+            LedgerClient client = new LedgerClient(port(second)).asDevUser(RECORDER);
             LedgerClient.Response status = client.get("/api/v1/disclosures/restart-1");
             LedgerClient.Response retry = client.postJson("/api/v1/disclosures", body);
 

@@ -417,10 +417,10 @@ class BadInputTest {
                         "invalid-field",
                         "liftId"),
                 bad(
-                        "a method the endpoint does not have",
+                        "a method no role may use (the ledger deletes nothing)",
                         new BadInput("DELETE", "/api/v1/disclosures", null, null, false, 0, null, null),
-                        405,
-                        null,
+                        403,
+                        "forbidden",
                         null));
     }
 
