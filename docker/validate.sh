@@ -30,7 +30,7 @@ check_compose() {
   # The compose file requires the origin and the identity provider from docker/.env; any well-formed values do for
   # checking the file.
   if ! output=$(cd "$dir" && LEDGER_CHECKPOINT_ORIGIN=validate.invalid/ledger \
-      LEDGER_IDENTITY_PROVIDER_ISSUER_URI=https://idp.validate.invalid $tool -f compose.yaml config -q 2>&1); then
+      IDENTITY_PROVIDER_ISSUER_URI=https://idp.validate.invalid $tool -f compose.yaml config -q 2>&1); then
     echo "validate: $dir/compose.yaml is not a valid compose file: $(echo "$output" | tr '\n' ' ')" >&2
     return 1
   fi

@@ -16,7 +16,7 @@ record IdentityProvider(String issuerUri, String jwkSetUri, String publicKeyLoca
 
     static IdentityProvider from(Environment environment) {
         String issuerUri = text(environment, PREFIX + "issuer-uri");
-        String expected = issuerUri != null ? issuerUri : text(environment, "ledger.security.issuer");
+        String expected = issuerUri != null ? issuerUri : resolved(environment, "${ledger.security.issuer:}");
         return new IdentityProvider(
                 issuerUri,
                 text(environment, PREFIX + "jwk-set-uri"),
@@ -27,7 +27,7 @@ record IdentityProvider(String issuerUri, String jwkSetUri, String publicKeyLoca
     /** Whether the development issuer is to run, or throws if the configuration asks for something unsafe. */
     static boolean devIssuerWanted(Environment environment) {
         boolean external = from(environment).isExternal();
-        String wanted = text(environment, DEV_ISSUER);
+        String wanted = resolved(environment, "${ledger.security.dev-issuer:auto}");
         if (wanted == null || wanted.equals("auto")) {
             if (!external && text(environment, "spring.datasource.url") != null) {
                 throw new IllegalStateException("No identity provider is configured for a ledger on an external"
@@ -56,6 +56,11 @@ record IdentityProvider(String issuerUri, String jwkSetUri, String publicKeyLoca
 
     boolean isExternal() {
         return issuerUri != null || jwkSetUri != null || publicKeyLocation != null;
+    }
+
+    private static String resolved(Environment environment, String placeholder) {
+        String value = environment.resolvePlaceholders(placeholder);
+        return value.isBlank() ? null : value.strip();
     }
 
     private static String text(Environment environment, String property) {
