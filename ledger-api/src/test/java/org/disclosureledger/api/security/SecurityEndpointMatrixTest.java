@@ -63,6 +63,7 @@ class SecurityEndpointMatrixTest {
         t.put("GET /api/v1/me/history", Set.of("enrollee"));
         t.put("GET /api/v1/me/history/accounting", Set.of("enrollee"));
         t.put("GET /api/v1/me/history/fhir", Set.of("enrollee"));
+        t.put("GET /api/v1/me/history/accesses", Set.of("enrollee"));
         t.put("POST /api/v1/me/disclosures/{disclosureId}/disputes", Set.of("enrollee"));
         t.put("GET /api/v1/me/bulk-disclosures/{disclosureId}/membership-proof", Set.of("enrollee"));
         t.put("POST /api/v1/history", Set.of("auditor", "admin"));

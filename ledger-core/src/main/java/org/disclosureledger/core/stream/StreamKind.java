@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a message on the watchdog stream announces: one kind per stored disclosure event, plus signed checkpoints.
+ * What a message on the watchdog stream announces: one kind per stored event (a disclosure's, or a recorded read of
+ * a person's records), plus signed checkpoints.
  * The CloudEvents {@code type} is derived from the kind and never changes for a given version.
  */
 public enum StreamKind {
@@ -19,6 +20,11 @@ public enum StreamKind {
     SUSPENSION_LIFTED("disclosure", "suspension-lifted", "SuspensionLifted"),
     /** Findings of the rulebook; published on the disclosures topic like every entry, and on the alerts topic. */
     FLAGGED("disclosure", "flagged", "DisclosureFlagged"),
+    /**
+     * Someone read a person's records. A ledger entry like the others, so published on the disclosures topic, keyed
+     * by the access id, without any person reference and without a disclosure's filter attributes.
+     */
+    HISTORY_ACCESSED("access", "history-accessed", "HistoryAccessed"),
     CHECKPOINT("ledger", "checkpoint", null);
 
     private static final String TYPE_PREFIX = "org.disclosureledger.";
@@ -54,9 +60,14 @@ public enum StreamKind {
         return "/schemas/stream/" + kind + VERSION + ".json";
     }
 
-    /** Whether this kind announces a stored disclosure event (and so carries a ledger index and leaf hash). */
+    /** Whether this kind announces a stored event (and so carries a ledger index and leaf hash). */
     public boolean isDisclosureEvent() {
         return storedEventName != null;
+    }
+
+    /** Whether this kind announces a recorded read of a person's records rather than a disclosure's event. */
+    public boolean isAccess() {
+        return this == HISTORY_ACCESSED;
     }
 
     /** The stable stored event name (see {@code docs/events.md}) this kind announces, if it announces one. */

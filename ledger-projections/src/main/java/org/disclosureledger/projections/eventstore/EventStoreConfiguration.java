@@ -26,7 +26,11 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
-@Import({LedgerSerializerConfiguration.class, DisclosureAggregateConfiguration.class})
+@Import({
+    LedgerSerializerConfiguration.class,
+    DisclosureAggregateConfiguration.class,
+    HistoryAccessAggregateConfiguration.class
+})
 public class EventStoreConfiguration {
 
     /** The Hibernate setting that decides what happens when a sequence's increment differs from the mapping's. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.disclosureledger.core.access.HistoryAccessed;
 import org.disclosureledger.core.disclosure.BulkDisclosureOpened;
 import org.disclosureledger.core.disclosure.BulkDisclosureSealed;
 import org.disclosureledger.core.disclosure.BulkSubjectsAttached;
@@ -88,6 +89,7 @@ public final class LedgerEventTypes {
         types.put("DestructionCertified", DestructionCertified.class);
         types.put("SuspensionLifted", SuspensionLifted.class);
         types.put("DisclosureFlagged", DisclosureFlagged.class);
+        types.put("HistoryAccessed", HistoryAccessed.class);
         return types;
     }
 }

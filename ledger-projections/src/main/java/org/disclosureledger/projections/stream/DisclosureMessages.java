@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.disclosureledger.core.access.HistoryAccessed;
 import org.disclosureledger.core.disclosure.BulkDisclosureOpened;
 import org.disclosureledger.core.disclosure.BulkDisclosureSealed;
 import org.disclosureledger.core.disclosure.BulkSubjectsAttached;
@@ -63,7 +64,9 @@ final class DisclosureMessages {
 
     /** The disclosure a stored event belongs to. */
     static String disclosureIdOf(Object payload) {
-        if (payload instanceof DisclosureRecorded e) {
+        if (payload instanceof HistoryAccessed e) {
+            return e.accessId().value();
+        } else if (payload instanceof DisclosureRecorded e) {
             return e.disclosureId().value();
         } else if (payload instanceof BulkDisclosureOpened e) {
             return e.disclosureId().value();
@@ -105,7 +108,15 @@ final class DisclosureMessages {
 
     /** A stored event's {@code data}: the fields docs/stream.md lists for its kind, and nothing else. */
     static Object dataOf(Object payload) {
-        if (payload instanceof DisclosureRecorded e) {
+        if (payload instanceof HistoryAccessed e) {
+            return new StreamData.HistoryAccessed(
+                    e.accessId(),
+                    e.reader().subject(),
+                    e.reader().role(),
+                    e.record(),
+                    e.purpose().text(),
+                    e.accessedAt());
+        } else if (payload instanceof DisclosureRecorded e) {
             return new StreamData.Recorded(
                     e.disclosureId(), e.recordedAt(), e.details(), e.subjects().size(), e.suspension());
         } else if (payload instanceof BulkDisclosureOpened e) {
@@ -161,8 +172,30 @@ final class DisclosureMessages {
                 "not a disclosure event: " + payload.getClass().getName());
     }
 
+    /** Whether a stored event is a recorded read of a person's records rather than a disclosure's event. */
+    static boolean isAccess(Object payload) {
+        return payload instanceof HistoryAccessed;
+    }
+
+    /**
+     * The message announcing a recorded read at its place in the ledger: like a disclosure event's, keyed and subjected
+     * by the access id, without the filter attributes (a read is of no custodian, recipient or purpose).
+     */
+    CloudEvent accessEvent(StoredDisclosureEvent event, LedgerPosition position) {
+        return withoutFilter(event, position).build();
+    }
+
     /** The message announcing a stored disclosure event at its place in the ledger. */
     CloudEvent disclosureEvent(StoredDisclosureEvent event, LedgerPosition position, DisclosureFilter filter) {
+        return withoutFilter(event, position)
+                .withExtension(StreamAttributes.CUSTODIAN_STATE, filter.custodianState())
+                .withExtension(StreamAttributes.RECIPIENT_AGENCY, filter.recipientAgency())
+                .withExtension(StreamAttributes.PURPOSE, filter.purpose())
+                .withExtension(StreamAttributes.DATA_CATEGORIES, filter.dataCategories())
+                .build();
+    }
+
+    private CloudEventBuilder withoutFilter(StoredDisclosureEvent event, LedgerPosition position) {
         StreamKind kind = kindOf(event.payload());
         byte[] data;
         try {
@@ -181,12 +214,7 @@ final class DisclosureMessages {
                 .withExtension(StreamAttributes.LEDGER_INDEX, integer(position.ledgerIndex()))
                 .withExtension(StreamAttributes.LEAF_HASH, HexFormat.of().formatHex(position.leafHash()))
                 .withExtension(StreamAttributes.DISCLOSURE_SEQUENCE, integer(event.sequenceNumber()))
-                .withExtension(StreamAttributes.CUSTODIAN_STATE, filter.custodianState())
-                .withExtension(StreamAttributes.RECIPIENT_AGENCY, filter.recipientAgency())
-                .withExtension(StreamAttributes.PURPOSE, filter.purpose())
-                .withExtension(StreamAttributes.DATA_CATEGORIES, filter.dataCategories())
-                .withData(data)
-                .build();
+                .withData(data);
     }
 
     /** The message announcing a signed checkpoint: its signed note, as served by the API. */

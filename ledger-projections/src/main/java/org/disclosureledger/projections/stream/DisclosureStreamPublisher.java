@@ -82,12 +82,22 @@ public class DisclosureStreamPublisher {
             topics.ensureCreated();
             Map<String, LedgerPosition> positions = awaitSequenced(batch);
             Set<String> disclosureIds = new LinkedHashSet<>();
-            batch.forEach(e -> disclosureIds.add(DisclosureMessages.disclosureIdOf(e.payload())));
+            batch.stream()
+                    .filter(e -> !DisclosureMessages.isAccess(e.payload()))
+                    .forEach(e -> disclosureIds.add(DisclosureMessages.disclosureIdOf(e.payload())));
             Map<String, DisclosureFilter> filters = new HashMap<>(store.filters(disclosureIds));
             Map<String, DisclosureFilter> changed = new HashMap<>();
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
             List<ProducerRecord<String, byte[]>> alerts = new ArrayList<>();
             for (StoredDisclosureEvent event : batch) {
+                if (DisclosureMessages.isAccess(event.payload())) {
+                    String accessId = DisclosureMessages.disclosureIdOf(event.payload());
+                    records.add(StreamProducer.record(
+                            topics.settings().disclosures(),
+                            accessId,
+                            messages.accessEvent(event, positions.get(event.eventIdentifier()))));
+                    continue;
+                }
                 String disclosureId = DisclosureMessages.disclosureIdOf(event.payload());
                 DisclosureMessages.filterSetBy(event.payload()).ifPresent(filter -> {
                     filters.put(disclosureId, filter);

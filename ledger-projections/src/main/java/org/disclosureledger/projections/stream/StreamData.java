@@ -3,6 +3,9 @@ package org.disclosureledger.projections.stream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.disclosureledger.core.access.AccessId;
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.ReaderRole;
 import org.disclosureledger.core.disclosure.CorrectableField;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
 import org.disclosureledger.core.disclosure.DisclosureId;
@@ -64,6 +67,15 @@ final class StreamData {
             String rulebookSha256,
             Instant judgedAt,
             List<Finding> findings) {}
+
+    /** {@code history-accessed}: who read a person's records, how and why; never whose records they were. */
+    record HistoryAccessed(
+            AccessId accessId,
+            String readerSubject,
+            ReaderRole role,
+            AccessedRecord record,
+            String purpose,
+            Instant accessedAt) {}
 
     /** {@code disputed}: that a dispute was made, not by whom nor what it says. */
     record Disputed(DisclosureId disclosureId, FollowOnId disputeId, Instant disputedAt) {}

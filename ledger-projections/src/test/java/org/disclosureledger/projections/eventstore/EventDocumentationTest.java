@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.disclosureledger.core.access.HistoryAccess;
 import org.disclosureledger.core.disclosure.Disclosure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +43,9 @@ class EventDocumentationTest {
     }
 
     @Test
-    void givenDisclosureAggregate_whenItsEventSourcingHandlersListed_thenEveryEventTypeIsRegistered() {
-        List<Class<?>> sourcedFrom = Arrays.stream(Disclosure.class.getDeclaredMethods())
+    void givenTheAggregates_whenTheirEventSourcingHandlersListed_thenEveryEventTypeIsRegistered() {
+        List<Class<?>> sourcedFrom = Stream.of(Disclosure.class, HistoryAccess.class)
+                .flatMap(aggregate -> Arrays.stream(aggregate.getDeclaredMethods()))
                 .filter(m -> m.isAnnotationPresent(EventSourcingHandler.class))
                 .map(m -> m.getParameterTypes()[0])
                 .toList();

@@ -10,6 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.disclosureledger.core.access.AccessId;
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.HistoryAccessed;
+import org.disclosureledger.core.access.Reader;
+import org.disclosureledger.core.access.ReaderRole;
+import org.disclosureledger.core.access.StatedPurpose;
 import org.disclosureledger.core.agency.AgencyId;
 import org.disclosureledger.core.agency.Custodian;
 import org.disclosureledger.core.agency.Recipient;
@@ -207,6 +213,15 @@ final class Examples {
                                 Severity.VIOLATION,
                                 "The order \"Preliminary injunction\" (N.D. Cal.), in force from 2025-08-12, applied"
                                         + " on 2025-09-01: it bars name and address from CA going to us-dhs-ice."))));
+        events.put(
+                "HistoryAccessed",
+                new HistoryAccessed(
+                        new AccessId("5f0e2a0c-1f7b-4d7e-9a52-6a1c9d3e8b21"),
+                        person("subject-a"),
+                        new Reader("auditor-ca@example.gov", ReaderRole.AUDITOR),
+                        AccessedRecord.HISTORY,
+                        new StatedPurpose("Complaint 2025-118 from the enrollee"),
+                        Instant.parse("2025-10-02T14:05:00Z")));
         return events;
     }
 

@@ -170,10 +170,12 @@ public final class Follower {
                     alarms(checks.raise(AlarmKind.INDEX_CONFLICT, reason + "; kept aside"), lines);
                     return;
                 }
-                boolean matched = filter.matches(message);
+                // A read of someone's records is no disclosure: never counted as one, always shown (it names no
+                // person, state or recipient for a filter to go by).
+                boolean matched = !message.kind().isAccess() && filter.matches(message);
                 String line = LineFormat.line(message);
                 store.addEvent(message, matched, line, now, source);
-                if (matched) {
+                if (matched || message.kind().isAccess()) {
                     lines.add(line);
                 }
             } else if (record.topic().equals(topics.checkpoints())) {

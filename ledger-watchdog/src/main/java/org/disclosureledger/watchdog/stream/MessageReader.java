@@ -51,6 +51,9 @@ public final class MessageReader {
             throw new UnreadableMessage("leafhash is not 64 lower-case hex digits: '" + shorten(leafHash) + "'");
         }
         long seq = integer(event, StreamAttributes.DISCLOSURE_SEQUENCE);
+        if (kind.isAccess()) {
+            return access(event, kind, disclosureId, index, leafHash, seq);
+        }
         String state = text(event, StreamAttributes.CUSTODIAN_STATE);
         String recipient = text(event, StreamAttributes.RECIPIENT_AGENCY);
         String purpose = text(event, StreamAttributes.PURPOSE);
@@ -94,6 +97,36 @@ public final class MessageReader {
                 purpose,
                 categories,
                 subjects,
+                detail);
+    }
+
+    /**
+     * A recorded read of a person's records: no filter attributes; its detail says who read, in which role, what and
+     * why (the reader's own words, quoted, control characters replaced when printed).
+     */
+    private DisclosureMessage access(
+            CloudEvent event, StreamKind kind, String accessId, long index, String leafHash, long seq)
+            throws UnreadableMessage {
+        JsonNode data = jsonData(event);
+        if (!accessId.equals(data.path("accessId").asText(null))) {
+            throw new UnreadableMessage("data.accessId is not the subject '" + shorten(accessId) + "'");
+        }
+        String detail = data.path("role").asText("?") + " "
+                + data.path("readerSubject").asText("?") + " read "
+                + data.path("record").asText("?") + " \"" + data.path("purpose").asText("") + "\"";
+        return new DisclosureMessage(
+                event.getId(),
+                kind,
+                accessId,
+                time(event),
+                index,
+                Sha256Hash.fromHex(leafHash),
+                seq,
+                "",
+                "",
+                "",
+                List.of(),
+                OptionalLong.empty(),
                 detail);
     }
 
