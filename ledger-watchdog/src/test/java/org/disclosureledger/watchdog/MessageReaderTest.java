@@ -46,6 +46,34 @@ class MessageReaderTest {
     }
 
     @Test
+    void givenARecordedRead_whenRead_thenItNeedsNoFilterAttributesAndReadsAsAnAccessLine() throws Exception {
+        byte[] bytes = new JsonFormat()
+                .serialize(CloudEventBuilder.v1()
+                        .withId("event-40")
+                        .withSource(java.net.URI.create(Messages.ORIGIN_SOURCE))
+                        .withType(StreamKind.HISTORY_ACCESSED.type())
+                        .withSubject("access-1")
+                        .withTime(Messages.TIME)
+                        .withDataContentType("application/json")
+                        .withExtension(StreamAttributes.LEDGER_INDEX, 40)
+                        .withExtension(StreamAttributes.LEAF_HASH, LEAF.hex())
+                        .withExtension(StreamAttributes.DISCLOSURE_SEQUENCE, 0)
+                        .withData(("{\"accessId\":\"access-1\",\"readerSubject\":\"auditor-ca@example.gov\","
+                                        + "\"role\":\"AUDITOR\",\"record\":\"HISTORY\",\"purpose\":\"Complaint 7\","
+                                        + "\"accessedAt\":\"2025-10-02T14:05:00Z\"}")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .build());
+
+        DisclosureMessage m = reader.disclosure(bytes);
+
+        assertThat(m.kind()).isEqualTo(StreamKind.HISTORY_ACCESSED);
+        assertThat(m.ledgerIndex()).isEqualTo(40);
+        assertThat(org.disclosureledger.watchdog.follow.LineFormat.line(m))
+                .isEqualTo(
+                        "2025-06-15T10:02:11.337Z ACCESS AUDITOR auditor-ca@example.gov read HISTORY \"Complaint 7\" #40");
+    }
+
+    @Test
     void givenIntegerAttributesWrittenAsStrings_whenRead_thenTheyAreAccepted() throws Exception {
         byte[] bytes = new JsonFormat()
                 .serialize(CloudEventBuilder.v1(new JsonFormat()

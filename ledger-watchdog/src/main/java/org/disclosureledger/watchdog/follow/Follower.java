@@ -97,11 +97,15 @@ public final class Follower {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 if (!records.isEmpty()) {
                     receive(records);
-                    lastActivity = clock.millis();
                 }
                 if (!records.isEmpty() || clock.millis() - lastCheck >= CHECK_EVERY.toMillis()) {
                     check(false);
                     lastCheck = clock.millis();
+                }
+                if (!records.isEmpty()) {
+                    // Idle time counts from when the batch was handled, checks included: proving a thousand
+                    // events can take longer than the idle limit, and records waiting meanwhile are not idleness.
+                    lastActivity = clock.millis();
                 }
             } catch (WakeupException e) {
                 // stop() was called: what was stored is committed, and offsets not yet committed come again
