@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Signs an enrollee in to the page: their bearer token is checked exactly as the API checks it (the same
  * {@link JwtDecoder} and {@link TokenClaims}), must be an enrollee's, and the resulting {@link LedgerUser} is kept in
- * the HTTP session; the token itself is not kept. Signing in gives the session a new id (no session fixation) and the
- * page's forms a new CSRF token. While the development issuer runs, an enrollee can also be signed in by state and
+ * the HTTP session; the token itself is not kept, only when it expires, which ends the session ({@link SignInExpiry}).
+ * Signing in gives the session a new id (no session fixation) and the page's forms a new CSRF token. While the development issuer runs, an enrollee can also be signed in by state and
  * Medicaid id, through a token the development issuer mints for them.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -86,9 +86,10 @@ public final class PageSignIn {
         if (bearerToken == null || bearerToken.isBlank()) {
             throw new Refused(Refusal.INVALID_TOKEN);
         }
+        Jwt jwt;
         AbstractAuthenticationToken authentication;
         try {
-            Jwt jwt = decoder.decode(bearerToken.strip());
+            jwt = decoder.decode(bearerToken.strip());
             authentication = claims.convert(jwt);
         } catch (JwtException | OAuth2AuthenticationException e) {
             throw new Refused(Refusal.INVALID_TOKEN);
@@ -102,6 +103,7 @@ public final class PageSignIn {
         context.setAuthentication(authentication);
         contexts.setContext(context);
         securityContexts.saveContext(context, request, response);
+        request.getSession().setAttribute(SignInExpiry.EXPIRES_AT, jwt.getExpiresAt());
         return user;
     }
 

@@ -1,5 +1,6 @@
 package org.disclosureledger.api.security;
 
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -85,8 +87,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, PageSignIn signIn, PageRefusals refusals) throws Exception {
-        http.authorizeHttpRequests(SecurityConfiguration::fromPolicy)
+    SecurityFilterChain pages(HttpSecurity http, PageSignIn signIn, PageRefusals refusals, Clock clock)
+            throws Exception {
+        http.addFilterBefore(new SignInExpiry(clock), CsrfFilter.class)
+                .authorizeHttpRequests(SecurityConfiguration::fromPolicy)
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 // The signed-in enrollee lives in the session, written there by PageSignIn alone.

@@ -106,6 +106,10 @@ class EnrolleePageTest {
                 .as("no development sign-in beside an identity provider")
                 .doesNotContain("Development sign-in")
                 .doesNotContain("/sign-in/development");
+        HttpResponse<String> download =
+                browser.post(PageRenderer.PDF_ACTION, Map.of("_csrf", PageSession.csrfOf(signIn.body())));
+        assertThat(download.statusCode()).isEqualTo(401);
+        assertThat(download.body()).contains("Sign in to continue.").contains("action=\"/sign-in\"");
         assertThat(reads).isEmpty();
     }
 
@@ -113,7 +117,7 @@ class EnrolleePageTest {
     void givenAnEnrolleeToken_whenSignedInThroughTheForm_thenTheirOwnHistoryIsShownAndTheReadRecorded(
             CapturedOutput output) {
         PageSession browser = new PageSession(port);
-        browser.get("/sign-in");
+        String anonymousCsrf = PageSession.csrfOf(browser.get("/sign-in").body());
         String anonymousSession = browser.sessionId().orElseThrow();
 
         HttpResponse<String> signedIn = browser.signIn(TestTokens.enrollee("CA", RAW_ID));
@@ -138,6 +142,10 @@ class EnrolleePageTest {
                 .contains("Nobody has looked at your history yet.")
                 .doesNotContain(RAW_ID);
         assertThat(browser.get("/").body()).contains("Disclosures of your data (1)");
+        assertThat(browser.post(PageRenderer.PDF_ACTION, Map.of("_csrf", anonymousCsrf))
+                        .statusCode())
+                .as("signing in renews the CSRF token: the sign-in page's no longer works")
+                .isEqualTo(403);
         assertThat(reads).hasSize(2).allSatisfy(read -> {
             assertThat(read.person()).isEqualTo(TestLedger.pseudonymiser().pseudonymise(new StateCode("CA"), RAW_ID));
             assertThat(read.record()).isEqualTo(AccessRecorder.ReadRecord.HISTORY);
