@@ -2,6 +2,7 @@ package org.disclosureledger.api.page;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.disclosureledger.api.security.LedgerUser;
 import org.disclosureledger.api.security.PageSignIn;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -71,7 +72,7 @@ class SignInController {
                             notAnEnrollee ? NOT_AN_ENROLLEE : TOKEN_REFUSED,
                             true,
                             null,
-                            java.util.Map.of())));
+                            Map.of())));
         }
         return seeOther(PageRenderer.MY_DISCLOSURES);
     }
