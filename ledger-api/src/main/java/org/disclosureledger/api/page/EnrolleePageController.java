@@ -1,17 +1,19 @@
 package org.disclosureledger.api.page;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.List;
 import org.disclosureledger.api.documents.AccountingOfDisclosures;
 import org.disclosureledger.api.documents.EnrolleeHistories;
 import org.disclosureledger.api.documents.EnrolleeHistory;
 import org.disclosureledger.api.documents.FhirAuditExport;
 import org.disclosureledger.api.history.LedgerIndexes;
-import org.disclosureledger.api.problem.FieldError;
-import org.disclosureledger.api.problem.InvalidRequest;
 import org.disclosureledger.api.security.AccessRecorder;
 import org.disclosureledger.api.security.LedgerUser;
+import org.disclosureledger.api.security.Role;
+import org.disclosureledger.projections.access.HistoryAccessLog;
+import org.disclosureledger.projections.access.HistoryAccessView;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,56 +21,78 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The enrollee's page over HTTP: {@code GET /} shows the look-up form; the form POSTs (form-urlencoded) to {@code /}
- * and the answer is the enrollee's disclosures. The download buttons POST the same identifier to this package's own
- * document endpoints, which use the same builders as the JSON-bodied {@code /api/v1/history} ones. The identifier is
- * only ever in a POST body, and every answer that shows personal data is marked {@code no-store}. Bad input
- * re-renders the form with 422 and the error next to its field, without the Medicaid id.
- *
- * <p>There is no CSRF protection yet: the security issue adds it for every form at once.
+ * The signed-in enrollee's page: {@code GET /} and {@code GET /my-disclosures} show their own disclosures (signed out:
+ * a redirect to the sign-in page), and the download buttons POST to this package's own document endpoints, which use
+ * the same builders as the API's. Whose history it is comes only from the session, never from the request, and every
+ * read is recorded on the ledger before it is shown ({@link EnrolleeHistories#readOwn}). Every answer that shows
+ * personal data is marked {@code no-store}.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
 class EnrolleePageController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+    static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+    private static final MediaType CSS = new MediaType("text", "css", StandardCharsets.UTF_8);
 
     private final EnrolleeHistories histories;
     private final LedgerIndexes ledgerIndexes;
     private final AccountingOfDisclosures accounting;
     private final FhirAuditExport fhir;
+    private final HistoryAccessLog accesses;
 
     EnrolleePageController(
             EnrolleeHistories histories,
             LedgerIndexes ledgerIndexes,
             AccountingOfDisclosures accounting,
-            FhirAuditExport fhir) {
+            FhirAuditExport fhir,
+            HistoryAccessLog accesses) {
         this.histories = histories;
         this.ledgerIndexes = ledgerIndexes;
         this.accounting = accounting;
         this.fhir = fhir;
+        this.accesses = accesses;
     }
 
-    @GetMapping(path = {"/", "/my-disclosures"})
-    ResponseEntity<byte[]> form() {
-        return html(HttpStatus.OK, PageRenderer.form(new PageRenderer.Form(null, false, Map.of())));
+    /** How many recorded reads the page lists, newest first. */
+    static final int READS_SHOWN = 200;
+
+    /** A recorded read as the page shows it. */
+    private static HistoryRead read(HistoryAccessView view) {
+        AccessRecorder.ReadRecord record = view.record().equals("ACCOUNTING_PDF")
+                ? AccessRecorder.ReadRecord.ACCOUNTING
+                : AccessRecorder.ReadRecord.valueOf(view.record());
+        return new HistoryRead(
+                Role.valueOf(view.role()), view.readerSubject(), view.accessedAt(), record, view.purpose());
     }
 
-    @PostMapping(
-            path = {"/", "/my-disclosures"},
-            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-            produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<byte[]> lookUp(
-            @AuthenticationPrincipal LedgerUser enrollee, @RequestParam(required = false) String wholeHistory) {
+    @GetMapping(path = {"/", PageRenderer.MY_DISCLOSURES})
+    ResponseEntity<byte[]> myDisclosures(
+            @AuthenticationPrincipal LedgerUser enrollee,
+            @RequestParam(required = false) String wholeHistory,
+            CsrfToken csrf) {
+        if (enrollee == null) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .header(HttpHeaders.LOCATION, PageRenderer.SIGN_IN)
+                    .cacheControl(CacheControl.noStore())
+                    .build();
+        }
         boolean whole = wholeHistory(wholeHistory);
         EnrolleeHistory history = histories.readOwn(enrollee, whole, AccessRecorder.ReadRecord.HISTORY);
-        PageRenderer.Form form = new PageRenderer.Form(history.state().code(), whole, Map.of());
-        return html(HttpStatus.OK, PageRenderer.history(form, "", history, ledgerIndexes.of(history.entries())));
+        List<HistoryRead> readers = accesses.accessesOf(enrollee.person(), READS_SHOWN).stream()
+                .map(EnrolleePageController::read)
+                .toList();
+        return html(
+                HttpStatus.OK,
+                PageRenderer.history(
+                        new PageRenderer.History(history, ledgerIndexes.of(history.entries()), readers, whole, csrf)));
     }
 
     @PostMapping(path = PageRenderer.PDF_ACTION, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -87,32 +111,20 @@ class EnrolleePageController {
         return download(MediaType.parseMediaType(FhirAuditExport.MEDIA_TYPE), "disclosures-fhir.json", json);
     }
 
+    /** The page's stylesheet: a file of its own, so that the Content-Security-Policy needs no inline style. */
+    @GetMapping(path = PageRenderer.STYLESHEET)
+    ResponseEntity<String> stylesheet() {
+        return ResponseEntity.ok()
+                .contentType(CSS)
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
+                .body(PageRenderer.STYLE);
+    }
+
     private static boolean wholeHistory(String value) {
         return "true".equals(value) || "on".equals(value);
     }
 
-    /** The form again, each error next to its field in words a person can act on; the Medicaid id is left out. */
-    private static ResponseEntity<byte[]> invalid(PageRenderer.Form form, InvalidRequest invalid) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldError error : invalid.errors()) {
-            if (error.field().equals("state")) {
-                errors.putIfAbsent("state", "Choose your state or territory from the list.");
-            } else if (error.field().equals("medicaidId")) {
-                errors.putIfAbsent(
-                        "medicaidId",
-                        error.reason().endsWith("required")
-                                ? "Enter your Medicaid ID."
-                                : "Enter your Medicaid ID as 1 to 32 letters and digits (spaces and hyphens are"
-                                        + " ignored).");
-            }
-        }
-        String state = errors.containsKey("state") ? null : form.state();
-        return html(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                PageRenderer.form(new PageRenderer.Form(state, form.wholeHistory(), errors)));
-    }
-
-    private static ResponseEntity<byte[]> html(HttpStatus status, String page) {
+    static ResponseEntity<byte[]> html(HttpStatus status, String page) {
         return ResponseEntity.status(status)
                 .contentType(HTML)
                 .cacheControl(CacheControl.noStore())

@@ -80,11 +80,19 @@ public final class EndpointPolicy {
             open(GET, "/v3/api-docs/**"),
             open(GET, "/swagger-ui.html"),
             open(GET, "/swagger-ui/**"),
-            // The enrollee's page: the form is open; what it shows and downloads is the signed-in enrollee's own.
+            // The enrollee's page. Signed out, its pages send the visitor to the sign-in page; signing in is open (the
+            // token or, on the development issuer, the development sign-in is the proof); what it shows and downloads
+            // is the signed-in enrollee's own. Every POST also needs the page's CSRF token.
             open(GET, "/"),
             open(GET, "/my-disclosures"),
-            rule(POST, "/", ENROLLEE),
-            rule(POST, "/my-disclosures", ENROLLEE),
+            open(GET, "/page.css"),
+            open(GET, "/sign-in"),
+            open(POST, "/sign-in"),
+            // Exists only while the development issuer runs.
+            open(POST, "/sign-in/development"),
+            // Answered by Spring Security's logout filter before this table is read: signing out when the session
+            // has already ended must still land on the sign-in page.
+            open(POST, "/sign-out"),
             rule(POST, "/my-disclosures/accounting.pdf", ENROLLEE),
             rule(POST, "/my-disclosures/fhir.json", ENROLLEE),
             // Exists only while the development issuer runs.

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.api.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The enrollee's page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
  * {@code .ci/run} installs): disclosures are recorded through the API, the person-history processor catches up, and a
- * person fills in the form and reads what they would read. The driver and browser paths are set explicitly, so
+ * person signs in with their identity provider's token, reads what they would read, downloads it and signs out. The driver and browser paths are set explicitly, so
  * Selenium never looks for (or downloads) its own; the browser's background networking is switched off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -110,19 +110,20 @@ class EnrolleePageBrowserTest {
     }
 
     @Test
-    void anEnrolleeSeesTheirDisclosuresInPlainWordsAndCanDownloadThem() throws Exception {
+    void givenAnEnrolleesToken_whenTheySignInInTheBrowser_thenTheySeeTheirDisclosuresInPlainWordsAndCanDownloadThem()
+            throws Exception {
         browser.get("http://localhost:" + port + "/");
-        assertThat(browser.getTitle()).contains("Who received my Medicaid data?");
+        assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+        assertThat(browser.getTitle()).contains("Sign in");
 
-        new Select(browser.findElement(By.id("state"))).selectByVisibleText("California");
-        browser.findElement(By.id("medicaidId")).sendKeys(RAW_ID);
-        browser.findElement(By.cssSelector("form[action='/'] button[type=submit]"))
+        browser.findElement(By.id("token")).sendKeys(TestTokens.enrollee("CA", RAW_ID));
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]"))
                 .click();
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(b -> !b.findElements(By.id("results")).isEmpty());
 
         saveScreenshot();
-        assertThat(browser.getCurrentUrl()).doesNotContain(RAW_ID).doesNotContain("medicaidId");
+        assertThat(browser.getCurrentUrl()).endsWith("/my-disclosures").doesNotContain(RAW_ID);
         String text = browser.findElement(By.tagName("main")).getText();
         assertThat(text)
                 .contains("Disclosures of your data (3)")
@@ -135,7 +136,10 @@ class EnrolleePageBrowserTest {
                 .contains("The purpose was misstated")
                 .contains("Purpose: originally \"Law enforcement: Locating individuals for immigration"
                         + " enforcement\", corrected to \"Health oversight: Program integrity review\".")
-                .contains("Ledger index");
+                .contains("Ledger index")
+                .contains("Who looked at your history")
+                .contains("Nobody has looked at your history yet.")
+                .doesNotContain(RAW_ID);
         assertThat(text.indexOf("withheld until"))
                 .as("withheld first, then newest first")
                 .isLessThan(text.indexOf("August 1, 2025"));
@@ -145,6 +149,10 @@ class EnrolleePageBrowserTest {
                 .extracting(WebElement::getText)
                 .hasSize(2)
                 .allSatisfy(index -> assertThat(index).matches("\\d+ \\(.*"));
+        assertThat(browser.findElement(By.cssSelector("form[action$='accounting.pdf'] button"))
+                        .getCssValue("background-color"))
+                .as("the stylesheet loads under the page's Content-Security-Policy")
+                .isEqualTo("rgba(0, 94, 162, 1)");
 
         WebElement pdfForm = browser.findElement(By.cssSelector("form[action$='accounting.pdf']"));
         assertThat(pdfForm.findElement(By.tagName("button")).getText())
@@ -165,31 +173,26 @@ class EnrolleePageBrowserTest {
     }
 
     @Test
-    void aBadMedicaidIdIsShownNextToTheFieldAndNotRepeated() {
-        String badId = "QX$PAGE99";
-        browser.get("http://localhost:" + port + "/");
-        new Select(browser.findElement(By.id("state"))).selectByVisibleText("California");
-        browser.findElement(By.id("medicaidId")).sendKeys(badId);
-        browser.findElement(By.cssSelector("form[action='/'] button[type=submit]"))
+    void givenASignedInEnrollee_whenTheySignOut_thenTheyAreBackOnTheSignInPageAndTheirPageIsGone() {
+        browser.get("http://localhost:" + port + "/sign-in");
+        browser.findElement(By.id("token")).sendKeys(TestTokens.enrollee("CA", RAW_ID));
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]"))
                 .click();
         new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(b -> !b.findElements(By.id("medicaidId-error")).isEmpty());
+                .until(b -> !b.findElements(By.id("results")).isEmpty());
 
-        assertThat(browser.findElement(By.id("medicaidId-error")).getText())
-                .contains("Enter your Medicaid ID as 1 to 32 letters and digits");
-        assertThat(browser.findElement(By.id("medicaidId")).getAttribute("aria-invalid"))
-                .isEqualTo("true");
-        assertThat(browser.findElement(By.id("medicaidId")).getAttribute("value"))
-                .isEmpty();
-        assertThat(new Select(browser.findElement(By.id("state")))
-                        .getFirstSelectedOption()
-                        .getText())
-                .isEqualTo("California");
-        assertThat(browser.getPageSource()).doesNotContain(badId).doesNotContain("QX$");
+        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> !b.findElements(By.id("notice")).isEmpty());
+
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("You are signed out.");
+        browser.get("http://localhost:" + port + "/my-disclosures");
+        assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+        assertThat(browser.findElements(By.id("results"))).isEmpty();
     }
 
     private void recordDisclosures() {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = LedgerClient.recorder(port);
         post(client, "/api/v1/disclosures", disclosure("page-plain", RAW_ID));
 
         Map<String, Object> corrected = disclosure("page-corrected", RAW_ID);
@@ -218,11 +221,10 @@ class EnrolleePageBrowserTest {
 
     /** Waits, at most 60 s, until the history shows all three entries, the correction and both ledger indexes. */
     private void awaitTheHistory() {
-        LedgerClient client = new LedgerClient(port);
+        LedgerClient client = new LedgerClient(port).as(TestTokens.enrollee("CA", RAW_ID));
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
-            JsonNode page = client.postJson("/api/v1/history", map("state", "CA", "medicaidId", RAW_ID))
-                    .json();
+            JsonNode page = client.get("/api/v1/me/history").json();
             long indexed = page.path("entries")
                     .valueStream()
                     .filter(e -> e.has("ledgerIndex"))
@@ -249,7 +251,10 @@ class EnrolleePageBrowserTest {
         Files.copy(shot.toPath(), screenshots.resolve("enrollee-page.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Submits a download form the way the browser would: its hidden fields, form-urlencoded, to its action. */
+    /**
+     * Submits a download form the way the browser would: its hidden fields (the CSRF token among them),
+     * form-urlencoded, to its action, with the browser's session cookie.
+     */
     private HttpResponse<byte[]> submit(WebElement form) throws IOException, InterruptedException {
         StringJoiner body = new StringJoiner("&");
         for (WebElement input : form.findElements(By.cssSelector("input[type=hidden]"))) {
@@ -260,6 +265,10 @@ class EnrolleePageBrowserTest {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + form.getDomAttribute("action")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(
+                        "Cookie",
+                        "JSESSIONID="
+                                + browser.manage().getCookieNamed("JSESSIONID").getValue())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -79,8 +79,10 @@ class SecurityEndpointMatrixTest {
         t.put("POST /api/v1/admin/verify", Set.of("admin"));
         t.put("GET /", Set.of(ANYONE));
         t.put("GET /my-disclosures", Set.of(ANYONE));
-        t.put("POST /", Set.of(NOBODY_BY_BEARER));
-        t.put("POST /my-disclosures", Set.of(NOBODY_BY_BEARER));
+        t.put("GET /page.css", Set.of(ANYONE));
+        t.put("GET /sign-in", Set.of(ANYONE));
+        // Open to anyone with the page's CSRF token (the sign-in form); a bare request is refused.
+        t.put("POST /sign-in", Set.of(NOBODY_BY_BEARER));
         t.put("POST /my-disclosures/accounting.pdf", Set.of(NOBODY_BY_BEARER));
         t.put("POST /my-disclosures/fhir.json", Set.of(NOBODY_BY_BEARER));
         return t;
