@@ -70,7 +70,7 @@ class MessageReaderTest {
         assertThat(m.ledgerIndex()).isEqualTo(40);
         assertThat(org.disclosureledger.watchdog.follow.LineFormat.line(m))
                 .isEqualTo(
-                        "2025-06-15T10:02:11.337Z ACCESS AUDITOR auditor-ca@example.gov read HISTORY \"Complaint 7\" #40");
+                        "2025-06-15T10:02:11Z ACCESS AUDITOR auditor-ca@example.gov read HISTORY \"Complaint 7\" #40");
     }
 
     @Test
