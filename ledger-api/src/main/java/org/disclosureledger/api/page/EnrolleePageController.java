@@ -86,7 +86,9 @@ class EnrolleePageController {
         }
         boolean whole = wholeHistory(wholeHistory);
         EnrolleeHistory history = histories.readOwn(enrollee, whole, AccessRecorder.ReadRecord.HISTORY);
+        // Others' reads: every one of the enrollee's own is recorded too, but listing them would only show this page.
         List<HistoryRead> readers = accesses.accessesOf(enrollee.person(), READS_SHOWN).stream()
+                .filter(view -> !view.role().equals(Role.ENROLLEE.name()))
                 .map(EnrolleePageController::read)
                 .toList();
         return html(

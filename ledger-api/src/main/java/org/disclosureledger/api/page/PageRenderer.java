@@ -447,7 +447,8 @@ final class PageRenderer {
                 .element(
                         "p",
                         "Every time someone reads your disclosure history or downloads it, the ledger records who,"
-                                + " when, what and why before they see it.");
+                                + " when, what and why before they see it. Your own reads are recorded too; this"
+                                + " list shows everybody else's.");
         if (readers.isEmpty()) {
             page.element("p", "Nobody has looked at your history yet.", "id", "no-readers");
         } else {
