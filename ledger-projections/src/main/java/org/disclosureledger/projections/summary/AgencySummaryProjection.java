@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +24,11 @@ import org.disclosureledger.core.disclosure.DestructionCertified;
 import org.disclosureledger.core.disclosure.DestructionRequested;
 import org.disclosureledger.core.disclosure.DisclosureCorrected;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
+import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
+import org.disclosureledger.core.rulebook.Finding;
+import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,31 +56,40 @@ public class AgencySummaryProjection {
 
     private static final String STANDING_COLUMNS = "recipient_agency_id, recipient_name, custodian_state,"
             + " purpose_code, data_categories, month, occurred_at, record_count, open_request_ids,"
-            + " certified_destructions";
+            + " certified_destructions, flag_severity";
 
     private static final String CELL_MATCH =
             "recipient_agency_id = ? AND custodian_state = ? AND purpose_code = ?" + " AND month = ?";
 
     private static final String ADD_TO_CELL = """
             INSERT INTO summary_cell (recipient_agency_id, custodian_state, purpose_code, data_category, month,
-                disclosures, subjects, records, open_destruction_requests, certified_destructions)
-            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                disclosures, subjects, records, open_destruction_requests, certified_destructions, flagged_notice,
+                flagged_concern, flagged_violation, flagged_subjects)
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 0)
             ON CONFLICT (recipient_agency_id, custodian_state, purpose_code, data_category, month) DO UPDATE SET
                 disclosures = summary_cell.disclosures + excluded.disclosures,
                 records = summary_cell.records + excluded.records,
                 open_destruction_requests = summary_cell.open_destruction_requests
                     + excluded.open_destruction_requests,
-                certified_destructions = summary_cell.certified_destructions + excluded.certified_destructions""";
+                certified_destructions = summary_cell.certified_destructions + excluded.certified_destructions,
+                flagged_notice = summary_cell.flagged_notice + excluded.flagged_notice,
+                flagged_concern = summary_cell.flagged_concern + excluded.flagged_concern,
+                flagged_violation = summary_cell.flagged_violation + excluded.flagged_violation""";
 
     private static final String CHANGE_CELL = """
             WITH difference (recipient_agency_id, custodian_state, purpose_code, data_category, month, disclosures,
-                records, open_destruction_requests, certified_destructions)
-                AS (VALUES (?, ?, ?, ?, ?::date, ?::bigint, ?::bigint, ?::bigint, ?::bigint))
+                records, open_destruction_requests, certified_destructions, flagged_notice, flagged_concern,
+                flagged_violation)
+                AS (VALUES (?, ?, ?, ?, ?::date, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint,
+                    ?::bigint))
             UPDATE summary_cell c SET
                 disclosures = c.disclosures + d.disclosures,
                 records = c.records + d.records,
                 open_destruction_requests = c.open_destruction_requests + d.open_destruction_requests,
-                certified_destructions = c.certified_destructions + d.certified_destructions
+                certified_destructions = c.certified_destructions + d.certified_destructions,
+                flagged_notice = c.flagged_notice + d.flagged_notice,
+                flagged_concern = c.flagged_concern + d.flagged_concern,
+                flagged_violation = c.flagged_violation + d.flagged_violation
             FROM difference d
             WHERE c.recipient_agency_id = d.recipient_agency_id AND c.custodian_state = d.custodian_state
                 AND c.purpose_code = d.purpose_code AND c.data_category = d.data_category AND c.month = d.month""";
@@ -85,23 +98,31 @@ public class AgencySummaryProjection {
      * Counts the subjects of the first CTE ({@code source}, one column {@code person_ref}) in a group's cells for the
      * given categories: each person's membership row in the group gets one more disclosure for each category (a new
      * row if they had none), and each cell's distinct count rises by the people whose count for its category is now 1,
-     * which are exactly those this disclosure brought into the cell. Sorted, so that two segments adding overlapping
-     * people to the same group take the row locks in the same order.
+     * which are exactly those this disclosure brought into the cell. If the disclosure is flagged (the boolean
+     * parameter), the same goes for the flagged counts and the cells' flagged distinct counts; if not, the flagged
+     * counts are left as they are (null stays null). Sorted, so that two segments adding overlapping people to the same
+     * group take the row locks in the same order.
      */
     private static final String JOIN_GROUP = """
-            step AS MATERIALIZED (SELECT summary_counts_of(?::text[], 1) AS counts),
+            step AS MATERIALIZED (
+                SELECT summary_counts_of(?::text[], 1) AS counts, ?::boolean AS flagged),
             joined AS (
-                INSERT INTO summary_group_subject (group_id, person_ref, counts)
-                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, step.counts
+                INSERT INTO summary_group_subject (group_id, person_ref, counts, flagged_counts)
+                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, step.counts,
+                    CASE WHEN step.flagged THEN step.counts END
                 FROM source s CROSS JOIN step
                 ORDER BY s.person_ref
                 ON CONFLICT (group_id, person_ref)
-                DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
-                RETURNING counts)
-            UPDATE summary_cell c SET subjects = c.subjects + n.count
-            FROM (SELECT k.data_category, count(*) AS count
-                  FROM joined j CROSS JOIN summary_category k
-                  WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = 1
+                DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts),
+                    flagged_counts = CASE WHEN excluded.flagged_counts IS NULL THEN summary_group_subject.flagged_counts
+                        ELSE summary_add_counts(summary_group_subject.flagged_counts, excluded.flagged_counts) END
+                RETURNING counts, flagged_counts)
+            UPDATE summary_cell c SET subjects = c.subjects + n.count, flagged_subjects = c.flagged_subjects + n.flagged
+            FROM (SELECT k.data_category, count(*) FILTER (WHERE j.counts[k.position] = 1) AS count,
+                      count(*) FILTER (WHERE step.flagged AND j.flagged_counts[k.position] = 1) AS flagged
+                  FROM joined j CROSS JOIN step CROSS JOIN summary_category k
+                  WHERE k.data_category = ANY(?::text[])
+                      AND (j.counts[k.position] = 1 OR (step.flagged AND j.flagged_counts[k.position] = 1))
                   GROUP BY k.data_category) n
             WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
                 AND c.purpose_code = ? AND c.month = ?""";
@@ -134,6 +155,27 @@ public class AgencySummaryProjection {
                   FROM left_group j CROSS JOIN summary_category k
                   WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = 0
                   GROUP BY k.data_category) n
+            WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
+                AND c.purpose_code = ? AND c.month = ?""";
+
+    /**
+     * Flags (step 1) or unflags (step -1) the disclosure's subjects in a group's cells for the given categories: the
+     * flagged counts of their membership rows change by the step, and each cell's flagged distinct count by the people
+     * whose flagged count for its category became 1 (flagging) or 0 (unflagging). The counts of disclosures stay.
+     */
+    private static final String FLAG_SUBJECTS = """
+            WITH step AS MATERIALIZED (SELECT summary_counts_of(?::text[], ?) AS counts, ?::integer AS step),
+            changed AS (
+                UPDATE summary_group_subject m SET flagged_counts = summary_add_counts(m.flagged_counts, step.counts)
+                FROM summary_subject s, step
+                WHERE s.disclosure_id = ? AND m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref
+                RETURNING m.flagged_counts)
+            UPDATE summary_cell c SET flagged_subjects = c.flagged_subjects + n.change
+            FROM (SELECT k.data_category, step.step * count(*) AS change
+                  FROM changed j CROSS JOIN step CROSS JOIN summary_category k
+                  WHERE k.data_category = ANY(?::text[])
+                      AND j.flagged_counts[k.position] = CASE WHEN step.step > 0 THEN 1 ELSE 0 END
+                  GROUP BY k.data_category, step.step) n
             WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
                 AND c.purpose_code = ? AND c.month = ?""";
 
@@ -202,11 +244,15 @@ public class AgencySummaryProjection {
         if (before == null) {
             return;
         }
+        // The flag judged the old details; the corrected details' own judgement, if any, is the next event.
         Standing after = Standing.of(event.corrected()).withFollowOns(before);
+        if (before.flagged()) {
+            flagSubjects(event.disclosureId(), before, -1);
+        }
         jdbc.update(
                 "UPDATE summary_disclosure SET recipient_agency_id = ?, recipient_name = ?, custodian_state = ?,"
                         + " purpose_code = ?, data_categories = ?::text[], month = ?, occurred_at = ?,"
-                        + " record_count = ? WHERE disclosure_id = ?",
+                        + " record_count = ?, flag_severity = NULL WHERE disclosure_id = ?",
                 after.agency(),
                 after.recipientName(),
                 after.state(),
@@ -230,6 +276,34 @@ public class AgencySummaryProjection {
                         cell.month(),
                         cell.category());
             }
+        }
+    }
+
+    /**
+     * The rulebook's judgement of the disclosure's current details: the disclosure counts as flagged in its cells, once
+     * however many findings, under its most severe finding; its subjects count in the cells' flagged distinct counts.
+     */
+    @EventHandler
+    public void on(DisclosureFlagged event, @SequenceNumber long sequence) {
+        Standing before = advance(event.disclosureId(), sequence);
+        if (before == null || event.findings().isEmpty()) {
+            return;
+        }
+        Severity worst = event.findings().stream()
+                .map(Finding::severity)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        if (worst == before.severity()) {
+            return;
+        }
+        Standing after = before.withSeverity(worst);
+        jdbc.update(
+                "UPDATE summary_disclosure SET flag_severity = ? WHERE disclosure_id = ?",
+                worst.name(),
+                event.disclosureId().value());
+        applyToCells(before.contributions(), after.contributions());
+        if (!before.flagged()) {
+            flagSubjects(event.disclosureId(), after, 1);
         }
     }
 
@@ -269,7 +343,7 @@ public class AgencySummaryProjection {
     private boolean insertDisclosure(DisclosureId id, Standing standing, Instant occurredAt, long sequence) {
         return jdbc.update(
                         "INSERT INTO summary_disclosure (disclosure_id, " + STANDING_COLUMNS
-                                + ", applied_sequence) VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, '{}', 0, ?)"
+                                + ", applied_sequence) VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, '{}', 0, NULL, ?)"
                                 + " ON CONFLICT (disclosure_id) DO NOTHING",
                         id.value(),
                         standing.agency(),
@@ -342,7 +416,10 @@ public class AgencySummaryProjection {
             difference.disclosures(),
             difference.records(),
             difference.openRequests(),
-            difference.certified()
+            difference.certified(),
+            difference.notices(),
+            difference.concerns(),
+            difference.violations()
         }));
         if (!updates.isEmpty()) {
             int[] changed = jdbc.batchUpdate(CHANGE_CELL, updates);
@@ -367,6 +444,26 @@ public class AgencySummaryProjection {
         addGroup(standing);
         String[] people = subjects.stream().map(PersonRef::value).toArray(String[]::new);
         jdbc.update(ATTACH_SUBJECTS, concat(new Object[] {id.value(), people}, groupArguments(standing)));
+    }
+
+    /** Flags (step 1) or unflags (step -1) the disclosure's subjects in the standing's cells. */
+    private void flagSubjects(DisclosureId id, Standing standing, int step) {
+        String[] categories = textArray(standing.categories());
+        jdbc.update(FLAG_SUBJECTS, new Object[] {
+            categories,
+            step,
+            step,
+            id.value(),
+            standing.agency(),
+            standing.state(),
+            standing.purpose(),
+            standing.month(),
+            categories,
+            standing.agency(),
+            standing.state(),
+            standing.purpose(),
+            standing.month()
+        });
     }
 
     /** Moves the disclosure's subjects out of the cells it left and into the cells it entered. */
@@ -434,6 +531,7 @@ public class AgencySummaryProjection {
     private static Object[] groupArguments(Standing cells) {
         return new Object[] {
             textArray(cells.categories()),
+            cells.flagged(),
             cells.agency(),
             cells.state(),
             cells.purpose(),
@@ -480,23 +578,43 @@ public class AgencySummaryProjection {
         }
     }
 
-    /** What one disclosure adds to each of its cells (or, negated, takes away). */
-    private record Contribution(long disclosures, long records, long openRequests, long certified) {
+    /**
+     * What one disclosure adds to each of its cells (or, negated, takes away); a flagged disclosure adds one to the
+     * flagged count of its most severe finding's severity.
+     */
+    private record Contribution(
+            long disclosures,
+            long records,
+            long openRequests,
+            long certified,
+            long notices,
+            long concerns,
+            long violations) {
 
         Contribution plus(Contribution other) {
             return new Contribution(
                     disclosures + other.disclosures,
                     records + other.records,
                     openRequests + other.openRequests,
-                    certified + other.certified);
+                    certified + other.certified,
+                    notices + other.notices,
+                    concerns + other.concerns,
+                    violations + other.violations);
         }
 
         Contribution negated() {
-            return new Contribution(-disclosures, -records, -openRequests, -certified);
+            return new Contribution(
+                    -disclosures, -records, -openRequests, -certified, -notices, -concerns, -violations);
         }
 
         boolean isZero() {
-            return disclosures == 0 && records == 0 && openRequests == 0 && certified == 0;
+            return disclosures == 0
+                    && records == 0
+                    && openRequests == 0
+                    && certified == 0
+                    && notices == 0
+                    && concerns == 0
+                    && violations == 0;
         }
     }
 
@@ -510,7 +628,8 @@ public class AgencySummaryProjection {
             LocalDate month,
             long records,
             List<String> openRequests,
-            long certified) {
+            long certified,
+            Severity severity) {
 
         static Standing of(DisclosureDetails details) {
             return new Standing(
@@ -522,7 +641,8 @@ public class AgencySummaryProjection {
                     monthOf(details.occurredAt()),
                     details.recordCount(),
                     List.of(),
-                    0);
+                    0,
+                    null);
         }
 
         static Standing read(ResultSet row) throws SQLException {
@@ -535,24 +655,43 @@ public class AgencySummaryProjection {
                     row.getObject("month", LocalDate.class),
                     row.getLong("record_count"),
                     List.of((String[]) row.getArray("open_request_ids").getArray()),
-                    row.getLong("certified_destructions"));
+                    row.getLong("certified_destructions"),
+                    row.getString("flag_severity") == null ? null : Severity.valueOf(row.getString("flag_severity")));
         }
 
         Standing withFollowOns(Standing other) {
             return withFollowOns(other.openRequests, other.certified);
         }
 
+        /** The same standing with another disclosure's follow-ons; its own flag, if any, stays. */
         Standing withFollowOns(List<String> open, long certifiedCount) {
             return new Standing(
-                    agency, recipientName, state, purpose, categories, month, records, open, certifiedCount);
+                    agency, recipientName, state, purpose, categories, month, records, open, certifiedCount, severity);
         }
 
         Standing withCategories(List<String> only) {
-            return new Standing(agency, recipientName, state, purpose, only, month, records, openRequests, certified);
+            return new Standing(
+                    agency, recipientName, state, purpose, only, month, records, openRequests, certified, severity);
+        }
+
+        Standing withSeverity(Severity worst) {
+            return new Standing(
+                    agency, recipientName, state, purpose, categories, month, records, openRequests, certified, worst);
+        }
+
+        boolean flagged() {
+            return severity != null;
         }
 
         Map<Cell, Contribution> contributions() {
-            Contribution contribution = new Contribution(1, records, openRequests.size(), certified);
+            Contribution contribution = new Contribution(
+                    1,
+                    records,
+                    openRequests.size(),
+                    certified,
+                    severity == Severity.NOTICE ? 1 : 0,
+                    severity == Severity.CONCERN ? 1 : 0,
+                    severity == Severity.VIOLATION ? 1 : 0);
             Map<Cell, Contribution> cells = new TreeMap<>();
             for (String category : categories) {
                 cells.put(new Cell(agency, state, purpose, category, month), contribution);

@@ -1,7 +1,8 @@
 /**
  * Agency summaries: what each recipient agency received, per custodian state, purpose code, data category and month
- * (of when the disclosure occurred, UTC): disclosures, distinct subjects, records, open destruction requests and
- * certified destructions. A pooled streaming event processor
+ * (of when the disclosure occurred, UTC): disclosures, distinct subjects, records, open destruction requests,
+ * certified destructions, and the rulebook's flags (flagged disclosures, the distinct people they named, the most severe
+ * finding). A pooled streaming event processor
  * ({@value org.disclosureledger.projections.summary.AgencySummaryProjection#PROCESSING_GROUP}) keeps a row per
  * disclosure with the cells it contributes to, so that a correction moves its contribution from the old cells to the
  * new ones; {@link org.disclosureledger.projections.summary.AgencySummaryQueries} lists the agencies with their totals
@@ -21,6 +22,19 @@
  * category; an agency's totals, which span cells, are counted that way (over {@code summary_subject}, one row per
  * subject per disclosure). V4 kept one membership row per person per cell, four times the rows for a four-category
  * disclosure under a six-column key.
+ *
+ * <p>Flags ({@code V12__summary_flags.sql}) follow each disclosure's latest judgement, as the person history does: a
+ * {@code DisclosureFlagged} event flags the disclosure once, however many findings, under its most severe one; a
+ * correction clears the flag, and the corrected details' own judgement, if any, sets it again. A cell counts its flagged
+ * disclosures per severity, so that one leaving the cell takes its severity along by a relative update, and the most
+ * severe is the highest with a count. Flagged distinct people ride on the same membership rows: a second array
+ * ({@code flagged_counts}, null until a flagged disclosure of the group names the person) counts, per category, the
+ * group's flagged disclosures naming them. It costs nothing for unflagged disclosures and nothing more for the chunks
+ * of a flagged bulk disclosure (flagged when opened, before its chunks, whose statement writes both arrays); flagging a
+ * single disclosure rewrites its own subjects' rows once (at most 1,000), and a correction of a flagged disclosure
+ * rewrites its subjects' rows to unflag them, and again if it is flagged anew: for a bulk disclosure that is a pass over
+ * all its subjects that an unflagged one's correction within the same cells does not pay. An agency's flagged distinct
+ * people are counted when asked, in the same pass as all its distinct people.
  *
  * <p>Measured on the build machine ({@code AgencySummaryVolumeTest}: 100,000 people in two bulk disclosures of 60,000
  * sharing 20,000, four categories each, chunks of 10,000; single runs, orders of magnitude): attaching the 120,000
