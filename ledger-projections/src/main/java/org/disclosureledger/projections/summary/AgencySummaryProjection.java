@@ -64,8 +64,8 @@ public class AgencySummaryProjection {
     private static final String ADD_TO_CELL = """
             INSERT INTO summary_cell (recipient_agency_id, custodian_state, purpose_code, data_category, month,
                 disclosures, subjects, records, open_destruction_requests, certified_destructions, flagged_notice,
-                flagged_concern, flagged_violation, flagged_subjects)
-            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 0)
+                flagged_concern, flagged_violation)
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (recipient_agency_id, custodian_state, purpose_code, data_category, month) DO UPDATE SET
                 disclosures = summary_cell.disclosures + excluded.disclosures,
                 records = summary_cell.records + excluded.records,
@@ -98,31 +98,23 @@ public class AgencySummaryProjection {
      * Counts the subjects of the first CTE ({@code source}, one column {@code person_ref}) in a group's cells for the
      * given categories: each person's membership row in the group gets one more disclosure for each category (a new
      * row if they had none), and each cell's distinct count rises by the people whose count for its category is now 1,
-     * which are exactly those this disclosure brought into the cell. If the disclosure is flagged (the boolean
-     * parameter), the same goes for the flagged counts and the cells' flagged distinct counts; if not, the flagged
-     * counts are left as they are (null stays null). Sorted, so that two segments adding overlapping people to the same
-     * group take the row locks in the same order.
+     * which are exactly those this disclosure brought into the cell. Sorted, so that two segments adding overlapping
+     * people to the same group take the row locks in the same order.
      */
     private static final String JOIN_GROUP = """
-            step AS MATERIALIZED (
-                SELECT summary_counts_of(?::text[], 1) AS counts, ?::boolean AS flagged),
+            step AS MATERIALIZED (SELECT summary_counts_of(?::text[], 1) AS counts),
             joined AS (
-                INSERT INTO summary_group_subject (group_id, person_ref, counts, flagged_counts)
-                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, step.counts,
-                    CASE WHEN step.flagged THEN step.counts END
+                INSERT INTO summary_group_subject (group_id, person_ref, counts)
+                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, step.counts
                 FROM source s CROSS JOIN step
                 ORDER BY s.person_ref
                 ON CONFLICT (group_id, person_ref)
-                DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts),
-                    flagged_counts = CASE WHEN excluded.flagged_counts IS NULL THEN summary_group_subject.flagged_counts
-                        ELSE summary_add_counts(summary_group_subject.flagged_counts, excluded.flagged_counts) END
-                RETURNING counts, flagged_counts)
-            UPDATE summary_cell c SET subjects = c.subjects + n.count, flagged_subjects = c.flagged_subjects + n.flagged
-            FROM (SELECT k.data_category, count(*) FILTER (WHERE j.counts[k.position] = 1) AS count,
-                      count(*) FILTER (WHERE step.flagged AND j.flagged_counts[k.position] = 1) AS flagged
-                  FROM joined j CROSS JOIN step CROSS JOIN summary_category k
-                  WHERE k.data_category = ANY(?::text[])
-                      AND (j.counts[k.position] = 1 OR (step.flagged AND j.flagged_counts[k.position] = 1))
+                DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
+                RETURNING counts)
+            UPDATE summary_cell c SET subjects = c.subjects + n.count
+            FROM (SELECT k.data_category, count(*) AS count
+                  FROM joined j CROSS JOIN summary_category k
+                  WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = 1
                   GROUP BY k.data_category) n
             WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
                 AND c.purpose_code = ? AND c.month = ?""";
@@ -155,27 +147,6 @@ public class AgencySummaryProjection {
                   FROM left_group j CROSS JOIN summary_category k
                   WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = 0
                   GROUP BY k.data_category) n
-            WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
-                AND c.purpose_code = ? AND c.month = ?""";
-
-    /**
-     * Flags (step 1) or unflags (step -1) the disclosure's subjects in a group's cells for the given categories: the
-     * flagged counts of their membership rows change by the step, and each cell's flagged distinct count by the people
-     * whose flagged count for its category became 1 (flagging) or 0 (unflagging). The counts of disclosures stay.
-     */
-    private static final String FLAG_SUBJECTS = """
-            WITH step AS MATERIALIZED (SELECT summary_counts_of(?::text[], ?) AS counts, ?::integer AS step),
-            changed AS (
-                UPDATE summary_group_subject m SET flagged_counts = summary_add_counts(m.flagged_counts, step.counts)
-                FROM summary_subject s, step
-                WHERE s.disclosure_id = ? AND m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref
-                RETURNING m.flagged_counts)
-            UPDATE summary_cell c SET flagged_subjects = c.flagged_subjects + n.change
-            FROM (SELECT k.data_category, step.step * count(*) AS change
-                  FROM changed j CROSS JOIN step CROSS JOIN summary_category k
-                  WHERE k.data_category = ANY(?::text[])
-                      AND j.flagged_counts[k.position] = CASE WHEN step.step > 0 THEN 1 ELSE 0 END
-                  GROUP BY k.data_category, step.step) n
             WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
                 AND c.purpose_code = ? AND c.month = ?""";
 
@@ -246,9 +217,6 @@ public class AgencySummaryProjection {
         }
         // The flag judged the old details; the corrected details' own judgement, if any, is the next event.
         Standing after = Standing.of(event.corrected()).withFollowOns(before);
-        if (before.flagged()) {
-            flagSubjects(event.disclosureId(), before, -1);
-        }
         jdbc.update(
                 "UPDATE summary_disclosure SET recipient_agency_id = ?, recipient_name = ?, custodian_state = ?,"
                         + " purpose_code = ?, data_categories = ?::text[], month = ?, occurred_at = ?,"
@@ -281,7 +249,7 @@ public class AgencySummaryProjection {
 
     /**
      * The rulebook's judgement of the disclosure's current details: the disclosure counts as flagged in its cells, once
-     * however many findings, under its most severe finding; its subjects count in the cells' flagged distinct counts.
+     * however many findings, under its most severe finding.
      */
     @EventHandler
     public void on(DisclosureFlagged event, @SequenceNumber long sequence) {
@@ -302,9 +270,6 @@ public class AgencySummaryProjection {
                 worst.name(),
                 event.disclosureId().value());
         applyToCells(before.contributions(), after.contributions());
-        if (!before.flagged()) {
-            flagSubjects(event.disclosureId(), after, 1);
-        }
     }
 
     /** A destruction request: open in the disclosure's cells until a certification answers it. */
@@ -446,26 +411,6 @@ public class AgencySummaryProjection {
         jdbc.update(ATTACH_SUBJECTS, concat(new Object[] {id.value(), people}, groupArguments(standing)));
     }
 
-    /** Flags (step 1) or unflags (step -1) the disclosure's subjects in the standing's cells. */
-    private void flagSubjects(DisclosureId id, Standing standing, int step) {
-        String[] categories = textArray(standing.categories());
-        jdbc.update(FLAG_SUBJECTS, new Object[] {
-            categories,
-            step,
-            step,
-            id.value(),
-            standing.agency(),
-            standing.state(),
-            standing.purpose(),
-            standing.month(),
-            categories,
-            standing.agency(),
-            standing.state(),
-            standing.purpose(),
-            standing.month()
-        });
-    }
-
     /** Moves the disclosure's subjects out of the cells it left and into the cells it entered. */
     private void moveSubjects(DisclosureId id, Standing before, Standing after) {
         List<String> leftCategories = categoriesLeaving(before, after);
@@ -531,7 +476,6 @@ public class AgencySummaryProjection {
     private static Object[] groupArguments(Standing cells) {
         return new Object[] {
             textArray(cells.categories()),
-            cells.flagged(),
             cells.agency(),
             cells.state(),
             cells.purpose(),
@@ -677,10 +621,6 @@ public class AgencySummaryProjection {
         Standing withSeverity(Severity worst) {
             return new Standing(
                     agency, recipientName, state, purpose, categories, month, records, openRequests, certified, worst);
-        }
-
-        boolean flagged() {
-            return severity != null;
         }
 
         Map<Cell, Contribution> contributions() {

@@ -94,7 +94,7 @@ public class AgencySummaryQueries {
         }
         StringBuilder sql = new StringBuilder("SELECT custodian_state, purpose_code, data_category, month,"
                 + " disclosures, subjects, records, open_destruction_requests, certified_destructions,"
-                + " flagged_notice + flagged_concern + flagged_violation, flagged_subjects,"
+                + " flagged_notice + flagged_concern + flagged_violation,"
                 + " CASE WHEN flagged_violation > 0 THEN 3 WHEN flagged_concern > 0 THEN 2"
                 + " WHEN flagged_notice > 0 THEN 1 ELSE 0 END"
                 + " FROM summary_cell WHERE recipient_agency_id = ?");
@@ -134,8 +134,7 @@ public class AgencySummaryQueries {
                         row.getLong(8),
                         row.getLong(9),
                         row.getLong(10),
-                        row.getLong(11),
-                        severityOfRank(row.getInt(12))),
+                        severityOfRank(row.getInt(11))),
                 arguments.toArray());
         return Optional.of(new AgencyBreakdown(request.agency(), names.get(0), cells));
     }

@@ -23,7 +23,6 @@ public final class BreakdownCsv {
             "open_destruction_requests",
             "certified_destructions",
             "flagged_disclosures",
-            "flagged_distinct_subjects",
             "most_severe_finding");
 
     private static final String LINE_END = "\r\n";
@@ -50,7 +49,6 @@ public final class BreakdownCsv {
                             Long.toString(cell.openDestructionRequests()),
                             Long.toString(cell.certifiedDestructions()),
                             Long.toString(cell.flaggedDisclosures()),
-                            Long.toString(cell.flaggedSubjects()),
                             cell.mostSevereFinding() == null
                                     ? ""
                                     : cell.mostSevereFinding().name()));

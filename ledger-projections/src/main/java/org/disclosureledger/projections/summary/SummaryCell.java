@@ -22,7 +22,6 @@ import org.disclosureledger.core.rulebook.Severity;
  * @param openDestructionRequests destruction requests on these disclosures that no certification has answered
  * @param certifiedDestructions   destructions certified for these disclosures
  * @param flaggedDisclosures      how many of the disclosures the rulebook flagged, each once however many findings
- * @param flaggedSubjects         how many distinct people the flagged disclosures named
  * @param mostSevereFinding       the most severe finding among the flagged disclosures; null if none is flagged
  */
 public record SummaryCell(
@@ -36,5 +35,4 @@ public record SummaryCell(
         long openDestructionRequests,
         long certifiedDestructions,
         long flaggedDisclosures,
-        long flaggedSubjects,
         Severity mostSevereFinding) {}

@@ -125,7 +125,7 @@ class AgencySummaryEndToEndTest {
         // OIG as its recipient left nothing to find.
         assertThat(ice.cells())
                 .containsExactly(new SummaryCell(
-                        new StateCode("CA"), LAW, NAME, YearMonth.of(2025, 6), 2, 23, 42, 1, 0, 2, 23, CONCERN));
+                        new StateCode("CA"), LAW, NAME, YearMonth.of(2025, 6), 2, 23, 42, 1, 0, 2, CONCERN));
         assertThat(queries.breakdown(BreakdownRequest.all(new AgencyId(OIG)))
                         .orElseThrow()
                         .cells())
@@ -136,6 +136,6 @@ class AgencySummaryEndToEndTest {
                         new AgencyTotals(new AgencyId(OIG), "Agency " + OIG, 1, 1, 7, 0, 1, 0, 0, null));
         assertThat(BreakdownCsv.render(ice))
                 .isEqualTo(String.join(",", BreakdownCsv.HEADER) + "\r\n"
-                        + "us-dhs-ice,Agency us-dhs-ice,CA,LAW,NAME,2025-06,2,23,42,1,0,2,23,CONCERN\r\n");
+                        + "us-dhs-ice,Agency us-dhs-ice,CA,LAW,NAME,2025-06,2,23,42,1,0,2,CONCERN\r\n");
     }
 }

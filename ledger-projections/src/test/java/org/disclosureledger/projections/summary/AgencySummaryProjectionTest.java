@@ -296,7 +296,6 @@ class AgencySummaryProjectionTest {
                 open,
                 certified,
                 0,
-                0,
                 null);
     }
 
@@ -310,7 +309,6 @@ class AgencySummaryProjectionTest {
             long subjects,
             long records,
             long flagged,
-            long flaggedSubjects,
             Severity mostSevere) {
         return new SummaryCell(
                 new StateCode(state),
@@ -323,7 +321,6 @@ class AgencySummaryProjectionTest {
                 0,
                 0,
                 flagged,
-                flaggedSubjects,
                 mostSevere);
     }
 }

@@ -76,11 +76,10 @@ class AgencySummaryRebuildTest {
         // of which one single was judged again after each of its two corrections and the second left nothing to find.
         assertThat(jdbc.queryForObject("SELECT count(flag_severity) FROM summary_disclosure", Long.class))
                 .isEqualTo(9);
-        assertThat(jdbc.queryForObject(
-                        "SELECT sum(flagged_subjects) FROM summary_cell WHERE flagged_concern > 0", Long.class))
+        assertThat(jdbc.queryForObject("SELECT sum(flagged_concern) FROM summary_cell", Long.class))
                 .isPositive();
         // Damage the tables, so that only a real rebuild from the events brings the rows back.
-        jdbc.update("UPDATE summary_cell SET subjects = subjects + 1, records = 0, flagged_subjects = 0");
+        jdbc.update("UPDATE summary_cell SET subjects = subjects + 1, records = 0, flagged_concern = 0");
         jdbc.update("UPDATE summary_disclosure SET flag_severity = NULL");
         jdbc.update("DELETE FROM summary_group_subject WHERE 1 = ANY (counts)");
         jdbc.update("DELETE FROM summary_disclosure WHERE custodian_state = 'IL'");

@@ -110,7 +110,7 @@ class AgencySummaryVolumeTest {
             assertThat(cell.disclosures()).isEqualTo(2);
             assertThat(cell.subjects()).isEqualTo(100_000);
             assertThat(cell.records()).isEqualTo(120_000);
-            assertThat(cell.flaggedSubjects()).isEqualTo(flagged ? 100_000 : 0);
+            assertThat(cell.flaggedDisclosures()).isEqualTo(flagged ? 2 : 0);
         });
         assertThat(agencies).singleElement().extracting(AgencyTotals::subjects).isEqualTo(100_000L);
         assertThat(agencies)
@@ -146,8 +146,8 @@ class AgencySummaryVolumeTest {
                 .extracting(SummaryCell::subjects)
                 .containsExactly(60_000L, 60_000L, 60_000L, 60_000L, 60_000L, 60_000L, 60_000L, 60_000L);
         assertThat(summaries.cellsOf(ICE))
-                .extracting(SummaryCell::flaggedSubjects)
-                .containsOnly(flagged ? 60_000L : 0L);
+                .extracting(SummaryCell::flaggedDisclosures)
+                .containsOnly(flagged ? 1L : 0L);
         assertThat(summaries.queries.breakdown(BreakdownRequest.all(new AgencyId(ICE))))
                 .get()
                 .extracting(breakdown -> breakdown.cells().size())
