@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Reads the agency summaries: the list of recipient agencies with their totals, and one agency's breakdown. */
 public class AgencySummaryQueries {
 
-    /** A severity column's rank, 1 to 3 from the least severe; 0 for null (not flagged). */
+    /** A severity column's rank, 1 to 3 from the least severe, in {@link Severity}'s order; 0 for null (unflagged). */
     private static final String SEVERITY_RANK =
             "CASE %1$s WHEN 'NOTICE' THEN 1 WHEN 'CONCERN' THEN 2 WHEN 'VIOLATION' THEN 3 ELSE 0 END";
 
