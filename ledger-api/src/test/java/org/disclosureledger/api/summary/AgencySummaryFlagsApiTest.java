@@ -91,4 +91,25 @@ class AgencySummaryFlagsApiTest {
                                 + "certified_destructions,flagged_disclosures,most_severe_finding",
                         "us-hhs-oig,HHS Office of Inspector General,CA,OVERSIGHT,SSN,2025-06,1,2,2,0,0,0,");
     }
+
+    @Test
+    void givenOpenApiDocument_whenRead_thenTheSummarySchemasNameTheFlags() {
+        JsonNode schemas = new LedgerClient(port)
+                .get("/v3/api-docs")
+                .json()
+                .path("components")
+                .path("schemas");
+
+        assertThat(schemas.path("AgencyTotals").path("properties").propertyNames())
+                .contains("flaggedDisclosures", "flaggedSubjects", "mostSevereFinding");
+        assertThat(schemas.path("SummaryCell").path("properties").propertyNames())
+                .contains("flaggedDisclosures", "mostSevereFinding")
+                .doesNotContain("flaggedSubjects");
+        assertThat(schemas.path("SummaryCell")
+                        .path("properties")
+                        .path("mostSevereFinding")
+                        .path("enum"))
+                .extracting(JsonNode::asString)
+                .containsExactly("NOTICE", "CONCERN", "VIOLATION");
+    }
 }
