@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Per-agency summaries: the list of recipient agencies with totals (optionally for one custodian state), and one
  * agency's breakdown per state x purpose x category x month with optional filters, as JSON or as CSV
- * ({@code Accept: text/csv}). Unknown filter values are a 422 naming the parameter.
+ * ({@code Accept: text/csv}). Totals and cells carry the rulebook's flags (flagged disclosures, their distinct people,
+ * the most severe finding). Unknown filter values are a 422 naming the parameter.
  */
 @RestController
 @RequestMapping("/api/v1/agencies")

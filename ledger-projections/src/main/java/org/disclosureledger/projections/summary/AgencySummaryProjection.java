@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +24,11 @@ import org.disclosureledger.core.disclosure.DestructionCertified;
 import org.disclosureledger.core.disclosure.DestructionRequested;
 import org.disclosureledger.core.disclosure.DisclosureCorrected;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
+import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
+import org.disclosureledger.core.rulebook.Finding;
+import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,31 +56,40 @@ public class AgencySummaryProjection {
 
     private static final String STANDING_COLUMNS = "recipient_agency_id, recipient_name, custodian_state,"
             + " purpose_code, data_categories, month, occurred_at, record_count, open_request_ids,"
-            + " certified_destructions";
+            + " certified_destructions, flag_severity";
 
     private static final String CELL_MATCH =
             "recipient_agency_id = ? AND custodian_state = ? AND purpose_code = ?" + " AND month = ?";
 
     private static final String ADD_TO_CELL = """
             INSERT INTO summary_cell (recipient_agency_id, custodian_state, purpose_code, data_category, month,
-                disclosures, subjects, records, open_destruction_requests, certified_destructions)
-            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                disclosures, subjects, records, open_destruction_requests, certified_destructions, flagged_notice,
+                flagged_concern, flagged_violation)
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (recipient_agency_id, custodian_state, purpose_code, data_category, month) DO UPDATE SET
                 disclosures = summary_cell.disclosures + excluded.disclosures,
                 records = summary_cell.records + excluded.records,
                 open_destruction_requests = summary_cell.open_destruction_requests
                     + excluded.open_destruction_requests,
-                certified_destructions = summary_cell.certified_destructions + excluded.certified_destructions""";
+                certified_destructions = summary_cell.certified_destructions + excluded.certified_destructions,
+                flagged_notice = summary_cell.flagged_notice + excluded.flagged_notice,
+                flagged_concern = summary_cell.flagged_concern + excluded.flagged_concern,
+                flagged_violation = summary_cell.flagged_violation + excluded.flagged_violation""";
 
     private static final String CHANGE_CELL = """
             WITH difference (recipient_agency_id, custodian_state, purpose_code, data_category, month, disclosures,
-                records, open_destruction_requests, certified_destructions)
-                AS (VALUES (?, ?, ?, ?, ?::date, ?::bigint, ?::bigint, ?::bigint, ?::bigint))
+                records, open_destruction_requests, certified_destructions, flagged_notice, flagged_concern,
+                flagged_violation)
+                AS (VALUES (?, ?, ?, ?, ?::date, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint,
+                    ?::bigint))
             UPDATE summary_cell c SET
                 disclosures = c.disclosures + d.disclosures,
                 records = c.records + d.records,
                 open_destruction_requests = c.open_destruction_requests + d.open_destruction_requests,
-                certified_destructions = c.certified_destructions + d.certified_destructions
+                certified_destructions = c.certified_destructions + d.certified_destructions,
+                flagged_notice = c.flagged_notice + d.flagged_notice,
+                flagged_concern = c.flagged_concern + d.flagged_concern,
+                flagged_violation = c.flagged_violation + d.flagged_violation
             FROM difference d
             WHERE c.recipient_agency_id = d.recipient_agency_id AND c.custodian_state = d.custodian_state
                 AND c.purpose_code = d.purpose_code AND c.data_category = d.data_category AND c.month = d.month""";
@@ -202,11 +215,12 @@ public class AgencySummaryProjection {
         if (before == null) {
             return;
         }
+        // The flag judged the old details; the corrected details' own judgement, if any, is the next event.
         Standing after = Standing.of(event.corrected()).withFollowOns(before);
         jdbc.update(
                 "UPDATE summary_disclosure SET recipient_agency_id = ?, recipient_name = ?, custodian_state = ?,"
                         + " purpose_code = ?, data_categories = ?::text[], month = ?, occurred_at = ?,"
-                        + " record_count = ? WHERE disclosure_id = ?",
+                        + " record_count = ?, flag_severity = NULL WHERE disclosure_id = ?",
                 after.agency(),
                 after.recipientName(),
                 after.state(),
@@ -231,6 +245,31 @@ public class AgencySummaryProjection {
                         cell.category());
             }
         }
+    }
+
+    /**
+     * The rulebook's judgement of the disclosure's current details: the disclosure counts as flagged in its cells, once
+     * however many findings, under its most severe finding.
+     */
+    @EventHandler
+    public void on(DisclosureFlagged event, @SequenceNumber long sequence) {
+        Standing before = advance(event.disclosureId(), sequence);
+        if (before == null || event.findings().isEmpty()) {
+            return;
+        }
+        Severity worst = event.findings().stream()
+                .map(Finding::severity)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        if (worst == before.severity()) {
+            return;
+        }
+        Standing after = before.withSeverity(worst);
+        jdbc.update(
+                "UPDATE summary_disclosure SET flag_severity = ? WHERE disclosure_id = ?",
+                worst.name(),
+                event.disclosureId().value());
+        applyToCells(before.contributions(), after.contributions());
     }
 
     /** A destruction request: open in the disclosure's cells until a certification answers it. */
@@ -269,7 +308,7 @@ public class AgencySummaryProjection {
     private boolean insertDisclosure(DisclosureId id, Standing standing, Instant occurredAt, long sequence) {
         return jdbc.update(
                         "INSERT INTO summary_disclosure (disclosure_id, " + STANDING_COLUMNS
-                                + ", applied_sequence) VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, '{}', 0, ?)"
+                                + ", applied_sequence) VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, '{}', 0, NULL, ?)"
                                 + " ON CONFLICT (disclosure_id) DO NOTHING",
                         id.value(),
                         standing.agency(),
@@ -342,7 +381,10 @@ public class AgencySummaryProjection {
             difference.disclosures(),
             difference.records(),
             difference.openRequests(),
-            difference.certified()
+            difference.certified(),
+            difference.notices(),
+            difference.concerns(),
+            difference.violations()
         }));
         if (!updates.isEmpty()) {
             int[] changed = jdbc.batchUpdate(CHANGE_CELL, updates);
@@ -480,23 +522,43 @@ public class AgencySummaryProjection {
         }
     }
 
-    /** What one disclosure adds to each of its cells (or, negated, takes away). */
-    private record Contribution(long disclosures, long records, long openRequests, long certified) {
+    /**
+     * What one disclosure adds to each of its cells (or, negated, takes away); a flagged disclosure adds one to the
+     * flagged count of its most severe finding's severity.
+     */
+    private record Contribution(
+            long disclosures,
+            long records,
+            long openRequests,
+            long certified,
+            long notices,
+            long concerns,
+            long violations) {
 
         Contribution plus(Contribution other) {
             return new Contribution(
                     disclosures + other.disclosures,
                     records + other.records,
                     openRequests + other.openRequests,
-                    certified + other.certified);
+                    certified + other.certified,
+                    notices + other.notices,
+                    concerns + other.concerns,
+                    violations + other.violations);
         }
 
         Contribution negated() {
-            return new Contribution(-disclosures, -records, -openRequests, -certified);
+            return new Contribution(
+                    -disclosures, -records, -openRequests, -certified, -notices, -concerns, -violations);
         }
 
         boolean isZero() {
-            return disclosures == 0 && records == 0 && openRequests == 0 && certified == 0;
+            return disclosures == 0
+                    && records == 0
+                    && openRequests == 0
+                    && certified == 0
+                    && notices == 0
+                    && concerns == 0
+                    && violations == 0;
         }
     }
 
@@ -510,7 +572,8 @@ public class AgencySummaryProjection {
             LocalDate month,
             long records,
             List<String> openRequests,
-            long certified) {
+            long certified,
+            Severity severity) {
 
         static Standing of(DisclosureDetails details) {
             return new Standing(
@@ -522,7 +585,8 @@ public class AgencySummaryProjection {
                     monthOf(details.occurredAt()),
                     details.recordCount(),
                     List.of(),
-                    0);
+                    0,
+                    null);
         }
 
         static Standing read(ResultSet row) throws SQLException {
@@ -535,24 +599,39 @@ public class AgencySummaryProjection {
                     row.getObject("month", LocalDate.class),
                     row.getLong("record_count"),
                     List.of((String[]) row.getArray("open_request_ids").getArray()),
-                    row.getLong("certified_destructions"));
+                    row.getLong("certified_destructions"),
+                    row.getString("flag_severity") == null ? null : Severity.valueOf(row.getString("flag_severity")));
         }
 
         Standing withFollowOns(Standing other) {
             return withFollowOns(other.openRequests, other.certified);
         }
 
+        /** The same standing with another disclosure's follow-ons; its own flag, if any, stays. */
         Standing withFollowOns(List<String> open, long certifiedCount) {
             return new Standing(
-                    agency, recipientName, state, purpose, categories, month, records, open, certifiedCount);
+                    agency, recipientName, state, purpose, categories, month, records, open, certifiedCount, severity);
         }
 
         Standing withCategories(List<String> only) {
-            return new Standing(agency, recipientName, state, purpose, only, month, records, openRequests, certified);
+            return new Standing(
+                    agency, recipientName, state, purpose, only, month, records, openRequests, certified, severity);
+        }
+
+        Standing withSeverity(Severity worst) {
+            return new Standing(
+                    agency, recipientName, state, purpose, categories, month, records, openRequests, certified, worst);
         }
 
         Map<Cell, Contribution> contributions() {
-            Contribution contribution = new Contribution(1, records, openRequests.size(), certified);
+            Contribution contribution = new Contribution(
+                    1,
+                    records,
+                    openRequests.size(),
+                    certified,
+                    severity == Severity.NOTICE ? 1 : 0,
+                    severity == Severity.CONCERN ? 1 : 0,
+                    severity == Severity.VIOLATION ? 1 : 0);
             Map<Cell, Contribution> cells = new TreeMap<>();
             for (String category : categories) {
                 cells.put(new Cell(agency, state, purpose, category, month), contribution);

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An agency's breakdown as CSV (RFC 4180): a header line, then one line per cell, every line ending in CRLF. A field
- * holding a comma, a double quote, a CR or an LF is put in double quotes, with its double quotes doubled.
+ * holding a comma, a double quote, a CR or an LF is put in double quotes, with its double quotes doubled. A cell with
+ * no flagged disclosure has an empty {@code most_severe_finding}.
  */
 public final class BreakdownCsv {
 
@@ -20,7 +21,9 @@ public final class BreakdownCsv {
             "distinct_subjects",
             "records",
             "open_destruction_requests",
-            "certified_destructions");
+            "certified_destructions",
+            "flagged_disclosures",
+            "most_severe_finding");
 
     private static final String LINE_END = "\r\n";
 
@@ -44,7 +47,11 @@ public final class BreakdownCsv {
                             Long.toString(cell.subjects()),
                             Long.toString(cell.records()),
                             Long.toString(cell.openDestructionRequests()),
-                            Long.toString(cell.certifiedDestructions())));
+                            Long.toString(cell.certifiedDestructions()),
+                            Long.toString(cell.flaggedDisclosures()),
+                            cell.mostSevereFinding() == null
+                                    ? ""
+                                    : cell.mostSevereFinding().name()));
         }
         return csv.toString();
     }

@@ -1,7 +1,8 @@
 /**
  * Agency summaries: what each recipient agency received, per custodian state, purpose code, data category and month
- * (of when the disclosure occurred, UTC): disclosures, distinct subjects, records, open destruction requests and
- * certified destructions. A pooled streaming event processor
+ * (of when the disclosure occurred, UTC): disclosures, distinct subjects, records, open destruction requests,
+ * certified destructions, and the rulebook's flags (flagged disclosures and the most severe finding; per agency also
+ * the distinct people the flagged disclosures named). A pooled streaming event processor
  * ({@value org.disclosureledger.projections.summary.AgencySummaryProjection#PROCESSING_GROUP}) keeps a row per
  * disclosure with the cells it contributes to, so that a correction moves its contribution from the old cells to the
  * new ones; {@link org.disclosureledger.projections.summary.AgencySummaryQueries} lists the agencies with their totals
@@ -21,6 +22,16 @@
  * category; an agency's totals, which span cells, are counted that way (over {@code summary_subject}, one row per
  * subject per disclosure). V4 kept one membership row per person per cell, four times the rows for a four-category
  * disclosure under a six-column key.
+ *
+ * <p>Flags ({@code V12__summary_flags.sql}) follow each disclosure's latest judgement, as the person history does: a
+ * {@code DisclosureFlagged} event flags the disclosure once, however many findings, under its most severe one; a
+ * correction clears the flag, and the corrected details' own judgement, if any, sets it again. A cell counts its
+ * flagged disclosures per severity, so that one leaving the cell takes its severity along by a relative update, and the
+ * most severe is the highest with a count. An agency's flagged distinct people are counted when asked, in the same pass
+ * as all its distinct people (about 155 ms for 120,000 subject rows, flagged or not). Per cell they are not kept: a
+ * second count array on the membership rows did it exactly, but made attaching a flagged bulk disclosure's subjects
+ * about 40% slower and the membership table about 40% larger, and made a correction of a flagged bulk disclosure pass
+ * over all its subjects twice (measured in {@code AgencySummaryVolumeTest}; see {@code docs/decisions.md}).
  *
  * <p>Measured on the build machine ({@code AgencySummaryVolumeTest}: 100,000 people in two bulk disclosures of 60,000
  * sharing 20,000, four categories each, chunks of 10,000; single runs, orders of magnitude): attaching the 120,000

@@ -5,6 +5,7 @@ import static org.disclosureledger.core.disclosure.DataCategory.CLAIMS;
 import static org.disclosureledger.core.disclosure.DataCategory.NAME;
 import static org.disclosureledger.core.disclosure.PurposeOfUse.LAW;
 import static org.disclosureledger.core.disclosure.PurposeOfUse.OVERSIGHT;
+import static org.disclosureledger.core.rulebook.Severity.CONCERN;
 import static org.disclosureledger.projections.summary.AgencySummaryProjectionTest.cell;
 import static org.disclosureledger.projections.summary.SummaryExamples.ICE;
 import static org.disclosureledger.projections.summary.SummaryExamples.OIG;
@@ -16,6 +17,7 @@ import static org.disclosureledger.projections.summary.SummaryExamples.person;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -29,6 +31,7 @@ import org.disclosureledger.core.disclosure.OpenBulkDisclosure;
 import org.disclosureledger.core.disclosure.RecordDisclosure;
 import org.disclosureledger.core.disclosure.RequestDestruction;
 import org.disclosureledger.core.disclosure.SealBulkDisclosure;
+import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.readmodel.CatchUp;
 import org.disclosureledger.projections.testing.SharedPostgres;
@@ -51,6 +54,8 @@ class AgencySummaryEndToEndTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         SharedPostgres.registerFreshDatabase(registry);
+        // The sample rulebook, not the permissive one of the other tests: it flags some of these disclosures.
+        registry.add("ledger.rulebook.location", () -> "");
     }
 
     @Autowired
@@ -115,17 +120,22 @@ class AgencySummaryEndToEndTest {
 
         AgencyBreakdown ice =
                 queries.breakdown(BreakdownRequest.all(new AgencyId(ICE))).orElseThrow();
-        assertThat(ice.cells()).containsExactly(cell("CA", LAW, NAME, "2025-06", 2, 23, 42, 1, 0));
+        // The sample rulebook flags both: law enforcement is not a purpose of 42 CFR 431.302. The IL disclosure,
+        // for oversight, was flagged for reaching ICE before the agreement's access window; the correction naming the
+        // OIG as its recipient left nothing to find.
+        assertThat(ice.cells())
+                .containsExactly(new SummaryCell(
+                        new StateCode("CA"), LAW, NAME, YearMonth.of(2025, 6), 2, 23, 42, 1, 0, 2, CONCERN));
         assertThat(queries.breakdown(BreakdownRequest.all(new AgencyId(OIG)))
                         .orElseThrow()
                         .cells())
                 .containsExactly(cell("IL", OVERSIGHT, CLAIMS, "2025-05", 1, 1, 7, 0, 1));
         assertThat(queries.agencies())
                 .containsExactly(
-                        new AgencyTotals(new AgencyId(ICE), "Agency " + ICE, 2, 23, 42, 1, 0),
-                        new AgencyTotals(new AgencyId(OIG), "Agency " + OIG, 1, 1, 7, 0, 1));
+                        new AgencyTotals(new AgencyId(ICE), "Agency " + ICE, 2, 23, 42, 1, 0, 2, 23, CONCERN),
+                        new AgencyTotals(new AgencyId(OIG), "Agency " + OIG, 1, 1, 7, 0, 1, 0, 0, null));
         assertThat(BreakdownCsv.render(ice))
                 .isEqualTo(String.join(",", BreakdownCsv.HEADER) + "\r\n"
-                        + "us-dhs-ice,Agency us-dhs-ice,CA,LAW,NAME,2025-06,2,23,42,1,0\r\n");
+                        + "us-dhs-ice,Agency us-dhs-ice,CA,LAW,NAME,2025-06,2,23,42,1,0,2,CONCERN\r\n");
     }
 }

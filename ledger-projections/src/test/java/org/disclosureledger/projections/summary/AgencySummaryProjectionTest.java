@@ -31,6 +31,7 @@ import org.disclosureledger.core.disclosure.DataCategory;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
 import org.disclosureledger.core.disclosure.PurposeOfUse;
 import org.disclosureledger.core.jurisdiction.StateCode;
+import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,7 +91,7 @@ class AgencySummaryProjectionTest {
                         cell("CA", LAW, ADDRESS, "2025-06", 1, 2, 3, 0, 0),
                         cell("CA", LAW, NAME, "2025-06", 1, 2, 3, 0, 0));
         assertThat(summaries.queries.agencies())
-                .containsExactly(new AgencyTotals(new AgencyId(ICE), "Agency " + ICE, 1, 2, 3, 0, 0));
+                .containsExactly(new AgencyTotals(new AgencyId(ICE), "Agency " + ICE, 1, 2, 3, 0, 0, 0, 0, null));
     }
 
     @Test
@@ -160,7 +161,7 @@ class AgencySummaryProjectionTest {
                         cell("CA", LAW, ADDRESS, "2025-06", 1, 1, 3, 1, 2),
                         cell("CA", LAW, NAME, "2025-06", 1, 1, 3, 1, 2));
         assertThat(summaries.queries.agencies())
-                .containsExactly(new AgencyTotals(new AgencyId(ICE), "Agency " + ICE, 1, 1, 3, 1, 2));
+                .containsExactly(new AgencyTotals(new AgencyId(ICE), "Agency " + ICE, 1, 1, 3, 1, 2, 0, 0, null));
 
         summaries.handle(
                 corrected("ca-1", "correction-1", original, correction(JULY_2, null, null, null, null)),
@@ -224,7 +225,7 @@ class AgencySummaryProjectionTest {
         assertThat(cells(new BreakdownRequest(ice, null, null, null, YearMonth.of(2025, 7), null)))
                 .isEmpty();
         assertThat(summaries.queries.agencies(new StateCode("CA")))
-                .containsExactly(new AgencyTotals(ice, "Agency " + ICE, 1, 1, 3, 0, 0));
+                .containsExactly(new AgencyTotals(ice, "Agency " + ICE, 1, 1, 3, 0, 0, 0, 0, null));
         assertThat(summaries.queries.agencies(new StateCode("IL")))
                 .extracting(AgencyTotals::agency, AgencyTotals::records)
                 .containsExactly(
@@ -293,6 +294,33 @@ class AgencySummaryProjectionTest {
                 subjects,
                 records,
                 open,
-                certified);
+                certified,
+                0,
+                null);
+    }
+
+    /** A cell with flagged disclosures. */
+    static SummaryCell flaggedCell(
+            String state,
+            PurposeOfUse purpose,
+            DataCategory category,
+            String month,
+            long disclosures,
+            long subjects,
+            long records,
+            long flagged,
+            Severity mostSevere) {
+        return new SummaryCell(
+                new StateCode(state),
+                purpose,
+                category,
+                YearMonth.parse(month),
+                disclosures,
+                subjects,
+                records,
+                0,
+                0,
+                flagged,
+                mostSevere);
     }
 }

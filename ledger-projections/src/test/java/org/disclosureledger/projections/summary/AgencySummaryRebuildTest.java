@@ -51,6 +51,8 @@ class AgencySummaryRebuildTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         SharedPostgres.registerFreshDatabase(registry);
+        // The sample rulebook, not the permissive one of the other tests: it flags some of these disclosures.
+        registry.add("ledger.rulebook.location", () -> "");
     }
 
     @Autowired
@@ -70,8 +72,15 @@ class AgencySummaryRebuildTest {
         recordVariedDisclosures();
         CatchUp.await(rebuild.processor(), eventStore, Duration.ofSeconds(30));
         Map<String, List<String>> before = ReadModelDump.of(jdbc, AgencySummaryProjection.TABLES);
+        // The sample rulebook flagged everything sent to ICE or for law enforcement: 7 single and 3 bulk disclosures,
+        // of which one single was judged again after each of its two corrections and the second left nothing to find.
+        assertThat(jdbc.queryForObject("SELECT count(flag_severity) FROM summary_disclosure", Long.class))
+                .isEqualTo(9);
+        assertThat(jdbc.queryForObject("SELECT sum(flagged_concern) FROM summary_cell", Long.class))
+                .isPositive();
         // Damage the tables, so that only a real rebuild from the events brings the rows back.
-        jdbc.update("UPDATE summary_cell SET subjects = subjects + 1, records = 0");
+        jdbc.update("UPDATE summary_cell SET subjects = subjects + 1, records = 0, flagged_concern = 0");
+        jdbc.update("UPDATE summary_disclosure SET flag_severity = NULL");
         jdbc.update("DELETE FROM summary_group_subject WHERE 1 = ANY (counts)");
         jdbc.update("DELETE FROM summary_disclosure WHERE custodian_state = 'IL'");
 
@@ -81,7 +90,7 @@ class AgencySummaryRebuildTest {
         assertThat(before.values())
                 .as("rows of " + before.keySet())
                 .extracting(List::size)
-                .containsExactly(13, 1_418, 9, 6, 1_008);
+                .containsExactly(13, 1_418, 11, 7, 1_008);
         assertThat(ReadModelDump.of(jdbc, AgencySummaryProjection.TABLES)).isEqualTo(before);
     }
 
@@ -126,6 +135,13 @@ class AgencySummaryRebuildTest {
                         "x" + i));
             }
         }
+        // Its second correction: oversight, a permitted purpose, by the OIG, which no agreement limits.
+        commands.sendAndWait(new CorrectDisclosure(
+                new DisclosureId("rebuild-single-0"),
+                new FollowOnId("correction-again-0"),
+                correction(null, null, OVERSIGHT, null, null),
+                "The purpose was oversight",
+                "ca0"));
         for (int b = 0; b < 3; b++) {
             DisclosureId bulk = new DisclosureId("rebuild-bulk-" + b);
             commands.sendAndWait(new OpenBulkDisclosure(

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.disclosureledger.core.disclosure.DataCategory.NAME;
 import static org.disclosureledger.core.disclosure.DataCategory.SSN;
 import static org.disclosureledger.core.disclosure.PurposeOfUse.LAW;
+import static org.disclosureledger.core.rulebook.Severity.VIOLATION;
 import static org.disclosureledger.projections.summary.AgencySummaryProjectionTest.cell;
+import static org.disclosureledger.projections.summary.AgencySummaryProjectionTest.flaggedCell;
 
 import java.util.List;
 import org.disclosureledger.core.agency.AgencyId;
@@ -39,14 +41,15 @@ class BreakdownCsvTest {
                 "U.S. Immigration and Customs Enforcement, \"ERO\"",
                 List.of(
                         cell("CA", LAW, NAME, "2025-06", 2, 3, 8, 1, 0),
-                        cell("CA", LAW, SSN, "2025-07", 1, 1, 5, 0, 1)));
+                        flaggedCell("CA", LAW, SSN, "2025-07", 1, 1, 5, 1, VIOLATION)));
 
         assertThat(BreakdownCsv.render(breakdown))
                 .isEqualTo("recipient_agency_id,recipient_name,custodian_state,purpose_code,data_category,month,"
-                        + "disclosures,distinct_subjects,records,open_destruction_requests,certified_destructions\r\n"
+                        + "disclosures,distinct_subjects,records,open_destruction_requests,certified_destructions,"
+                        + "flagged_disclosures,most_severe_finding\r\n"
                         + "us-dhs-ice,\"U.S. Immigration and Customs Enforcement, \"\"ERO\"\"\",CA,LAW,NAME,2025-06,"
-                        + "2,3,8,1,0\r\n"
+                        + "2,3,8,1,0,0,\r\n"
                         + "us-dhs-ice,\"U.S. Immigration and Customs Enforcement, \"\"ERO\"\"\",CA,LAW,SSN,2025-07,"
-                        + "1,1,5,0,1\r\n");
+                        + "1,1,5,0,0,1,VIOLATION\r\n");
     }
 }

@@ -22,6 +22,7 @@ import org.disclosureledger.core.disclosure.DestructionRequested;
 import org.disclosureledger.core.disclosure.DetailsCorrection;
 import org.disclosureledger.core.disclosure.DisclosureCorrected;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
+import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureMode;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
@@ -30,6 +31,8 @@ import org.disclosureledger.core.disclosure.LegalAuthority;
 import org.disclosureledger.core.disclosure.Purpose;
 import org.disclosureledger.core.disclosure.PurposeOfUse;
 import org.disclosureledger.core.jurisdiction.StateCode;
+import org.disclosureledger.core.rulebook.Finding;
+import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
 
 /**
@@ -147,6 +150,27 @@ final class SummaryExamples {
                 "NIST SP 800-88 purge",
                 NOW,
                 DIGEST);
+    }
+
+    /**
+     * The rulebook's judgement of a disclosure, with one finding per severity given, in that order.
+     *
+     * @param correctionId the correction judged; null for a judgement at recording
+     */
+    static DisclosureFlagged flagged(String id, String correctionId, Severity... severities) {
+        return new DisclosureFlagged(
+                new DisclosureId(id),
+                correctionId == null ? null : new FollowOnId(correctionId),
+                "test-rulebook",
+                "1",
+                DIGEST,
+                NOW,
+                Arrays.stream(severities)
+                        .map(severity -> new Finding(
+                                "rule-" + severity.name().toLowerCase(java.util.Locale.ROOT),
+                                severity,
+                                "A " + severity.name().toLowerCase(java.util.Locale.ROOT)))
+                        .toList());
     }
 
     /** A pseudonym derived from a label, so tests can make as many distinct people as they need. */

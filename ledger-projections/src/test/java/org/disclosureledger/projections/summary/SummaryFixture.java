@@ -11,6 +11,7 @@ import org.disclosureledger.core.disclosure.BulkSubjectsAttached;
 import org.disclosureledger.core.disclosure.DestructionCertified;
 import org.disclosureledger.core.disclosure.DestructionRequested;
 import org.disclosureledger.core.disclosure.DisclosureCorrected;
+import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.projections.testing.SharedPostgres;
@@ -109,6 +110,8 @@ final class SummaryFixture implements AutoCloseable {
             projection.on(e, sequence);
         } else if (event instanceof DestructionCertified e) {
             projection.on(e, sequence);
+        } else if (event instanceof DisclosureFlagged e) {
+            projection.on(e, sequence);
         } else {
             throw new IllegalArgumentException("not an event the agency summaries handle: " + event);
         }
@@ -128,6 +131,8 @@ final class SummaryFixture implements AutoCloseable {
         } else if (event instanceof DestructionRequested e) {
             return e.disclosureId();
         } else if (event instanceof DestructionCertified e) {
+            return e.disclosureId();
+        } else if (event instanceof DisclosureFlagged e) {
             return e.disclosureId();
         }
         throw new IllegalArgumentException("not an event the agency summaries handle: " + event);
