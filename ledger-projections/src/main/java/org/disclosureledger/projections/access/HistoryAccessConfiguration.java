@@ -1,6 +1,7 @@
 package org.disclosureledger.projections.access;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Puts the access log into an application: the projection on its own pooled streaming event processor (one segment:
- * a row per read is little work; tokens in PostgreSQL; a failure is retried, never skipped) and the query.
+ * a row per read is little work; tokens in PostgreSQL; a failure is retried, never skipped), the query and the
+ * rebuild.
  */
 @Configuration(proxyBeanMethods = false)
 public class HistoryAccessConfiguration {
@@ -33,5 +35,11 @@ public class HistoryAccessConfiguration {
     @Bean
     public HistoryAccessLog historyAccessLog(JdbcTemplate jdbcTemplate) {
         return new HistoryAccessLog(jdbcTemplate);
+    }
+
+    /** Rebuilds the access log from the event store. */
+    @Bean
+    public HistoryAccessRebuild historyAccessRebuild(EventProcessingConfiguration eventProcessingConfiguration) {
+        return new HistoryAccessRebuild(eventProcessingConfiguration);
     }
 }

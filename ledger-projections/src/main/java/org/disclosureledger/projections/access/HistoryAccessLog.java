@@ -15,6 +15,9 @@ public class HistoryAccessLog {
 
     /** The person's recorded reads, newest first, at most {@code limit}. */
     public List<HistoryAccessView> accessesOf(PersonRef person, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the number of reads to list must be at least 1, not " + limit);
+        }
         return jdbc.query(
                 """
                 select accessed_at, reader_subject, reader_role, record, purpose from history_access

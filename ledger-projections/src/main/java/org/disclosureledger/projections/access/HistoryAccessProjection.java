@@ -3,6 +3,7 @@ package org.disclosureledger.projections.access;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.disclosureledger.core.access.HistoryAccessed;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,5 +34,11 @@ public class HistoryAccessProjection {
                 event.reader().role().name(),
                 event.record().name(),
                 event.purpose().text());
+    }
+
+    /** Before a rebuild replays the event store: empties the access log. */
+    @ResetHandler
+    void onReset() {
+        jdbc.execute("TRUNCATE history_access");
     }
 }
