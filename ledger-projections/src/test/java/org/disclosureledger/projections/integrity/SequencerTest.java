@@ -8,6 +8,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.disclosureledger.core.access.AccessId;
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.Reader;
+import org.disclosureledger.core.access.ReaderRole;
+import org.disclosureledger.core.access.RecordHistoryAccess;
+import org.disclosureledger.core.access.StatedPurpose;
+import org.disclosureledger.core.disclosure.RecordDisclosure;
 import org.disclosureledger.core.ledger.LeafEnvelope;
 import org.disclosureledger.core.merkle.MerkleFrontier;
 import org.disclosureledger.projections.testing.SharedPostgres;
@@ -19,8 +26,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sequencer gives every stored event a gapless ledger index in event-table order, a leaf hash over the event's
- * envelope exactly as stored, and tree nodes whose root is the RFC 9162 root over those leaves.
+ * The sequencer gives every stored event (a disclosure's, or a read of a person's records) a gapless ledger index in
+ * event-table order, a leaf hash over the event's envelope exactly as stored, and tree nodes whose root is the RFC 9162
+ * root over those leaves.
  */
 @SpringBootTest(
         classes = IntegrityTestApplication.class,
@@ -44,6 +52,12 @@ class SequencerTest {
 
     @Autowired
     LedgerStore store;
+
+    @Autowired
+    Checkpointer checkpointer;
+
+    @Autowired
+    LedgerVerifier verifier;
 
     @Test
     void everyStoredEventGetsAGaplessIndexAndALeafHashOverItsEnvelope() {
@@ -87,6 +101,38 @@ class SequencerTest {
                     .as("node at level %d, index %d", level, index)
                     .isEqualTo(MerkleFrontier.empty().append(covered).rootHash());
         });
+    }
+
+    @Test
+    void givenReadsOfHistoriesBetweenDisclosures_whenSequenced_thenEachReadIsAnEntryTheVerifierChecksLikeAnyOther() {
+        List<RecordDisclosure> disclosures = Disclosures.records("reads", 3);
+        for (int i = 0; i < disclosures.size(); i++) {
+            commands.sendAndWait(disclosures.get(i));
+            commands.sendAndWait(new RecordHistoryAccess(
+                    new AccessId("reads-access-" + i),
+                    disclosures.get(i).subjects().get(0),
+                    new Reader("auditor-ca@example.gov", ReaderRole.AUDITOR),
+                    AccessedRecord.HISTORY,
+                    new StatedPurpose("Complaint " + i),
+                    Instant.parse("2025-07-01T11:00:00Z")));
+        }
+        long size = awaitSequenced(jdbc, store);
+        checkpointer.signNow();
+
+        List<Long> reads = jdbc.queryForList("""
+                select e.ledger_index from ledger_entry e join domain_event_entry d
+                    on d.event_identifier = e.event_identifier
+                where d.payload_type = 'HistoryAccessed' and d.aggregate_identifier like 'reads-access-%'
+                order by e.ledger_index""", Long.class);
+        assertThat(reads).hasSize(3);
+        for (long index : reads) {
+            LeafEnvelope envelope = store.envelope(index).orElseThrow();
+            assertThat(envelope.payloadType()).isEqualTo("HistoryAccessed");
+            assertThat(store.leafHash(index).orElseThrow()).isEqualTo(envelope.leafHash());
+        }
+        VerificationReport report = verifier.verify();
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.entriesChecked()).isEqualTo(size);
     }
 
     static long awaitSequenced(JdbcTemplate jdbc, LedgerStore store) {

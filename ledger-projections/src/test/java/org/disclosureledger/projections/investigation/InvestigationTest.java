@@ -16,6 +16,12 @@ import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.disclosureledger.core.access.AccessId;
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.Reader;
+import org.disclosureledger.core.access.ReaderRole;
+import org.disclosureledger.core.access.RecordHistoryAccess;
+import org.disclosureledger.core.access.StatedPurpose;
 import org.disclosureledger.core.agency.AgencyId;
 import org.disclosureledger.core.agency.Custodian;
 import org.disclosureledger.core.agency.Recipient;
@@ -51,9 +57,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Investigations against a real PostgreSQL: five disclosures are recorded and a checkpoint signed (A); then one of
- * them is corrected and another checkpoint signed (B). Replays as of A must not see the correction, replays as of B
- * must; the same investigation twice gives the same report bytes; the rulebook version is chosen by date.
+ * Investigations against a real PostgreSQL: five disclosures are recorded, a subject's history is read, and a
+ * checkpoint signed (A); then one of them is corrected, another history read and another checkpoint signed (B).
+ * Replays as of A must not see the correction, replays as of B must; the same investigation twice gives the same
+ * report bytes; the rulebook version is chosen by date; reads are ledger entries but no disclosures.
  */
 @SpringBootTest(
         classes = InvestigationTestApplication.class,
@@ -110,6 +117,7 @@ class InvestigationTest {
                 3,
                 DataCategory.NAME,
                 DataCategory.ADDRESS));
+        commands.sendAndWait(read("read-before-a", subject("ice-2025", 0)));
         commands.sendAndWait(record(
                 "ice-2026",
                 "CA",
@@ -143,6 +151,7 @@ class InvestigationTest {
                         null),
                 "the file also carried social security numbers",
                 "digest-fix"));
+        commands.sendAndWait(read("read-before-b", subject("ice-2025", 1)));
         checkpointB = signAll();
     }
 
@@ -233,6 +242,24 @@ class InvestigationTest {
         assertThat(report.at("/counts/affectedSubjects").asLong()).isEqualTo(3 + 2 + 5);
         assertThat(report.at("/counts/recordsReleased").asLong()).isEqualTo(3 + 2 + 5);
         assertThat(report.toString()).doesNotContain(subject("ice-2025", 0).value());
+    }
+
+    @Test
+    void givenReadsOfSubjectsOnTheLedger_whenReplayed_thenTheyAreEntriesReadButNeitherDisclosuresNorTheirEntries() {
+        JsonNode report = report(await(investigations.start(definition(List.of(), null, checkpointB))));
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where payload_type = 'HistoryAccessed'", Long.class))
+                .as("reads on the ledger below checkpoint A and B")
+                .isEqualTo(2);
+        assertThat(report.at("/counts/eventsRead").asLong())
+                .as("every entry up to the checkpoint is read, reads too")
+                .isEqualTo(checkpointB);
+        assertThat(report.path("disclosures").findValuesAsText("disclosureId"))
+                .doesNotContain("read-before-a", "read-before-b")
+                .hasSize((int) report.at("/counts/disclosures").asLong());
+        assertThat(report.path("disclosures").findValuesAsText("type")).doesNotContain("HistoryAccessed");
+        assertThat(report.toString()).doesNotContain("auditor-ca@example.gov");
     }
 
     @Test
@@ -418,6 +445,17 @@ class InvestigationTest {
         List<PersonRef> refs =
                 IntStream.range(0, subjects).mapToObj(i -> subject(id, i)).toList();
         return new RecordDisclosure(new DisclosureId(id), details, refs, null, "digest-" + id);
+    }
+
+    /** An auditor's read of a subject's history: a ledger entry, and no disclosure. */
+    private static RecordHistoryAccess read(String accessId, PersonRef person) {
+        return new RecordHistoryAccess(
+                new AccessId(accessId),
+                person,
+                new Reader("auditor-ca@example.gov", ReaderRole.AUDITOR),
+                AccessedRecord.HISTORY,
+                new StatedPurpose("Complaint 2025-118"),
+                Instant.parse("2025-10-02T14:05:00Z"));
     }
 
     private static PersonRef subject(String disclosure, int i) {
