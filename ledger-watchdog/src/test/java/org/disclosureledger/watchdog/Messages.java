@@ -106,6 +106,35 @@ final class Messages {
                         + "\",\"disputedAt\":\"2025-07-01T00:00:00Z\"}");
     }
 
+    /**
+     * A {@code history-accessed} message: an auditor's read of someone's history under {@code accessId}, with the
+     * purpose they stated; like the ledger's, without any filter attribute, and first (0) in its own sequence.
+     */
+    static byte[] accessed(String id, String accessId, long index, Sha256Hash leafHash, String purpose) {
+        return accessed(id, accessId, index, leafHash, 0, purpose);
+    }
+
+    /** A {@code history-accessed} message claiming {@code seq} as its sequence number. */
+    static byte[] accessed(String id, String accessId, long index, Sha256Hash leafHash, long seq, String purpose) {
+        String data = "{\"accessId\":\"" + accessId + "\",\"readerSubject\":\"auditor-ca@example.gov\","
+                + "\"role\":\"AUDITOR\",\"record\":\"HISTORY\",\"purpose\":\"" + purpose + "\","
+                + "\"accessedAt\":\"2025-06-15T10:02:11Z\"}";
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(URI.create(ORIGIN_SOURCE))
+                .withType(StreamKind.HISTORY_ACCESSED.type())
+                .withSubject(accessId)
+                .withTime(TIME)
+                .withDataContentType("application/json")
+                .withDataSchema(URI.create(StreamKind.HISTORY_ACCESSED.dataSchema()))
+                .withExtension(StreamAttributes.LEDGER_INDEX, Math.toIntExact(index))
+                .withExtension(StreamAttributes.LEAF_HASH, leafHash.hex())
+                .withExtension(StreamAttributes.DISCLOSURE_SEQUENCE, Math.toIntExact(seq))
+                .withData(data.getBytes(StandardCharsets.UTF_8))
+                .build();
+        return new JsonFormat().serialize(event);
+    }
+
     /** A checkpoint message carrying {@code signedNote} for {@code treeSize}. */
     static byte[] checkpoint(long treeSize, String signedNote) {
         CloudEvent event = CloudEventBuilder.v1()

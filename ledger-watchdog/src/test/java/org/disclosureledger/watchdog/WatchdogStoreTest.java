@@ -72,6 +72,18 @@ class WatchdogStoreTest {
     }
 
     @Test
+    void givenAReadClaimingALaterSequenceNumber_whenGapsAreChecked_thenOnlyDisclosuresAreChecked() throws Exception {
+        try (WatchdogStore store = WatchdogStore.open(dir, true)) {
+            add(store, reader.disclosure(Messages.disputed("d-0", 0, leaf(0), 2).bytes()));
+            add(store, reader.disclosure(Messages.accessed("event-1", "read-1", 1, leaf(1), 5, "Audit")));
+
+            assertThat(store.unreportedSequenceGaps(Long.MAX_VALUE))
+                    .extracting(gap -> gap.disclosureId())
+                    .containsExactly("d-0");
+        }
+    }
+
+    @Test
     void missingIndexesAreReportedAsRangesAndOnlyOnce() throws Exception {
         try (WatchdogStore store = WatchdogStore.open(dir, true)) {
             for (long i : new long[] {0, 1, 4, 5, 7}) {

@@ -169,12 +169,17 @@ public final class WatchdogStore implements AutoCloseable {
                 ledgerIndex);
     }
 
+    /**
+     * Keeps a received event, pending its inclusion check. A read of a person's records is one event under its own
+     * access id, with no disclosure sequence to check, so it is kept as settled.
+     */
     public void addEvent(DisclosureMessage m, boolean matched, String line, long receivedAt, String source) {
         update(
                 """
                 insert into event (id, ledger_index, leaf_hash, kind, disclosure_id, disclosure_seq, custodian_state,
-                  recipient_agency, purpose, data_categories, subject_count, line, matched, status, received_at, source)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  recipient_agency, purpose, data_categories, subject_count, line, matched, status, seq_settled,
+                  received_at, source)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 m.id(),
                 m.ledgerIndex(),
@@ -190,6 +195,7 @@ public final class WatchdogStore implements AutoCloseable {
                 line,
                 matched,
                 EventStatus.PENDING.name(),
+                m.kind().isAccess(),
                 receivedAt,
                 source);
     }
