@@ -171,8 +171,8 @@ class InvestigationApiTest {
                     "999999",
                     "--out",
                     dir.resolve("none.zip").toString(),
-                    "--token",
-                    TestTokens.regulator()
+                    "--token-file",
+                    tokenFile().toString()
                 },
                 new PrintWriter(out),
                 new PrintWriter(err));
@@ -244,6 +244,14 @@ class InvestigationApiTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("type").asString())
                 .isEqualTo("urn:disclosure-ledger:problem:unknown-investigation");
+    }
+
+    private Path tokenFile() {
+        try {
+            return Files.writeString(dir.resolve("regulator.token"), TestTokens.regulator() + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Object> definition(long treeSize) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,8 +96,18 @@ public final class InvestigateCommand implements Callable<Integer> {
             description = "The pinned verifier key (default: fetched from the ledger, which proves less).")
     Path publicKey;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "A bearer token for the ledger.")
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description = "A regulator's bearer token for the ledger (visible to other users in the process list:"
+                    + " prefer --token-file).")
     String token;
+
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            description = "A file holding a regulator's bearer token for the ledger.")
+    Path tokenFile;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -107,6 +118,12 @@ public final class InvestigateCommand implements Callable<Integer> {
         instant("--to", to);
         if (asOf.instant != null) {
             instant("--as-of", asOf.instant);
+        }
+        if (token != null && tokenFile != null) {
+            throw new WatchdogError("give the token with --token or with --token-file, not both");
+        }
+        if (tokenFile != null) {
+            token = readToken(tokenFile);
         }
         PrintWriter err = spec.commandLine().getErr();
         NoteVerifier pinned = publicKey != null ? VerifyBundleCommand.readKey(publicKey) : null;
@@ -253,6 +270,19 @@ public final class InvestigateCommand implements Callable<Integer> {
         return "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + (read * 100 / total) + "% " + read + "/"
                 + total + " events, "
                 + Math.round(progress.path("eventsPerSecond").asDouble()) + " events/s" + left;
+    }
+
+    private static String readToken(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new WatchdogError("cannot read the token file " + file + ": " + e.getMessage());
+        }
+        if (text.isEmpty() || text.chars().anyMatch(c -> c <= ' ')) {
+            throw new WatchdogError(file + " does not hold a bearer token (one line, no spaces)");
+        }
+        return text;
     }
 
     private static void instant(String option, String text) {
