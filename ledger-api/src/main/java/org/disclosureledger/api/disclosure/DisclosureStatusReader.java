@@ -20,6 +20,7 @@ import org.disclosureledger.core.disclosure.SuspensionLifted;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,20 +42,11 @@ class DisclosureStatusReader {
     }
 
     Optional<DisclosureStatus> read(DisclosureId id) {
-        List<Stored> events = jdbc.query(
-                """
+        List<Stored> events = jdbc.query("""
                 select sequence_number, payload_type, payload_revision, time_stamp, payload
                 from domain_event_entry
                 where aggregate_identifier = ? and payload_type <> ?
-                order by sequence_number""",
-                (rs, n) -> new Stored(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        Instant.parse(rs.getString(4)),
-                        rs.getBytes(5)),
-                id.value(),
-                CHUNK_TYPE);
+                order by sequence_number""", STORED, id.value(), CHUNK_TYPE);
         if (events.isEmpty()) {
             return Optional.empty();
         }
@@ -93,18 +85,10 @@ class DisclosureStatusReader {
      * corrected); empty when no disclosure has the id.
      */
     Optional<StateCode> custodianState(DisclosureId id) {
-        List<Stored> first = jdbc.query(
-                """
+        List<Stored> first = jdbc.query("""
                 select sequence_number, payload_type, payload_revision, time_stamp, payload
                 from domain_event_entry
-                where aggregate_identifier = ? and sequence_number = 0""",
-                (rs, n) -> new Stored(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        Instant.parse(rs.getString(4)),
-                        rs.getBytes(5)),
-                id.value());
+                where aggregate_identifier = ? and sequence_number = 0""", STORED, id.value());
         if (first.isEmpty()) {
             return Optional.empty();
         }
@@ -124,6 +108,10 @@ class DisclosureStatusReader {
     }
 
     private record Stored(long sequence, String type, String revision, Instant at, byte[] payload) {}
+
+    /** Reads {@code sequence_number, payload_type, payload_revision, time_stamp, payload}, in that order. */
+    private static final RowMapper<Stored> STORED = (rs, n) ->
+            new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)), rs.getBytes(5));
 
     /** The running state while the events are read in order. */
     private static final class Fold {

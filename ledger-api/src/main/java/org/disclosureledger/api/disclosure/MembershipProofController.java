@@ -3,6 +3,7 @@ package org.disclosureledger.api.disclosure;
 import org.disclosureledger.api.problem.Problems;
 import org.disclosureledger.api.security.AccessRecorder;
 import org.disclosureledger.api.security.LedgerUser;
+import org.disclosureledger.core.access.AccessedRecord;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.history.MembershipAnswer;
@@ -37,7 +38,7 @@ class MembershipProofController {
     ResponseEntity<?> membershipProof(@AuthenticationPrincipal LedgerUser enrollee, @PathVariable String disclosureId) {
         DisclosureId id = DisclosureController.id(disclosureId);
         PersonRef person = enrollee.person();
-        accesses.recordRead(enrollee, person, AccessRecorder.ReadRecord.MEMBERSHIP_PROOF, AccessRecorder.OWN_RECORDS);
+        accesses.recordRead(enrollee, person, AccessedRecord.MEMBERSHIP_PROOF, AccessRecorder.OWN_RECORDS);
         MembershipAnswer answer = proofs.prove(id, person);
         if (answer instanceof MembershipAnswer.Proven proven) {
             return ResponseEntity.ok(MembershipProofView.of(proven.proof()));

@@ -3,13 +3,13 @@ package org.disclosureledger.api.documents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.disclosureledger.api.history.OfficialLookups;
 import org.disclosureledger.api.problem.FieldErrors;
 import org.disclosureledger.api.security.AccessRecorder;
 import org.disclosureledger.api.security.LedgerUser;
-import org.disclosureledger.api.security.Scopes;
+import org.disclosureledger.core.access.AccessedRecord;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.subject.PersonRef;
-import org.disclosureledger.core.subject.Pseudonymiser;
 import org.disclosureledger.projections.history.HistoryEntry;
 import org.disclosureledger.projections.history.HistoryPage;
 import org.disclosureledger.projections.history.HistoryRequest;
@@ -24,17 +24,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class EnrolleeHistories {
 
-    private final Pseudonymiser pseudonymiser;
     private final PersonHistoryQueries queries;
     private final Clock clock;
     private final AccessRecorder accesses;
+    private final OfficialLookups officials;
 
     public EnrolleeHistories(
-            Pseudonymiser pseudonymiser, PersonHistoryQueries queries, Clock clock, AccessRecorder accesses) {
-        this.pseudonymiser = pseudonymiser;
+            PersonHistoryQueries queries, Clock clock, AccessRecorder accesses, OfficialLookups officials) {
         this.queries = queries;
         this.clock = clock;
         this.accesses = accesses;
+        this.officials = officials;
     }
 
     /**
@@ -45,20 +45,14 @@ public class EnrolleeHistories {
      *     usable
      * @throws org.disclosureledger.api.problem.Forbidden when the state is outside an auditor's scope
      */
-    public EnrolleeHistory readForOfficial(LedgerUser official, EnrolleeBody body, AccessRecorder.ReadRecord record) {
-        FieldErrors errors = new FieldErrors();
-        StateCode state = errors.value("state", () -> new StateCode(body.state()));
-        errors.value("medicaidId", () -> Pseudonymiser.normaliseMedicaidId(body.medicaidId()));
-        String purpose = Scopes.statedPurpose(errors, body.purpose());
-        errors.throwIfAny();
-        Scopes.requireStateUnlessAdmin(official, state, "person");
-        PersonRef person = pseudonymiser.pseudonymise(state, body.medicaidId());
-        accesses.recordRead(official, person, record, purpose);
-        return read(state, person, Boolean.TRUE.equals(body.wholeHistory()));
+    public EnrolleeHistory readForOfficial(LedgerUser official, EnrolleeBody body, AccessedRecord record) {
+        OfficialLookups.LookedUp person =
+                officials.lookUp(official, new FieldErrors(), body.state(), body.medicaidId(), body.purpose(), record);
+        return read(person.state(), person.person(), Boolean.TRUE.equals(body.wholeHistory()));
     }
 
     /** The signed-in enrollee's own whole history, all pages of it, once the read is recorded. */
-    public EnrolleeHistory readOwn(LedgerUser enrollee, boolean wholeHistory, AccessRecorder.ReadRecord record) {
+    public EnrolleeHistory readOwn(LedgerUser enrollee, boolean wholeHistory, AccessedRecord record) {
         accesses.recordRead(enrollee, enrollee.person(), record, AccessRecorder.OWN_RECORDS);
         return read(enrollee.states().iterator().next(), enrollee.person(), wholeHistory);
     }

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.disclosureledger.api.security.AccessRecorder;
 import org.disclosureledger.api.security.LedgerUser;
+import org.disclosureledger.core.access.AccessedRecord;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,8 +48,7 @@ class HistoryDocumentsController {
             @RequestParam(required = false) Boolean wholeHistory,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         return accounting(
-                histories.readOwn(enrollee, Boolean.TRUE.equals(wholeHistory), AccessRecorder.ReadRecord.ACCOUNTING),
-                accept);
+                histories.readOwn(enrollee, Boolean.TRUE.equals(wholeHistory), AccessedRecord.ACCOUNTING_PDF), accept);
     }
 
     /** An official's copy of a person's Accounting of Disclosures, for a stated purpose. */
@@ -61,15 +60,14 @@ class HistoryDocumentsController {
             @AuthenticationPrincipal LedgerUser official,
             @RequestBody EnrolleeBody body,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return accounting(histories.readForOfficial(official, body, AccessRecorder.ReadRecord.ACCOUNTING), accept);
+        return accounting(histories.readForOfficial(official, body, AccessedRecord.ACCOUNTING_PDF), accept);
     }
 
     /** The signed-in enrollee's own FHIR R4 export: a Bundle of AuditEvents, one per disclosure of their data. */
     @GetMapping(path = "/api/v1/me/history/fhir", produces = FhirAuditExport.MEDIA_TYPE)
     ResponseEntity<byte[]> myFhir(
             @AuthenticationPrincipal LedgerUser enrollee, @RequestParam(required = false) Boolean wholeHistory) {
-        return fhir(
-                histories.readOwn(enrollee, Boolean.TRUE.equals(wholeHistory), AccessRecorder.ReadRecord.FHIR_EXPORT));
+        return fhir(histories.readOwn(enrollee, Boolean.TRUE.equals(wholeHistory), AccessedRecord.FHIR_EXPORT));
     }
 
     /** An official's FHIR R4 export of a person's disclosures, for a stated purpose. */
@@ -78,7 +76,7 @@ class HistoryDocumentsController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = FhirAuditExport.MEDIA_TYPE)
     ResponseEntity<byte[]> fhir(@AuthenticationPrincipal LedgerUser official, @RequestBody EnrolleeBody body) {
-        return fhir(histories.readForOfficial(official, body, AccessRecorder.ReadRecord.FHIR_EXPORT));
+        return fhir(histories.readForOfficial(official, body, AccessedRecord.FHIR_EXPORT));
     }
 
     private ResponseEntity<byte[]> accounting(EnrolleeHistory history, String accept) {

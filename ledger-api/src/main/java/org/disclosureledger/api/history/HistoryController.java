@@ -5,10 +5,8 @@ import java.util.Map;
 import org.disclosureledger.api.problem.FieldErrors;
 import org.disclosureledger.api.security.AccessRecorder;
 import org.disclosureledger.api.security.LedgerUser;
-import org.disclosureledger.api.security.Scopes;
-import org.disclosureledger.core.jurisdiction.StateCode;
+import org.disclosureledger.core.access.AccessedRecord;
 import org.disclosureledger.core.subject.PersonRef;
-import org.disclosureledger.core.subject.Pseudonymiser;
 import org.disclosureledger.projections.history.HistoryEntry;
 import org.disclosureledger.projections.history.HistoryPage;
 import org.disclosureledger.projections.history.HistoryRequest;
@@ -33,20 +31,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class HistoryController {
 
-    private final Pseudonymiser pseudonymiser;
     private final PersonHistoryQueries queries;
     private final LedgerIndexes ledgerIndexes;
     private final AccessRecorder accesses;
+    private final OfficialLookups officials;
 
     HistoryController(
-            Pseudonymiser pseudonymiser,
             PersonHistoryQueries queries,
             LedgerIndexes ledgerIndexes,
-            AccessRecorder accesses) {
-        this.pseudonymiser = pseudonymiser;
+            AccessRecorder accesses,
+            OfficialLookups officials) {
         this.queries = queries;
         this.ledgerIndexes = ledgerIndexes;
         this.accesses = accesses;
+        this.officials = officials;
     }
 
     @GetMapping("/api/v1/me/history")
@@ -58,21 +56,17 @@ class HistoryController {
         FieldErrors errors = new FieldErrors();
         Paging paging = paging(errors, wholeHistory, page, pageSize);
         errors.throwIfAny();
-        accesses.recordRead(enrollee, enrollee.person(), AccessRecorder.ReadRecord.HISTORY, AccessRecorder.OWN_RECORDS);
+        accesses.recordRead(enrollee, enrollee.person(), AccessedRecord.HISTORY, AccessRecorder.OWN_RECORDS);
         return view(queries.historyOf(paging.of(enrollee.person())));
     }
 
     @PostMapping(path = "/api/v1/history", consumes = MediaType.APPLICATION_JSON_VALUE)
     HistoryView history(@AuthenticationPrincipal LedgerUser official, @RequestBody HistoryLookup lookup) {
         FieldErrors errors = new FieldErrors();
-        StateCode state = errors.value("state", () -> new StateCode(lookup.state()));
-        errors.value("medicaidId", () -> Pseudonymiser.normaliseMedicaidId(lookup.medicaidId()));
-        String purpose = Scopes.statedPurpose(errors, lookup.purpose());
         Paging paging = paging(errors, lookup.wholeHistory(), lookup.page(), lookup.pageSize());
-        errors.throwIfAny();
-        Scopes.requireStateUnlessAdmin(official, state, "person");
-        PersonRef person = pseudonymiser.pseudonymise(state, lookup.medicaidId());
-        accesses.recordRead(official, person, AccessRecorder.ReadRecord.HISTORY, purpose);
+        PersonRef person = officials
+                .lookUp(official, errors, lookup.state(), lookup.medicaidId(), lookup.purpose(), AccessedRecord.HISTORY)
+                .person();
         return view(queries.historyOf(paging.of(person)));
     }
 

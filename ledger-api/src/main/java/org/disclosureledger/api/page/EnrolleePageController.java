@@ -8,9 +8,9 @@ import org.disclosureledger.api.documents.EnrolleeHistories;
 import org.disclosureledger.api.documents.EnrolleeHistory;
 import org.disclosureledger.api.documents.FhirAuditExport;
 import org.disclosureledger.api.history.LedgerIndexes;
-import org.disclosureledger.api.security.AccessRecorder;
 import org.disclosureledger.api.security.LedgerUser;
-import org.disclosureledger.api.security.Role;
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.ReaderRole;
 import org.disclosureledger.projections.access.HistoryAccessLog;
 import org.disclosureledger.projections.access.HistoryAccessView;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -64,15 +64,6 @@ class EnrolleePageController {
     /** How many recorded reads the page lists, newest first. */
     static final int READS_SHOWN = 200;
 
-    /** A recorded read as the page shows it. */
-    private static HistoryRead read(HistoryAccessView view) {
-        AccessRecorder.ReadRecord record = view.record().equals("ACCOUNTING_PDF")
-                ? AccessRecorder.ReadRecord.ACCOUNTING
-                : AccessRecorder.ReadRecord.valueOf(view.record());
-        return new HistoryRead(
-                Role.valueOf(view.role()), view.readerSubject(), view.accessedAt(), record, view.purpose());
-    }
-
     @GetMapping(path = {"/", PageRenderer.MY_DISCLOSURES})
     ResponseEntity<byte[]> myDisclosures(
             @AuthenticationPrincipal LedgerUser enrollee,
@@ -85,11 +76,10 @@ class EnrolleePageController {
                     .build();
         }
         boolean whole = wholeHistory(wholeHistory);
-        EnrolleeHistory history = histories.readOwn(enrollee, whole, AccessRecorder.ReadRecord.HISTORY);
+        EnrolleeHistory history = histories.readOwn(enrollee, whole, AccessedRecord.HISTORY);
         // Others' reads: every one of the enrollee's own is recorded too, but listing them would only show this page.
-        List<HistoryRead> readers = accesses.accessesOf(enrollee.person(), READS_SHOWN).stream()
-                .filter(view -> !view.role().equals(Role.ENROLLEE.name()))
-                .map(EnrolleePageController::read)
+        List<HistoryAccessView> readers = accesses.accessesOf(enrollee.person(), READS_SHOWN).stream()
+                .filter(view -> view.role() != ReaderRole.ENROLLEE)
                 .toList();
         return html(
                 HttpStatus.OK,
@@ -100,16 +90,15 @@ class EnrolleePageController {
     @PostMapping(path = PageRenderer.PDF_ACTION, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<byte[]> pdf(
             @AuthenticationPrincipal LedgerUser enrollee, @RequestParam(required = false) String wholeHistory) {
-        byte[] pdf = accounting.pdf(
-                histories.readOwn(enrollee, wholeHistory(wholeHistory), AccessRecorder.ReadRecord.ACCOUNTING));
+        byte[] pdf =
+                accounting.pdf(histories.readOwn(enrollee, wholeHistory(wholeHistory), AccessedRecord.ACCOUNTING_PDF));
         return download(MediaType.APPLICATION_PDF, "accounting-of-disclosures.pdf", pdf);
     }
 
     @PostMapping(path = PageRenderer.FHIR_ACTION, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<byte[]> fhir(
             @AuthenticationPrincipal LedgerUser enrollee, @RequestParam(required = false) String wholeHistory) {
-        byte[] json = fhir.json(
-                histories.readOwn(enrollee, wholeHistory(wholeHistory), AccessRecorder.ReadRecord.FHIR_EXPORT));
+        byte[] json = fhir.json(histories.readOwn(enrollee, wholeHistory(wholeHistory), AccessedRecord.FHIR_EXPORT));
         return download(MediaType.parseMediaType(FhirAuditExport.MEDIA_TYPE), "disclosures-fhir.json", json);
     }
 

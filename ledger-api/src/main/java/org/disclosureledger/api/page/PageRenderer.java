@@ -6,9 +6,10 @@ import org.disclosureledger.api.documents.EnrolleeHistory;
 import org.disclosureledger.api.documents.Labels;
 import org.disclosureledger.api.documents.LaterEvents;
 import org.disclosureledger.api.documents.Xhtml;
-import org.disclosureledger.api.security.AccessRecorder;
-import org.disclosureledger.api.security.Role;
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.ReaderRole;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
+import org.disclosureledger.projections.access.HistoryAccessView;
 import org.disclosureledger.projections.history.HistoryEntry;
 import org.disclosureledger.projections.history.RecordingStatus;
 import org.disclosureledger.projections.history.VisibleEntry;
@@ -157,7 +158,7 @@ final class PageRenderer {
     record History(
             EnrolleeHistory history,
             Map<String, Long> ledgerIndexes,
-            List<HistoryRead> readers,
+            List<HistoryAccessView> readers,
             boolean wholeHistory,
             CsrfToken csrf) {
 
@@ -441,7 +442,7 @@ final class PageRenderer {
     }
 
     /** Who looked at the enrollee's history: a section of its own, kept apart from the disclosures. */
-    private static void readers(Xhtml page, List<HistoryRead> readers) {
+    private static void readers(Xhtml page, List<HistoryAccessView> readers) {
         page.open("section", "aria-labelledby", "readers")
                 .element("h2", "Who looked at your history", "id", "readers")
                 .element(
@@ -463,10 +464,10 @@ final class PageRenderer {
                     .close("tr")
                     .close("thead")
                     .open("tbody");
-            for (HistoryRead read : readers) {
+            for (HistoryAccessView read : readers) {
                 page.open("tr")
-                        .element("td", Labels.moment(read.at()))
-                        .element("td", read.reader())
+                        .element("td", Labels.moment(read.accessedAt()))
+                        .element("td", read.readerSubject())
                         .element("td", role(read.role()))
                         .element("td", record(read.record()))
                         .element("td", read.purpose())
@@ -477,20 +478,19 @@ final class PageRenderer {
         page.close("section");
     }
 
-    private static String role(Role role) {
+    private static String role(ReaderRole role) {
         return switch (role) {
             case ENROLLEE -> "You";
             case AUDITOR -> "State auditor";
             case REGULATOR -> "Regulator";
             case ADMIN -> "Ledger administrator";
-            case RECORDER -> "Disclosing system";
         };
     }
 
-    private static String record(AccessRecorder.ReadRecord record) {
+    private static String record(AccessedRecord record) {
         return switch (record) {
             case HISTORY -> "Your disclosure history";
-            case ACCOUNTING -> "Your Accounting of Disclosures";
+            case ACCOUNTING_PDF -> "Your Accounting of Disclosures";
             case FHIR_EXPORT -> "Your FHIR export";
             case MEMBERSHIP_PROOF -> "Proof that you were in a bulk disclosure";
         };

@@ -1,5 +1,7 @@
 package org.disclosureledger.api.security;
 
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.StatedPurpose;
 import org.disclosureledger.core.subject.PersonRef;
 
 /**
@@ -8,16 +10,8 @@ import org.disclosureledger.core.subject.PersonRef;
  */
 public interface AccessRecorder {
 
-    /** What was read. */
-    enum ReadRecord {
-        HISTORY,
-        ACCOUNTING,
-        FHIR_EXPORT,
-        MEMBERSHIP_PROOF
-    }
-
     /** The purpose an enrollee's own reads are recorded with. */
-    String OWN_RECORDS = "reading their own records";
+    StatedPurpose OWN_RECORDS = new StatedPurpose("reading their own records");
 
-    void recordRead(LedgerUser reader, PersonRef person, ReadRecord record, String statedPurpose);
+    void recordRead(LedgerUser reader, PersonRef person, AccessedRecord record, StatedPurpose purpose);
 }

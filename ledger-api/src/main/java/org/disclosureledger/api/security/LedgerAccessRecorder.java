@@ -31,14 +31,14 @@ class LedgerAccessRecorder implements AccessRecorder {
     }
 
     @Override
-    public void recordRead(LedgerUser reader, PersonRef person, ReadRecord record, String statedPurpose) {
+    public void recordRead(LedgerUser reader, PersonRef person, AccessedRecord record, StatedPurpose purpose) {
         ReaderRole role = role(reader);
         commands.sendAndWait(new RecordHistoryAccess(
                 new AccessId(UUID.randomUUID().toString()),
                 person,
                 new Reader(role == ReaderRole.ENROLLEE ? ENROLLEE_READER : reader.subject(), role),
-                accessed(record),
-                new StatedPurpose(statedPurpose),
+                record,
+                purpose,
                 clock.instant()));
     }
 
@@ -57,14 +57,5 @@ class LedgerAccessRecorder implements AccessRecorder {
             return ReaderRole.REGULATOR;
         }
         throw new IllegalStateException("a " + reader.roles() + " caller cannot read a person's records");
-    }
-
-    private static AccessedRecord accessed(ReadRecord record) {
-        return switch (record) {
-            case HISTORY -> AccessedRecord.HISTORY;
-            case ACCOUNTING -> AccessedRecord.ACCOUNTING_PDF;
-            case FHIR_EXPORT -> AccessedRecord.FHIR_EXPORT;
-            case MEMBERSHIP_PROOF -> AccessedRecord.MEMBERSHIP_PROOF;
-        };
     }
 }

@@ -48,13 +48,13 @@ class LookupRateLimit extends OncePerRequestFilter {
         }
     };
 
-    LookupRateLimit(@Value("${ledger.security.lookups-per-minute:60}") int perWindow, JsonMapper json) {
+    LookupRateLimit(@Value("${ledger.security.lookups-per-minute:60}") int perWindow, Clock clock, JsonMapper json) {
         if (perWindow < 1) {
             throw new IllegalArgumentException(
                     "ledger.security.lookups-per-minute must be at least 1, not " + perWindow);
         }
         this.perWindow = perWindow;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.json = json;
     }
 

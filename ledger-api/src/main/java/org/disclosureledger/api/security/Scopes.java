@@ -2,13 +2,11 @@ package org.disclosureledger.api.security;
 
 import org.disclosureledger.api.problem.FieldErrors;
 import org.disclosureledger.api.problem.Forbidden;
+import org.disclosureledger.core.access.StatedPurpose;
 import org.disclosureledger.core.jurisdiction.StateCode;
 
 /** The object-level checks endpoints make once the policy let the caller in. */
 public final class Scopes {
-
-    /** The longest stated purpose kept with an access. */
-    public static final int MAX_PURPOSE = 500;
 
     private Scopes() {}
 
@@ -29,20 +27,10 @@ public final class Scopes {
     }
 
     /**
-     * Checks the purpose an official states for reading a person's history: required, at most 500 characters, one
-     * line. Reported as the field {@code purpose}.
+     * The purpose an official states for reading a person's history, checked by the ledger's own rule
+     * ({@link StatedPurpose}: one line of at most 500 characters) and reported as the field {@code purpose}.
      */
-    public static String statedPurpose(FieldErrors errors, String purpose) {
-        if (purpose == null || purpose.isBlank()) {
-            errors.add(
-                    "purpose",
-                    "purpose is required: say why you are reading this person's history (it is shown" + " to them)");
-            return null;
-        }
-        if (purpose.length() > MAX_PURPOSE || purpose.chars().anyMatch(Character::isISOControl)) {
-            errors.add("purpose", "purpose must be one line of at most " + MAX_PURPOSE + " characters");
-            return null;
-        }
-        return purpose.strip();
+    public static StatedPurpose statedPurpose(FieldErrors errors, String purpose) {
+        return errors.value("purpose", () -> new StatedPurpose(purpose == null ? null : purpose.strip()));
     }
 }

@@ -14,6 +14,8 @@ import org.disclosureledger.api.TestLedger;
 import org.disclosureledger.api.TestTokens;
 import org.disclosureledger.api.security.AccessRecorder;
 import org.disclosureledger.api.security.LedgerUser;
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.StatedPurpose;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.subject.PersonRef;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +50,7 @@ class EnrolleePageTest {
     }
 
     /** Every read the page recorded, in order. */
-    record Read(LedgerUser reader, PersonRef person, AccessRecorder.ReadRecord record, String purpose) {}
+    record Read(LedgerUser reader, PersonRef person, AccessedRecord record, StatedPurpose purpose) {}
 
     @TestConfiguration
     static class RecordedReads {
@@ -114,7 +116,7 @@ class EnrolleePageTest {
     }
 
     @Test
-    void givenAnEnrolleeToken_whenSignedInThroughTheForm_thenTheirOwnHistoryIsShownAndTheReadRecorded(
+    void givenAnEnrolleeToken_whenSignedInThroughTheForm_thenTheirOwnHistoryIsShownAndTheAccessedRecorded(
             CapturedOutput output) {
         PageSession browser = new PageSession(port);
         String anonymousCsrf = PageSession.csrfOf(browser.get("/sign-in").body());
@@ -148,7 +150,7 @@ class EnrolleePageTest {
                 .isEqualTo(403);
         assertThat(reads).hasSize(2).allSatisfy(read -> {
             assertThat(read.person()).isEqualTo(TestLedger.pseudonymiser().pseudonymise(new StateCode("CA"), RAW_ID));
-            assertThat(read.record()).isEqualTo(AccessRecorder.ReadRecord.HISTORY);
+            assertThat(read.record()).isEqualTo(AccessedRecord.HISTORY);
             assertThat(read.purpose()).isEqualTo(AccessRecorder.OWN_RECORDS);
         });
         assertThat(browser.get("/sign-in").statusCode())
@@ -179,7 +181,7 @@ class EnrolleePageTest {
                 .doesNotContain(RAW_ID);
         assertThat(reads)
                 .extracting(Read::record)
-                .containsExactly(AccessRecorder.ReadRecord.ACCOUNTING, AccessRecorder.ReadRecord.FHIR_EXPORT);
+                .containsExactly(AccessedRecord.ACCOUNTING_PDF, AccessedRecord.FHIR_EXPORT);
     }
 
     @Test

@@ -7,10 +7,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.disclosureledger.api.documents.EnrolleeHistory;
-import org.disclosureledger.api.security.AccessRecorder;
-import org.disclosureledger.api.security.Role;
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.ReaderRole;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.access.HistoryAccessView;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 
@@ -38,18 +39,18 @@ class PageRendererTest {
 
     @Test
     void givenOfficialsReadTheHistory_whenThePageIsRendered_thenEachReadShowsRoleReaderTimeWhatAndPurposeEscaped() {
-        List<HistoryRead> readers = List.of(
-                new HistoryRead(
-                        Role.AUDITOR,
-                        "auditor-ca@example.gov",
+        List<HistoryAccessView> readers = List.of(
+                new HistoryAccessView(
                         Instant.parse("2026-02-14T09:30:00Z"),
-                        AccessRecorder.ReadRecord.HISTORY,
+                        "auditor-ca@example.gov",
+                        ReaderRole.AUDITOR,
+                        AccessedRecord.HISTORY,
                         "Complaint <2025-118> from the enrollee"),
-                new HistoryRead(
-                        Role.ADMIN,
-                        "admin@example.gov",
+                new HistoryAccessView(
                         Instant.parse("2026-02-01T16:05:00Z"),
-                        AccessRecorder.ReadRecord.FHIR_EXPORT,
+                        "admin@example.gov",
+                        ReaderRole.ADMIN,
+                        AccessedRecord.FHIR_EXPORT,
                         "Court order 26-3"));
 
         String page = PageRenderer.history(new PageRenderer.History(EMPTY, Map.of(), readers, false, CSRF));

@@ -1,6 +1,8 @@
 package org.disclosureledger.projections.access;
 
 import java.util.List;
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.ReaderRole;
 import org.disclosureledger.core.subject.PersonRef;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,8 +27,8 @@ public class HistoryAccessLog {
                 (rs, n) -> new HistoryAccessView(
                         rs.getTimestamp(1).toInstant(),
                         rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
+                        ReaderRole.valueOf(rs.getString(3)),
+                        AccessedRecord.valueOf(rs.getString(4)),
                         rs.getString(5)),
                 person.value(),
                 limit);

@@ -125,8 +125,8 @@ class HistoryAccessEndToEndTest {
         assertThat(log.accessesOf(ana, 10))
                 .extracting(HistoryAccessView::readerSubject, HistoryAccessView::role, HistoryAccessView::purpose)
                 .containsExactly(
-                        tuple("the enrollee", "ENROLLEE", "reading their own records"),
-                        tuple("auditor-ca@example.gov", "AUDITOR", "Complaint 2025-118"));
+                        tuple("the enrollee", ReaderRole.ENROLLEE, "reading their own records"),
+                        tuple("auditor-ca@example.gov", ReaderRole.AUDITOR, "Complaint 2025-118"));
         assertThat(history.historyOf(HistoryRequest.firstPage(ana)).totalEntries())
                 .as("the person's history lists the disclosure, not the reads")
                 .isEqualTo(1);

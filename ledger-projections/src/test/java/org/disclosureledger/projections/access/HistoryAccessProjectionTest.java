@@ -90,20 +90,20 @@ class HistoryAccessProjectionTest {
                         new HistoryAccessView(
                                 Instant.parse("2025-10-03T08:00:00Z"),
                                 "the enrollee",
-                                "ENROLLEE",
-                                "ACCOUNTING_PDF",
+                                ReaderRole.ENROLLEE,
+                                AccessedRecord.ACCOUNTING_PDF,
                                 "reading their own records"),
                         new HistoryAccessView(
                                 Instant.parse("2025-10-02T14:05:00Z"),
                                 "auditor-ca@example.gov",
-                                "AUDITOR",
-                                "HISTORY",
+                                ReaderRole.AUDITOR,
+                                AccessedRecord.HISTORY,
                                 "Complaint 2025-118"),
                         new HistoryAccessView(
                                 Instant.parse("2025-10-01T09:00:00Z"),
                                 "admin@example.gov",
-                                "ADMIN",
-                                "FHIR_EXPORT",
+                                ReaderRole.ADMIN,
+                                AccessedRecord.FHIR_EXPORT,
                                 "Support ticket 88"));
         assertThat(log.accessesOf(BEN, 10))
                 .extracting(HistoryAccessView::purpose)
