@@ -25,12 +25,6 @@ import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.disclosureledger.core.access.AccessId;
-import org.disclosureledger.core.access.AccessedRecord;
-import org.disclosureledger.core.access.Reader;
-import org.disclosureledger.core.access.ReaderRole;
-import org.disclosureledger.core.access.RecordHistoryAccess;
-import org.disclosureledger.core.access.StatedPurpose;
 import org.disclosureledger.core.checkpoint.Checkpoint;
 import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.disclosureledger.core.stream.StreamAttributes;
@@ -295,33 +289,6 @@ class DisclosureStreamTest {
                         "select count(*) from stream_published_entry where ledger_index < ?", Long.class, held))
                 .as("entries below the contiguous count are forgotten")
                 .isZero();
-    }
-
-    @Test
-    void givenARecordedRead_whenPublished_thenItsMessageNamesNoPersonAndACheckpointCoveringItFollows() {
-        PersonRef person = new PersonRef("cd".repeat(32));
-        commands.sendAndWait(new RecordHistoryAccess(
-                new AccessId("stream-access-1"),
-                person,
-                new Reader("auditor-ca@example.gov", ReaderRole.AUDITOR),
-                AccessedRecord.HISTORY,
-                new StatedPurpose("Complaint 2025-118"),
-                java.time.Instant.parse("2025-10-02T14:05:00Z")));
-        long covering = awaitSignedCheckpoint();
-
-        List<ConsumerRecord<String, byte[]>> reads = readDisclosures(Set.of("stream-access-1"), 1);
-        CloudEvent read = read(reads.get(0));
-        assertThat(read.getType()).isEqualTo(StreamKind.HISTORY_ACCESSED.type());
-        assertThat(read.getSubject()).isEqualTo("stream-access-1");
-        assertThat(read.getExtension(StreamAttributes.CUSTODIAN_STATE)).isNull();
-        String data = new String(read.getData().toBytes(), StandardCharsets.UTF_8);
-        assertThat(data)
-                .contains("auditor-ca@example.gov", "Complaint 2025-118")
-                .doesNotContain(person.value());
-        try (TopicReader reader = new TopicReader(SharedKafka.bootstrapServers(), topics.checkpoints())) {
-            reader.readUntil(
-                    rs -> rs.stream().anyMatch(r -> read(r).getId().equals("checkpoint-" + covering)), PATIENCE);
-        }
     }
 
     @Test
