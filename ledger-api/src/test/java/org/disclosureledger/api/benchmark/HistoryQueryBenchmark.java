@@ -39,6 +39,10 @@ class HistoryQueryBenchmark {
     static final int ENTRIES_PER_PERSON = 10;
     private static final long ROWS = Long.getLong("benchmark.history.rows", DEFAULT_ROWS);
     private static final int QUERIES = Integer.getInteger("benchmark.history.queries", 2_000);
+    /** Look-ups before anything is measured, so the JIT has compiled the read path (it takes tens of seconds). */
+    private static final Duration WARM_UP_FOR =
+            Duration.ofSeconds(Long.getLong("benchmark.history.warm-up-seconds", 30));
+
     private static final String SCENARIO = "5 history";
 
     @DynamicPropertySource
@@ -88,7 +92,8 @@ class HistoryQueryBenchmark {
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
         long stored = jdbc.queryForObject("select count(*) from history_subject", Long.class);
 
-        for (int i = 0; i < 200; i++) {
+        Instant warmUntil = Instant.now().plus(WARM_UP_FOR);
+        for (int i = 0; Instant.now().isBefore(warmUntil); i++) {
             require(200, history(client, i % PEOPLE));
         }
         long[] api = new long[QUERIES];

@@ -33,7 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 8's scenario 1: recording single disclosures through the HTTP API as fast as 1, 4 and 16 clients can, each
  * against raw JDBC single-row commits of the same event bytes from as many threads into a table shaped like the event
  * table, with p50/p99 latency; and, meanwhile, how far the sequencer and the signed checkpoints trail the stored
- * events (the verifiable-ledger issue's lag figure). A measurement, run by
+ * events (the verifiable-ledger issue's lag figure), and the CPU each disclosure cost the application, the JVM and
+ * PostgreSQL against what each raw insert cost. Nothing is measured before a minute of load at the largest thread
+ * count has let the JIT compile the request path. A measurement, run by
  * {@code ./mvnw -pl ledger-api -am verify -Pbenchmark}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -46,6 +48,16 @@ class IngestBenchmark {
             .map(Integer::valueOf)
             .toList();
     private static final Duration RUN_FOR = Duration.ofSeconds(Long.getLong("benchmark.ingest.seconds", 10));
+    /**
+     * Load at the largest thread count before anything is measured, so that the figures describe the application
+     * once the JIT has compiled its paths rather than the first seconds of a fresh JVM (which spends most of them
+     * compiling, on the same two cores).
+     */
+    private static final Duration WARM_UP_FOR =
+            Duration.ofSeconds(Long.getLong("benchmark.ingest.warm-up-seconds", 60));
+    /** Raw JDBC is a few lines of code: a short warm-up compiles it. */
+    private static final Duration RAW_WARM_UP_FOR = Duration.ofSeconds(5);
+
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
     private static final String SCENARIO = "1 ingest";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -68,9 +80,8 @@ class IngestBenchmark {
     void recordingThroughTheApiAgainstRawJdbcWithTheLedgersLag() throws Exception {
         BenchmarkReport report = new BenchmarkReport();
         LedgerClient client = LedgerClient.recorder(port);
-        for (int i = 0; i < 50; i++) {
-            require(client.postJson("/api/v1/disclosures", disclosure("warm-" + i)));
-        }
+        int mostThreads = THREAD_COUNTS.stream().max(Integer::compare).orElseThrow();
+        run(mostThreads, WARM_UP_FOR, n -> require(client.postJson("/api/v1/disclosures", disclosure("warm-" + n))));
 
         Map<String, Object> stored = jdbc.queryForMap(
                 "select payload, meta_data, payload_type from domain_event_entry order by global_index desc limit 1");
@@ -83,17 +94,21 @@ class IngestBenchmark {
         LagSampler sampler = new LagSampler(jdbc);
         AtomicLong rawRows = new AtomicLong();
         double lastApiRate = 0;
-        for (int threads : THREAD_COUNTS) {
-            Thread sampling = new Thread(sampler, "lag-sampler");
+        for (int phase = 0; phase < THREAD_COUNTS.size(); phase++) {
+            int threads = THREAD_COUNTS.get(phase);
+            Thread sampling = new Thread(sampler, CpuUse.CLIENT_PREFIX + "lag-sampler");
             sampler.resume();
             sampling.start();
-            String batch = "t" + threads;
+            String batch = "p" + phase + "t" + threads;
             Load api = run(
                     threads,
                     RUN_FOR,
                     n -> require(client.postJson("/api/v1/disclosures", disclosure(batch + "-" + n))));
             sampler.stop();
             sampling.join();
+            if (phase == 0) {
+                run(mostThreads, RAW_WARM_UP_FOR, n -> insertRaw(rawRows.getAndIncrement(), stored));
+            }
             Load raw = run(threads, RUN_FOR, n -> insertRaw(rawRows.getAndIncrement(), stored));
             lastApiRate = api.perSecond();
 
@@ -109,6 +124,23 @@ class IngestBenchmark {
                             + " table, no processors"));
             report.add(latencyRow("p50", threads, api, raw, 50));
             report.add(latencyRow("p99", threads, api, raw, 99));
+            report.add(new BenchmarkReport.Row(
+                    SCENARIO,
+                    "CPU per disclosure, " + threads + " clients vs raw JDBC",
+                    api.cpuMillisEach(),
+                    raw.cpuMillisEach(),
+                    "ms",
+                    "all the CPU time the phase used on this machine (application, JVM, PostgreSQL and the benchmark's"
+                            + " clients, which share the cores), per disclosure; API "
+                            + api.cpu().perUnit(api.count(), "disclosure") + "; raw "
+                            + raw.cpu().perUnit(raw.count(), "insert") + "; a ratio above 1 costs more CPU"));
+            report.add(new BenchmarkReport.Row(
+                    SCENARIO,
+                    "disclosures/s " + CpuUse.cores() + " cores allow at that cost, " + threads + " clients",
+                    CpuUse.cores() * 1000 / api.cpuMillisEach(),
+                    CpuUse.cores() * 1000 / raw.cpuMillisEach(),
+                    "disclosures/s",
+                    "every core busy at the CPU cost above: the most this machine can record, whatever the threads"));
             if (api.count() == 0 || raw.count() == 0) {
                 throw new AssertionError("invalid run: api " + api.count() + ", raw " + raw.count());
             }
@@ -199,11 +231,15 @@ class IngestBenchmark {
         }
     }
 
-    /** What a load of {@code threads} callers achieved: completed calls, wall time, each call's latency. */
-    private record Load(long count, long nanos, long[] latencyNanos) {
+    /** What a load of {@code threads} callers achieved: completed calls, wall time, each call's latency, CPU used. */
+    private record Load(long count, long nanos, long[] latencyNanos, CpuUse.Sample cpu) {
 
         double perSecond() {
             return count / (nanos / 1e9);
+        }
+
+        double cpuMillisEach() {
+            return cpu.total() / 1e6 / count;
         }
 
         Percentiles latencies() {
@@ -217,7 +253,9 @@ class IngestBenchmark {
 
     /** Calls {@code call} from {@code threads} threads, back to back, for {@code duration}. */
     private static Load run(int threads, Duration duration, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong named = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(
+                threads, task -> new Thread(task, CpuUse.CLIENT_PREFIX + named.incrementAndGet()));
         AtomicLong sequence = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -234,6 +272,7 @@ class IngestBenchmark {
                 return null;
             }));
         }
+        CpuUse.Sample cpuBefore = CpuUse.now();
         long began = System.nanoTime();
         start.countDown();
         Thread.sleep(duration.toMillis());
@@ -242,11 +281,13 @@ class IngestBenchmark {
             worker.get();
         }
         long nanos = System.nanoTime() - began;
+        CpuUse.Sample cpu = CpuUse.now().since(cpuBefore);
         pool.shutdown();
         return new Load(
                 latencies.size(),
                 nanos,
-                latencies.stream().mapToLong(Long::longValue).toArray());
+                latencies.stream().mapToLong(Long::longValue).toArray(),
+                cpu);
     }
 
     /** Samples, every {@link #SAMPLE_EVERY}, how many events are stored, sequenced and under a signed checkpoint. */
