@@ -60,6 +60,8 @@ class StreamBenchmark {
 
     /** Events stored before the publisher starts, then published in one go. */
     private static final int EVENTS = Integer.getInteger("benchmark.stream.events", 20_000);
+    /** Events published before the measured ones, so the JIT has compiled the publisher's path. */
+    private static final int WARM_UP_EVENTS = Integer.getInteger("benchmark.stream.warm-up-events", 5_000);
 
     private static final int RECORDING_THREADS = 8;
     private static final int RATE_PER_SECOND = 200;
@@ -109,17 +111,28 @@ class StreamBenchmark {
                 .orElseThrow(() -> new IllegalStateException("no processor " + StreamConfiguration.PROCESSING_GROUP));
         publisher.shutDown();
 
-        recordConcurrently(EVENTS);
-        awaitLedgerEntries(EVENTS);
+        recordConcurrently("warm-", WARM_UP_EVENTS);
+        awaitLedgerEntries(WARM_UP_EVENTS);
+        double warmedBefore = published();
+        publisher.start();
+        awaitPublished(warmedBefore + WARM_UP_EVENTS);
+        publisher.shutDown();
+
+        recordConcurrently("bulk-", EVENTS);
+        awaitLedgerEntries(WARM_UP_EVENTS + EVENTS);
 
         double publishedBefore = published();
+        CpuUse.Sample cpuBefore = CpuUse.now();
         long started = System.nanoTime();
         publisher.start();
         awaitPublished(publishedBefore + EVENTS);
         double publisherRate = EVENTS / seconds(System.nanoTime() - started);
+        CpuUse.Sample publisherCpu = CpuUse.now().since(cpuBefore);
 
         List<BenchmarkKafka.Message> messages = kafka.readAll(DISCLOSURES_TOPIC, PARTITIONS, EVENTS, PATIENCE);
+        CpuUse.Sample rawBefore = CpuUse.now();
         double rawRate = EVENTS / seconds(kafka.sendAllAndFlush(RAW_THROUGHPUT_TOPIC, messages));
+        CpuUse.Sample rawCpu = CpuUse.now().since(rawBefore);
         report.add(new BenchmarkReport.Row(
                 SCENARIO,
                 "publisher throughput vs raw producer",
@@ -130,6 +143,14 @@ class StreamBenchmark {
                         + "batch reads its ledger entries, sends, waits for every acknowledgement and commits its "
                         + "token and filter rows to PostgreSQL (the figure includes claiming the segments); "
                         + "raw: one idempotent producer, acks=all, async sends then flush"));
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "CPU per published event vs raw producer",
+                publisherCpu.total() / 1e6 / EVENTS,
+                rawCpu.total() / 1e6 / EVENTS,
+                "ms",
+                "all the CPU time on this machine while the events were published, per event; publisher "
+                        + publisherCpu.perUnit(EVENTS, "event") + "; raw " + rawCpu.perUnit(EVENTS, "event")));
 
         int steadyCount = (int) (RATE_PER_SECOND * STEADY_FOR.toSeconds());
         BenchmarkKafka.LatencyProbe publisherProbe =
@@ -195,7 +216,7 @@ class StreamBenchmark {
         assertThat(rawLatency.ackToConsumed().count()).isEqualTo(steadyCount);
     }
 
-    private void recordConcurrently(int count) throws Exception {
+    private void recordConcurrently(String prefix, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(RECORDING_THREADS);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -203,7 +224,7 @@ class StreamBenchmark {
                 int thread = t;
                 done.add(pool.submit(() -> {
                     for (int i = thread; i < count; i += RECORDING_THREADS) {
-                        commands.sendAndWait(record("bulk-" + i));
+                        commands.sendAndWait(record(prefix + i));
                     }
                     return null;
                 }));
