@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * generated line by line as the HTTP client reads it (a few KiB buffered), never as a list, so the heap measured is
  * the application's (its Tomcat, Axon, projections and JDBC buffers) plus a little client garbage.
  */
+// Closed after its scenario, so that its processors do not compete with the next scenario for the two cores.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BenchmarkRun.Joined.class)
 class BulkBenchmark {

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * subject rows of synthetic pseudonyms are spread over them, plus {@value #ENTRIES_PER_PERSON} entries for each of
  * the {@value #PEOPLE} people asked about.
  */
+// Closed after its scenario, so that its processors do not compete with the next scenario for the two cores.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BenchmarkRun.Joined.class)
 class HistoryQueryBenchmark {

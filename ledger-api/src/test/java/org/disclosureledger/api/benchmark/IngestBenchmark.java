@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,6 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * count has let the JIT compile the request path. A measurement, run by
  * {@code ./mvnw -pl ledger-api -am verify -Pbenchmark}.
  */
+// Closed after its scenario, so that its processors do not compete with the next scenario for the two cores.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BenchmarkRun.Joined.class)
 class IngestBenchmark {

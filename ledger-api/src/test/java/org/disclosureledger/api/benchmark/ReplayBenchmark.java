@@ -47,6 +47,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,6 +61,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the clock starts; the live read models' processors are stopped meanwhile. A measurement, run by {@code ./mvnw -pl ledger-api -am verify -Pbenchmark -Dtest=ReplayBenchmark},
  * never by the test suite; it fails only when the run is invalid (the replay did not finish, or read too few events).
  */
+// Closed after its scenario, so that its processors do not compete with the next scenario for the two cores.
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"ledger.checkpoint.poll=1h", "ledger.stream.enabled=false"})

@@ -39,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * messages against a raw producer's at the same rate. A measurement, run by {@code ./mvnw -pl ledger-api -am verify
  * -Pbenchmark}, never by the test suite; it fails only when the run is invalid (a message missing).
  */
+// Closed after its scenario, so that its processors do not compete with the next scenario for the two cores.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ExtendWith(BenchmarkRun.Joined.class)
 class StreamBenchmark {
