@@ -128,15 +128,15 @@ class BulkBenchmark {
                         + " exact distinct counts; raw: one COPY of the same pseudonymised rows into a table shaped"
                         + " like history_subject (no summaries)"));
         report.add(new BenchmarkReport.Row("2 bulk", "bulk end to end", apiSeconds, rawSeconds, "s", "as above"));
-        report.add(new BenchmarkReport.Row(
+        report.add(CpuUse.row(
                 "2 bulk",
                 "  CPU per 1,000 subjects vs raw COPY",
-                apiCpu.total() / 1e6 / (SUBJECTS / 1000.0),
-                rawCpu.total() / 1e6 / (SUBJECTS / 1000.0),
-                "ms",
-                "all the CPU time on this machine from the first byte until caught up; API "
-                        + apiCpu.perUnit(SUBJECTS / 1000, "1,000 subjects") + "; raw "
-                        + rawCpu.perUnit(SUBJECTS / 1000, "1,000 subjects")));
+                apiCpu,
+                SUBJECTS / 1000.0,
+                rawCpu,
+                SUBJECTS / 1000.0,
+                "1,000 subjects",
+                "from the first byte until caught up"));
         report.add(new BenchmarkReport.Row(
                 "2 bulk",
                 "  cores busy, first byte to queryable",

@@ -61,7 +61,7 @@ final class CpuUse {
         }
 
         /** Milliseconds of each part per unit of work, for the report's notes. */
-        String perUnit(long units, String unit) {
+        String perUnit(double units, String unit) {
             StringBuilder out = new StringBuilder("CPU per " + unit + ":");
             for (Part part : Part.values()) {
                 out.append(String.format(Locale.ROOT, " %s %.2f ms,", part.label, nanos.get(part) / 1e6 / units));
@@ -124,6 +124,31 @@ final class CpuUse {
             return Part.KAFKA;
         }
         return Part.OTHER_THREADS;
+    }
+
+    /**
+     * A report row comparing the CPU time per {@code unit} of a measured run ({@code measuredUnits} of them) with its
+     * raw ceiling's ({@code rawUnits}), each split by part in the notes; {@code during} says over what it was taken.
+     */
+    static BenchmarkReport.Row row(
+            String scenario,
+            String figure,
+            Sample measured,
+            double measuredUnits,
+            Sample raw,
+            double rawUnits,
+            String unit,
+            String during) {
+        return new BenchmarkReport.Row(
+                scenario,
+                figure,
+                measured.total() / 1e6 / measuredUnits,
+                raw.total() / 1e6 / rawUnits,
+                "ms",
+                "all the CPU time on this machine (application, JVM, PostgreSQL and the benchmark's clients, which"
+                        + " share the cores) " + during + "; measured " + measured.perUnit(measuredUnits, unit)
+                        + "; raw "
+                        + raw.perUnit(rawUnits, unit) + "; a ratio above 1 costs more CPU");
     }
 
     /** The cores of this machine; the most CPU time a second can hold is this many seconds. */

@@ -127,16 +127,15 @@ class IngestBenchmark {
                             + " table, no processors"));
             report.add(latencyRow("p50", threads, api, raw, 50));
             report.add(latencyRow("p99", threads, api, raw, 99));
-            report.add(new BenchmarkReport.Row(
+            report.add(CpuUse.row(
                     SCENARIO,
                     "CPU per disclosure, " + threads + " clients vs raw JDBC",
-                    api.cpuMillisEach(),
-                    raw.cpuMillisEach(),
-                    "ms",
-                    "all the CPU time the phase used on this machine (application, JVM, PostgreSQL and the benchmark's"
-                            + " clients, which share the cores), per disclosure; API "
-                            + api.cpu().perUnit(api.count(), "disclosure") + "; raw "
-                            + raw.cpu().perUnit(raw.count(), "insert") + "; a ratio above 1 costs more CPU"));
+                    api.cpu(),
+                    api.count(),
+                    raw.cpu(),
+                    raw.count(),
+                    "disclosure",
+                    "over the phase"));
             report.add(new BenchmarkReport.Row(
                     SCENARIO,
                     "disclosures/s " + CpuUse.cores() + " cores allow at that cost, " + threads + " clients",

@@ -184,15 +184,15 @@ class ReplayBenchmark {
                 rawRate,
                 "events/s",
                 "as above, the first time this JVM replays"));
-        report.add(new BenchmarkReport.Row(
+        report.add(CpuUse.row(
                 SCENARIO,
                 "CPU per 1,000 events replayed vs read raw",
-                replayCpu.total() / 1e6 / (treeSize / 1000.0),
-                rawCpu.total() / 1e6 / (treeSize / 1000.0),
-                "ms",
-                "all the CPU time on this machine during the measured replay; replay "
-                        + replayCpu.perUnit(treeSize / 1000, "1,000 events") + "; raw "
-                        + rawCpu.perUnit(treeSize / 1000, "1,000 events")));
+                replayCpu,
+                treeSize / 1000.0,
+                rawCpu,
+                treeSize / 1000.0,
+                "1,000 events",
+                "during the measured replay"));
         System.out.println();
         System.out.print(report.table());
         for (BenchmarkReport.Row row : report.rows()) {

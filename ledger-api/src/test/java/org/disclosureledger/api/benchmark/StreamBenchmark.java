@@ -146,14 +146,15 @@ class StreamBenchmark {
                         + "batch reads its ledger entries, sends, waits for every acknowledgement and commits its "
                         + "token and filter rows to PostgreSQL (the figure includes claiming the segments); "
                         + "raw: one idempotent producer, acks=all, async sends then flush"));
-        report.add(new BenchmarkReport.Row(
+        report.add(CpuUse.row(
                 SCENARIO,
                 "CPU per published event vs raw producer",
-                publisherCpu.total() / 1e6 / EVENTS,
-                rawCpu.total() / 1e6 / EVENTS,
-                "ms",
-                "all the CPU time on this machine while the events were published, per event; publisher "
-                        + publisherCpu.perUnit(EVENTS, "event") + "; raw " + rawCpu.perUnit(EVENTS, "event")));
+                publisherCpu,
+                EVENTS,
+                rawCpu,
+                EVENTS,
+                "event",
+                "while the events were published"));
 
         int steadyCount = (int) (RATE_PER_SECOND * STEADY_FOR.toSeconds());
         BenchmarkKafka.LatencyProbe publisherProbe =
