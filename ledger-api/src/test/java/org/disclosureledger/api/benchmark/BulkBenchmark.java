@@ -37,9 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Issue 8's scenarios 2 and 6: a bulk disclosure of {@value #DEFAULT_SUBJECTS} subjects recorded through the HTTP API
  * (opened, streamed in chunks of {@value #CHUNK} NDJSON lines, sealed), timed from the first byte uploaded until every
- * subject's history row is stored and the agency summaries count every subject; against a raw COPY of the same
- * pseudonymised rows into a table shaped like {@code history_subject}, in the same run on the same PostgreSQL. And the
- * application's peak heap meanwhile.
+ * subject's history row is queryable (the issue's figure), against a raw COPY of the same pseudonymised rows into a
+ * table shaped like {@code history_subject}, in the same run on the same PostgreSQL; and until the agency summaries
+ * count every subject, which takes longer and is reported beside it. And the application's peak heap meanwhile.
  *
  * <p>The application runs in this JVM. The client's share of the heap is kept negligible: each chunk's body is
  * generated line by line as the HTTP client reads it (a few KiB buffered), never as a list, so the heap measured is
@@ -84,7 +84,7 @@ class BulkBenchmark {
     void aMillionSubjectBulkDisclosureThroughTheApiAgainstARawCopy() throws Exception {
         LedgerClient client = LedgerClient.recorder(port);
         recordBulk(client, "bulk-warm-" + RUN, WARM_UP_SUBJECTS, "W");
-        waitForFanOut("bulk-warm-" + RUN, WARM_UP_SUBJECTS);
+        waitForFanOut("bulk-warm-" + RUN);
 
         HeapSampler heap = new HeapSampler();
         Thread sampling = new Thread(heap, "heap-sampler");
@@ -96,11 +96,13 @@ class BulkBenchmark {
         long began = System.nanoTime();
         long uploaded = recordBulk(client, id, SUBJECTS, "M");
         long sealedAt = System.nanoTime();
-        FanOut fanOut = waitForFanOut(id, SUBJECTS);
-        long caughtUp = System.nanoTime();
+        FanOut fanOut = waitForFanOut(id);
+        long caughtUp = Math.max(fanOut.historyDone(), fanOut.summariesDone());
         CpuUse.Sample apiCpu = CpuUse.now().since(cpuBefore);
         heap.stop();
         sampling.join();
+        requireAll("history_subject", id, SUBJECTS);
+        requireAll("summary_subject", id, SUBJECTS);
 
         String lastPerson = medicaidId("M", SUBJECTS - 1);
         LedgerClient.Response history =
@@ -114,20 +116,37 @@ class BulkBenchmark {
         CpuUse.Sample rawBefore = CpuUse.now();
         double rawSeconds = rawCopy(SUBJECTS, "M");
         CpuUse.Sample rawCpu = CpuUse.now().since(rawBefore);
-        double apiSeconds = (caughtUp - began) / 1e9;
+        double historySeconds = (fanOut.historyDone() - began) / 1e9;
+        double allSeconds = (caughtUp - began) / 1e9;
 
         BenchmarkReport report = new BenchmarkReport();
+        String copyLimits = "API: HTTP upload in " + CHUNK + "-line chunks, one after another, pseudonymised on the"
+                + " way in, one Axon event per chunk, the history fan-out (COPY per chunk), while the agency summaries"
+                + " count the same chunks; raw: one COPY of the same pseudonymised rows into a table shaped like"
+                + " history_subject";
         report.add(new BenchmarkReport.Row(
                 "2 bulk",
-                String.format("bulk of %,d subjects, first byte to queryable", SUBJECTS),
-                SUBJECTS / apiSeconds,
+                String.format("bulk of %,d subjects, first byte to every history row queryable", SUBJECTS),
+                SUBJECTS / historySeconds,
                 SUBJECTS / rawSeconds,
                 "subjects/s",
-                "API: HTTP upload in " + CHUNK + "-line chunks, one after another, pseudonymised on the way in,"
-                        + " one Axon event per chunk, then the history fan-out (COPY) and the agency summaries'"
-                        + " exact distinct counts; raw: one COPY of the same pseudonymised rows into a table shaped"
-                        + " like history_subject (no summaries)"));
-        report.add(new BenchmarkReport.Row("2 bulk", "bulk end to end", apiSeconds, rawSeconds, "s", "as above"));
+                copyLimits));
+        report.add(new BenchmarkReport.Row(
+                "2 bulk",
+                "bulk, first byte to every history row queryable",
+                historySeconds,
+                rawSeconds,
+                "s",
+                copyLimits));
+        report.add(new BenchmarkReport.Row(
+                "2 bulk",
+                "bulk, first byte to the agency summaries counting every subject",
+                (fanOut.summariesDone() - began) / 1e9,
+                rawSeconds,
+                "s",
+                "agency-summaries processor: per chunk, the disclosure's subject rows and each person's group"
+                        + " membership upserted (exact distinct counts), one chunk after another; the raw COPY writes"
+                        + " no summaries"));
         report.add(CpuUse.row(
                 "2 bulk",
                 "  CPU per 1,000 subjects vs raw COPY",
@@ -136,11 +155,11 @@ class BulkBenchmark {
                 rawCpu,
                 SUBJECTS / 1000.0,
                 "1,000 subjects",
-                "from the first byte until caught up"));
+                "from the first byte until both caught up"));
         report.add(new BenchmarkReport.Row(
                 "2 bulk",
-                "  cores busy, first byte to queryable",
-                apiCpu.total() / 1e9 / apiSeconds,
+                "  cores busy, first byte to both caught up",
+                apiCpu.total() / 1e9 / allSeconds,
                 (double) CpuUse.cores(),
                 "cores",
                 "CPU seconds used over wall seconds; at the ceiling every core was busy the whole time"));
@@ -151,27 +170,6 @@ class BulkBenchmark {
                 null,
                 "s",
                 uploaded + " bytes of NDJSON; the projections run meanwhile"));
-        report.add(new BenchmarkReport.Row(
-                "2 bulk",
-                "  of which fan-out after the seal",
-                (caughtUp - sealedAt) / 1e9,
-                null,
-                "s",
-                "history and summary processors catching up"));
-        report.add(new BenchmarkReport.Row(
-                "2 bulk",
-                "  history rows all stored, after first byte",
-                (fanOut.historyDone() - began) / 1e9,
-                null,
-                "s",
-                "person-history processor: COPY per chunk"));
-        report.add(new BenchmarkReport.Row(
-                "2 bulk",
-                "  summaries all counted, after first byte",
-                (fanOut.summariesDone() - began) / 1e9,
-                null,
-                "s",
-                "agency-summaries processor: per-group membership upsert per chunk"));
         Percentiles proofs = new Percentiles(proofNanos);
         String proofLimits = PROOFS + " subjects spread over the manifest, one client thread, each proof checked with"
                 + " the core verifier against the root the seal returned; reads the subject's 1,024-leaf block, the"
@@ -253,16 +251,25 @@ class BulkBenchmark {
     /** When, in {@link System#nanoTime()}, the history and the summaries had every subject of a disclosure. */
     private record FanOut(long historyDone, long summariesDone) {}
 
-    /** Waits until every subject has its history row and the agency summaries count the disclosure's subjects. */
-    private FanOut waitForFanOut(String id, long subjects) throws InterruptedException {
+    /**
+     * Waits until the history and the agency summaries have applied the disclosure's last chunk ({@link #requireAll}
+     * then checks that each holds every subject). Polls one row per projection: counting a million rows every 50 ms would cost PostgreSQL as
+     * much CPU as the summaries themselves, and take it from the fan-out being measured.
+     */
+    private FanOut waitForFanOut(String id) throws InterruptedException {
+        long lastChunk = jdbc.queryForObject(
+                "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?"
+                        + " and payload_type = 'BulkSubjectsAttached'",
+                Long.class,
+                id);
         long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
         long historyDone = 0;
         long summariesDone = 0;
         while (System.nanoTime() < deadline) {
-            if (historyDone == 0 && count("history_subject", id) == subjects) {
+            if (historyDone == 0 && applied("history_disclosure", id) >= lastChunk) {
                 historyDone = System.nanoTime();
             }
-            if (summariesDone == 0 && count("summary_subject", id) == subjects) {
+            if (summariesDone == 0 && applied("summary_disclosure", id) >= lastChunk) {
                 summariesDone = System.nanoTime();
             }
             if (historyDone != 0 && summariesDone != 0) {
@@ -273,9 +280,20 @@ class BulkBenchmark {
         throw new AssertionError("the fan-out of " + id + " did not finish within " + CATCH_UP_TIMEOUT);
     }
 
-    private long count(String table, String disclosureId) {
-        return jdbc.queryForObject(
+    /** The sequence number of the disclosure's last event a projection applied; -1 before its first. */
+    private long applied(String table, String disclosureId) {
+        List<Long> applied = jdbc.queryForList(
+                "select applied_sequence from " + table + " where disclosure_id = ?", Long.class, disclosureId);
+        return applied.isEmpty() ? -1 : applied.get(0);
+    }
+
+    private void requireAll(String table, String disclosureId, long subjects) {
+        long stored = jdbc.queryForObject(
                 "select count(*) from " + table + " where disclosure_id = ?", Long.class, disclosureId);
+        if (stored != subjects) {
+            throw new AssertionError(table + " holds " + stored + " of the " + subjects + " subjects of " + disclosureId
+                    + " although its projection applied the last chunk");
+        }
     }
 
     /** COPYs the same pseudonymised rows into a fresh table shaped like history_subject; returns the seconds taken. */

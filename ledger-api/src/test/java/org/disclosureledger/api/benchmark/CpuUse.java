@@ -17,7 +17,8 @@ import java.util.Map;
  * client's), the application's request threads, its event processors, the embedded Kafka broker, and the rest; the
  * JVM's own work that no Java thread accounts for (JIT compilation, garbage collection) is the process's CPU time less
  * theirs; PostgreSQL is every process named {@code postgres} on this machine (read from {@code /proc}; zero where there
- * is none).
+ * is none), including the processes that ended meanwhile (autovacuum workers, closed connections), whose time the
+ * server's main process collects when they end.
  */
 final class CpuUse {
 
@@ -160,7 +161,10 @@ final class CpuUse {
         return name.startsWith(CLIENT_PREFIX) || name.startsWith("HttpClient-");
     }
 
-    /** User + system time of every process named {@code postgres}, in nanoseconds; 0 without {@code /proc}. */
+    /**
+     * User + system time of every process named {@code postgres}, and of their ended children (counted once, in their
+     * parent's), in nanoseconds; 0 without {@code /proc}.
+     */
     private static long postgres() {
         Path proc = Path.of("/proc");
         if (!Files.isDirectory(proc)) {
@@ -186,7 +190,11 @@ final class CpuUse {
                 return 0;
             }
             String[] fields = line.substring(close + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            // utime, stime, cutime, cstime: fields 14 to 17 of proc(5), counted from the state (field 3).
+            return Long.parseLong(fields[11])
+                    + Long.parseLong(fields[12])
+                    + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14]);
         } catch (IOException | RuntimeException e) {
             return 0; // the process ended while it was read
         }

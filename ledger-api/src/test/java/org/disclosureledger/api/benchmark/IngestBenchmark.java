@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
@@ -61,6 +63,7 @@ class IngestBenchmark {
     /** Raw JDBC is a few lines of code: a short warm-up compiles it. */
     private static final Duration RAW_WARM_UP_FOR = Duration.ofSeconds(5);
 
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
     private static final String SCENARIO = "1 ingest";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -79,12 +82,19 @@ class IngestBenchmark {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    EventStore eventStore;
+
     @Test
     void recordingThroughTheApiAgainstRawJdbcWithTheLedgersLag() throws Exception {
         BenchmarkReport report = new BenchmarkReport();
         LedgerClient client = LedgerClient.recorder(port);
         int mostThreads = THREAD_COUNTS.stream().max(Integer::compare).orElseThrow();
         run(mostThreads, WARM_UP_FOR, n -> require(client.postJson("/api/v1/disclosures", disclosure("warm-" + n))));
+        CaughtUp.await(processing, eventStore, CATCH_UP_TIMEOUT, null);
 
         Map<String, Object> stored = jdbc.queryForMap(
                 "select payload, meta_data, payload_type from domain_event_entry order by global_index desc limit 1");
@@ -109,6 +119,8 @@ class IngestBenchmark {
                     n -> require(client.postJson("/api/v1/disclosures", disclosure(batch + "-" + n))));
             sampler.stop();
             sampling.join();
+            // The raw ceiling, and the next phase, on cores the processors' backlog no longer shares.
+            long catchUpNanos = CaughtUp.await(processing, eventStore, CATCH_UP_TIMEOUT, null);
             if (phase == 0) {
                 run(mostThreads, RAW_WARM_UP_FOR, n -> insertRaw(rawRows.getAndIncrement(), stored));
             }
@@ -143,6 +155,14 @@ class IngestBenchmark {
                     CpuUse.cores() * 1000 / raw.cpuMillisEach(),
                     "disclosures/s",
                     "every core busy at the CPU cost above: the most this machine can record, whatever the threads"));
+            report.add(new BenchmarkReport.Row(
+                    SCENARIO,
+                    "  processors caught up after the phase, " + threads + " clients",
+                    catchUpNanos / 1e9,
+                    null,
+                    "s",
+                    "from the last response until the sequencer, history, summaries and stream processors had handled"
+                            + " every stored event; near 0 when they kept pace with the API"));
             if (api.count() == 0 || raw.count() == 0) {
                 throw new AssertionError("invalid run: api " + api.count() + ", raw " + raw.count());
             }

@@ -14,7 +14,7 @@ import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.OpenBulkDisclosure;
 import org.disclosureledger.core.disclosure.SealBulkDisclosure;
 import org.disclosureledger.core.subject.PersonRef;
-import org.disclosureledger.projections.readmodel.CatchUp;
+import org.disclosureledger.projections.testing.CatchUp;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;

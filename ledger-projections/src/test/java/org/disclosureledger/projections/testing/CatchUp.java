@@ -1,4 +1,4 @@
-package org.disclosureledger.projections.readmodel;
+package org.disclosureledger.projections.testing;
 
 import java.time.Duration;
 import java.util.Collection;
