@@ -92,6 +92,7 @@ class BulkBenchmark {
         heap.resetPeaks();
         sampling.start();
         String id = "bulk-" + RUN;
+        StatementStats statements = StatementStats.start(jdbc);
         CpuUse.Sample cpuBefore = CpuUse.now();
         long began = System.nanoTime();
         long uploaded = recordBulk(client, id, SUBJECTS, "M");
@@ -99,6 +100,7 @@ class BulkBenchmark {
         FanOut fanOut = waitForFanOut(id);
         long caughtUp = Math.max(fanOut.historyDone(), fanOut.summariesDone());
         CpuUse.Sample apiCpu = CpuUse.now().since(cpuBefore);
+        statements.print("first byte to both caught up");
         heap.stop();
         sampling.join();
         requireAll("history_subject", id, SUBJECTS);

@@ -113,12 +113,14 @@ class IngestBenchmark {
             sampler.resume();
             sampling.start();
             String batch = "p" + phase + "t" + threads;
+            StatementStats statements = StatementStats.start(jdbc);
             Load api = run(
                     threads,
                     RUN_FOR,
                     n -> require(client.postJson("/api/v1/disclosures", disclosure(batch + "-" + n))));
             sampler.stop();
             sampling.join();
+            statements.print("API phase, " + threads + " clients");
             // The raw ceiling, and the next phase, on cores the processors' backlog no longer shares.
             long catchUpNanos = CaughtUp.await(processing, eventStore, CATCH_UP_TIMEOUT, null);
             if (phase == 0) {

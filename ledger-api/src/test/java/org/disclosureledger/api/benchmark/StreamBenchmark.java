@@ -133,12 +133,14 @@ class StreamBenchmark {
         CaughtUp.await(processing, eventStore, PATIENCE, publisher);
 
         double publishedBefore = published();
+        StatementStats statements = StatementStats.start(jdbc);
         CpuUse.Sample cpuBefore = CpuUse.now();
         long started = System.nanoTime();
         publisher.start();
         awaitPublished(publishedBefore + EVENTS);
         double publisherRate = EVENTS / seconds(System.nanoTime() - started);
         CpuUse.Sample publisherCpu = CpuUse.now().since(cpuBefore);
+        statements.print("while the publisher published " + EVENTS + " events");
 
         List<BenchmarkKafka.Message> messages = kafka.readAll(DISCLOSURES_TOPIC, PARTITIONS, EVENTS, PATIENCE);
         CpuUse.Sample rawBefore = CpuUse.now();

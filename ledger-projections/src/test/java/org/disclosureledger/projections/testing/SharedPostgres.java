@@ -24,7 +24,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * </ul>
  * The system property {@code ledger.test.postgres} ({@code embedded} or {@code testcontainers}) forces a path. The
  * server starts on first use, is shared by all tests of the JVM, logs once which path was taken (see {@link #engine()}),
- * and stops when the JVM exits. Durability is switched off ({@code fsync=off}): it is a test server.
+ * and stops when the JVM exits. Durability is switched off ({@code fsync=off}): it is a test server. With
+ * {@code ledger.test.postgres.statement-stats=true} the server also loads {@code pg_stat_statements}, for benchmarks
+ * that report which statements took PostgreSQL's time.
  *
  * <p>From a Spring Boot test in any module (ledger-api depends on this module's test-jar):
  * <pre>{@code
@@ -43,6 +45,12 @@ public final class SharedPostgres {
 
     /** Forces {@code embedded} or {@code testcontainers} instead of detecting a Docker engine. */
     public static final String ENGINE_PROPERTY = "ledger.test.postgres";
+
+    /** {@code true} loads {@code pg_stat_statements} into the server (off by default: it costs every statement). */
+    public static final String STATEMENT_STATS_PROPERTY = "ledger.test.postgres.statement-stats";
+
+    /** The server's {@code shared_preload_libraries}: PostgreSQL's default (none) unless statement stats are asked for. */
+    private static final String PRELOAD = Boolean.getBoolean(STATEMENT_STATS_PROPERTY) ? "pg_stat_statements" : "";
 
     private static final Logger log = LoggerFactory.getLogger(SharedPostgres.class);
     private static final AtomicInteger databases = new AtomicInteger();
@@ -128,7 +136,9 @@ public final class SharedPostgres {
                             "-c",
                             "full_page_writes=off",
                             "-c",
-                            "max_connections=500");
+                            "max_connections=500",
+                            "-c",
+                            "shared_preload_libraries=" + PRELOAD);
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "shared-postgres-stop"));
             return new Server(
@@ -146,6 +156,7 @@ public final class SharedPostgres {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
                         .setServerConfig("max_connections", "500")
+                        .setServerConfig("shared_preload_libraries", PRELOAD)
                         .setRegisterShutdownHook(true)
                         // initdb's progress report; the server's own log (stderr) still reaches the test log.
                         .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
