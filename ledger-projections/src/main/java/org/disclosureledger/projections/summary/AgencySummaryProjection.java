@@ -95,17 +95,19 @@ public class AgencySummaryProjection {
                 AND c.purpose_code = d.purpose_code AND c.data_category = d.data_category AND c.month = d.month""";
 
     /**
-     * Counts the subjects of the first CTE ({@code source}, one column {@code person_ref}) in a group's cells for the
-     * given categories: each person's membership row in the group gets one more disclosure for each category (a new
-     * row if they had none), and each cell's distinct count rises by the people whose count for its category is now 1,
-     * which are exactly those this disclosure brought into the cell. Sorted, so that two segments adding overlapping
-     * people to the same group take the row locks in the same order.
+     * Counts the people of the first CTE ({@code source}: {@code person_ref}, and {@code listings}, how many times this
+     * disclosure lists them) in a group's cells for the given categories: each person's membership row in the group
+     * gets their listings added for each category (a new row if they had none), and each cell's distinct count rises by
+     * the people whose count for its category now equals what was added, which are exactly those this disclosure
+     * brought into the cell. The placeholder is that amount, the same for all of {@code source}. Sorted, so that two
+     * segments adding overlapping people to the same group take the row locks in the same order.
      */
     private static final String JOIN_GROUP = """
             step AS MATERIALIZED (SELECT summary_counts_of(?::text[], 1) AS counts),
             joined AS (
                 INSERT INTO summary_group_subject (group_id, person_ref, counts)
-                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, step.counts
+                SELECT summary_group_id(?, ?, ?, ?), s.person_ref,
+                    CASE WHEN s.listings = 1 THEN step.counts ELSE summary_scale_counts(step.counts, s.listings) END
                 FROM source s CROSS JOIN step
                 ORDER BY s.person_ref
                 ON CONFLICT (group_id, person_ref)
@@ -114,33 +116,50 @@ public class AgencySummaryProjection {
             UPDATE summary_cell c SET subjects = c.subjects + n.count
             FROM (SELECT k.data_category, count(*) AS count
                   FROM joined j CROSS JOIN summary_category k
-                  WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = 1
+                  WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = %d
                   GROUP BY k.data_category) n
             WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
                 AND c.purpose_code = ? AND c.month = ?""";
 
+    /**
+     * A chunk's (or a whole disclosure's) subjects: a row each, each listed once, as the aggregate accepts no person
+     * twice in one event (made distinct all the same: one upsert cannot count a person twice). No lookup of the
+     * disclosure's earlier rows: a person in two chunks has two rows and two listings (V13).
+     */
     private static final String ATTACH_SUBJECTS = """
             WITH source AS (
                 INSERT INTO summary_subject (disclosure_id, person_ref)
-                SELECT ?, decode(p, 'hex') FROM unnest(?::text[]) AS s(p) ORDER BY 2
-                ON CONFLICT (disclosure_id, person_ref) DO NOTHING
-                RETURNING person_ref),
-            """ + JOIN_GROUP;
-
-    private static final String JOIN_EXISTING_SUBJECTS = """
-            WITH source AS (SELECT person_ref FROM summary_subject WHERE disclosure_id = ?),
-            """ + JOIN_GROUP;
+                SELECT ?, person_ref FROM (SELECT DISTINCT decode(p, 'hex') AS person_ref FROM unnest(?::text[]) AS s(p)) d
+                ORDER BY person_ref
+                RETURNING person_ref, 1 AS listings),
+            """ + JOIN_GROUP.formatted(1);
 
     /**
-     * Takes the disclosure's subjects out of a group's cells for the given categories: one disclosure fewer on each
-     * membership row, and each cell's distinct count lowered by the people whose count for its category is now 0.
+     * The disclosure's people listed exactly {@code %1$d} times (to be formatted in, with {@link #JOIN_GROUP} after
+     * it): one statement per number of listings, almost always just 1, so that every person of a statement has the
+     * same amount added.
+     */
+    private static final String JOIN_EXISTING_SUBJECTS = """
+            WITH source AS (
+                SELECT person_ref, %1$d AS listings FROM summary_subject WHERE disclosure_id = ?
+                GROUP BY person_ref HAVING count(*) = %1$d),
+            """;
+
+    /**
+     * Takes the disclosure's subjects out of a group's cells for the given categories: each person's listings in the
+     * disclosure subtracted from their membership row, and each cell's distinct count lowered by the people whose count
+     * for its category is now 0.
      */
     private static final String LEAVE_GROUP = """
             WITH step AS MATERIALIZED (SELECT summary_counts_of(?::text[], -1) AS counts),
+            listed AS (
+                SELECT person_ref, count(*)::integer AS listings FROM summary_subject WHERE disclosure_id = ?
+                GROUP BY person_ref),
             left_group AS (
-                UPDATE summary_group_subject m SET counts = summary_add_counts(m.counts, step.counts)
-                FROM summary_subject s, step
-                WHERE s.disclosure_id = ? AND m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref
+                UPDATE summary_group_subject m SET counts = summary_add_counts(m.counts,
+                    CASE WHEN s.listings = 1 THEN step.counts ELSE summary_scale_counts(step.counts, s.listings) END)
+                FROM listed s, step
+                WHERE m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref
                 RETURNING m.counts)
             UPDATE summary_cell c SET subjects = c.subjects - n.count
             FROM (SELECT k.data_category, count(*) AS count
@@ -150,12 +169,16 @@ public class AgencySummaryProjection {
             WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
                 AND c.purpose_code = ? AND c.month = ?""";
 
-    /** Drops the membership rows of the disclosure's subjects in a group that no longer count anywhere in it. */
+    /**
+     * Drops the membership rows of the disclosure's subjects in a group that no longer count anywhere in it. Its people
+     * made distinct first, so that each is looked up once in the membership key: summary_subject's index (V13) names
+     * the disclosure only, and before the statistics know a freshly filled table, a join the other way round scanned
+     * its rows once per member of the group.
+     */
     private static final String DROP_EMPTY_MEMBERSHIPS = """
             DELETE FROM summary_group_subject m
-            USING summary_subject s
-            WHERE s.disclosure_id = ? AND m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref
-                AND 0 = ALL (m.counts)""";
+            USING (SELECT DISTINCT person_ref FROM summary_subject WHERE disclosure_id = ?) s
+            WHERE m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref AND 0 = ALL (m.counts)""";
 
     private static final String ADD_GROUP = """
             INSERT INTO summary_group (group_id, recipient_agency_id, custodian_state, purpose_code, month)
@@ -441,7 +464,14 @@ public class AgencySummaryProjection {
         if (!enteredCategories.isEmpty()) {
             Standing entering = after.withCategories(enteredCategories);
             addGroup(entering);
-            jdbc.update(JOIN_EXISTING_SUBJECTS, concat(new Object[] {id.value()}, groupArguments(entering)));
+            List<Integer> listings = jdbc.queryForList(
+                    "SELECT DISTINCT count(*)::integer FROM summary_subject WHERE disclosure_id = ? GROUP BY person_ref",
+                    Integer.class,
+                    id.value());
+            for (int times : listings) {
+                String sql = JOIN_EXISTING_SUBJECTS.formatted(times) + JOIN_GROUP.formatted(times);
+                jdbc.update(sql, concat(new Object[] {id.value()}, groupArguments(entering)));
+            }
         }
     }
 

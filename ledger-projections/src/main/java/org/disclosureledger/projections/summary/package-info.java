@@ -20,8 +20,8 @@
  * distinct group, and on corrections that move a disclosure to other cells. The alternative, counting at query time
  * from the disclosures' subjects, writes nothing more but makes every breakdown read all the agency's subjects once per
  * category; an agency's totals, which span cells, are counted that way (over {@code summary_subject}, one row per
- * subject per disclosure). V4 kept one membership row per person per cell, four times the rows for a four-category
- * disclosure under a six-column key.
+ * listing of a person in a disclosure). V4 kept one membership row per person per cell, four times the rows for a
+ * four-category disclosure under a six-column key.
  *
  * <p>Flags ({@code V12__summary_flags.sql}) follow each disclosure's latest judgement, as the person history does: a
  * {@code DisclosureFlagged} event flags the disclosure once, however many findings, under its most severe one; a
@@ -36,11 +36,13 @@
  * <p>Measured on the build machine ({@code AgencySummaryVolumeTest}: 100,000 people in two bulk disclosures of 60,000
  * sharing 20,000, four categories each, chunks of 10,000; single runs, orders of magnitude): attaching the 120,000
  * subjects took 2.0 s (about 61,000 subjects a second; 7.1 s with V4's per-cell rows); {@code summary_group_subject}
- * then held 100,000 rows in 31 MB (V4: 400,000 rows in 104 MB) against 19 MB for {@code summary_subject}; a correction
- * moving one 60,000-subject disclosure to another month took 1.5 s (V4: 5.8 s); reading the breakdown took 1 ms and
- * listing the agencies (distinct counted at query time) 145 ms, while counting one cell's distinct subjects at query
- * time took 41 ms, a cost that grows with the subjects and is paid per category cell. Cells and groups are shared by
- * disclosures handled in parallel segments, so two batches may deadlock on them; PostgreSQL then aborts one, and the
- * processor retries it.
+ * then held 100,000 rows in 31 MB (V4: 400,000 rows in 104 MB) against 19 MB for {@code summary_subject} (9.8 MB since
+ * V13 indexes it by disclosure only, leaving a person listed in two chunks to count as two listings; attaching a
+ * million subjects in the bulk benchmark then cost PostgreSQL about 6 s of CPU less); a correction moving one 60,000-subject
+ * disclosure to another month took 1.5 s (2.3 s since V13, which counts each person's listings first; V4: 5.8 s);
+ * reading the breakdown took 1 ms and listing the agencies (distinct counted at query time) 145 ms, while counting one
+ * cell's distinct subjects at query time took 41 ms, a cost that grows with the subjects and is paid per category cell.
+ * Cells and groups are shared by disclosures handled in parallel segments, so two batches may deadlock on them;
+ * PostgreSQL then aborts one, and the processor retries it.
  */
 package org.disclosureledger.projections.summary;

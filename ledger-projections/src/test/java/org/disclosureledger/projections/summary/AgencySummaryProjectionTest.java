@@ -257,6 +257,49 @@ class AgencySummaryProjectionTest {
     }
 
     @Test
+    void givenPersonListedInTwoChunksOfACorrectedBulk_whenSummarised_thenTheyLeaveTheOldCellAndCountOnceInTheNew() {
+        List<PersonRef> first = people("bulk-a", 3);
+        List<PersonRef> second = new ArrayList<>(people("bulk-b", 2));
+        second.add(first.get(0));
+        second.add(ana);
+        DisclosureDetails bulk = details(ICE, "CA", LAW, JUNE_15, 7, NAME, SSN);
+        summaries.handle(
+                recorded("ca-1", details(ICE, "CA", LAW, JUNE_15, 1, NAME), List.of(ana)),
+                opened("ca-bulk", bulk),
+                attached("ca-bulk", 1, 0, first),
+                attached("ca-bulk", 2, 3, second),
+                sealed("ca-bulk", 7, 2));
+        // Listed twice, counted once: 3 + 2 new people and ana, who ca-1 already counts in the NAME cell.
+        assertThat(summaries.cellsOf(ICE))
+                .containsExactly(
+                        cell("CA", LAW, NAME, "2025-06", 2, 6, 8, 0, 0),
+                        cell("CA", LAW, SSN, "2025-06", 1, 6, 7, 0, 0));
+
+        // Moved to July and SSN dropped: every listing of the twice-listed person leaves June, ana stays there
+        // through ca-1, and July counts each person once.
+        summaries.handle(
+                corrected("ca-bulk", "correction-1", bulk, correction(JULY_2, null, null, List.of(NAME), null)));
+
+        assertThat(summaries.cellsOf(ICE))
+                .containsExactly(
+                        cell("CA", LAW, NAME, "2025-06", 1, 1, 1, 0, 0),
+                        cell("CA", LAW, NAME, "2025-07", 1, 6, 7, 0, 0));
+        assertThat(summaries.jdbc.queryForObject(
+                        "SELECT count(*) FROM summary_group_subject WHERE 0 = ALL (counts)", Long.class))
+                .isZero();
+
+        // And back: June counts them all again, once each, and July is gone.
+        DisclosureDetails moved =
+                correction(JULY_2, null, null, List.of(NAME), null).applyTo(bulk);
+        summaries.handle(corrected("ca-bulk", "correction-2", moved, correction(JUNE_15, null, null, null, null)));
+
+        assertThat(summaries.cellsOf(ICE)).containsExactly(cell("CA", LAW, NAME, "2025-06", 2, 6, 8, 0, 0));
+        assertThat(summaries.queries.agencies())
+                .extracting(AgencyTotals::disclosures, AgencyTotals::subjects)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 6L));
+    }
+
+    @Test
     void givenOpenBulkCorrectedTwiceBetweenChunks_whenSummarised_thenEverySubjectCountsInTheNewCellOnce() {
         DisclosureDetails bulk = details(ICE, "CA", LAW, JUNE_15, 6, NAME);
         summaries.handle(opened("ca-bulk", bulk), attached("ca-bulk", 1, 0, people("early", 3)));

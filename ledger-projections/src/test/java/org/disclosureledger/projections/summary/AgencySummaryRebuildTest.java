@@ -87,10 +87,11 @@ class AgencySummaryRebuildTest {
         rebuild.rebuild();
         CatchUp.await(rebuild.processor(), eventStore, Duration.ofSeconds(30));
 
+        // summary_subject has a row per listing (V13): the 7 people listed again in later chunks have two rows.
         assertThat(before.values())
                 .as("rows of " + before.keySet())
                 .extracting(List::size)
-                .containsExactly(13, 1_418, 11, 7, 1_008);
+                .containsExactly(13, 1_425, 11, 7, 1_008);
         assertThat(ReadModelDump.of(jdbc, AgencySummaryProjection.TABLES)).isEqualTo(before);
     }
 
