@@ -13,15 +13,15 @@
  *
  * <p>Distinct subjects are exact, because auditors count people. Each cell's count is kept up to date by a membership
  * table ({@code summary_group_subject}, {@code V8__summary_group_subjects.sql}): one row per person per group, a group
- * being what a disclosure's cells share (agency, state, purpose, month), holding per data category the number of the
- * group's disclosures with that category that name the person. A person is counted in a cell when their count for its
- * category becomes 1 and uncounted when it returns to 0 (a correction). Reading a breakdown is then a range scan of a
- * few cells, whatever the number of people; the price is paid on writing, one membership row per subject of each
- * distinct group, and on corrections that move a disclosure to other cells. The alternative, counting at query time
- * from the disclosures' subjects, writes nothing more but makes every breakdown read all the agency's subjects once per
- * category; an agency's totals, which span cells, are counted that way (over {@code summary_subject}, one row per
- * listing of a person in a disclosure). V4 kept one membership row per person per cell, four times the rows for a
- * four-category disclosure under a six-column key.
+ * being what a disclosure's cells share (agency, state, purpose, month), holding per data category how many times the
+ * group's disclosures with that category list the person (V13; once per disclosure unless a bulk manifest lists them in
+ * two chunks). A person is counted in a cell when their count for its category rises from 0 and uncounted when it
+ * returns to 0 (a correction). Reading a breakdown is then a range scan of a few cells, whatever the number of people;
+ * the price is paid on writing, one membership row per subject of each distinct group, and on corrections that move a
+ * disclosure to other cells. The alternative, counting at query time from the disclosures' subjects, writes nothing
+ * more but makes every breakdown read all the agency's subjects once per category; an agency's totals, which span
+ * cells, are counted that way (over {@code summary_subject}, one row per listing of a person in a disclosure). V4 kept
+ * one membership row per person per cell, four times the rows for a four-category disclosure under a six-column key.
  *
  * <p>Flags ({@code V12__summary_flags.sql}) follow each disclosure's latest judgement, as the person history does: a
  * {@code DisclosureFlagged} event flags the disclosure once, however many findings, under its most severe one; a
@@ -38,11 +38,11 @@
  * subjects took 2.0 s (about 61,000 subjects a second; 7.1 s with V4's per-cell rows); {@code summary_group_subject}
  * then held 100,000 rows in 31 MB (V4: 400,000 rows in 104 MB) against 19 MB for {@code summary_subject} (9.8 MB since
  * V13 indexes it by disclosure only, leaving a person listed in two chunks to count as two listings; attaching a
- * million subjects in the bulk benchmark then cost PostgreSQL about 6 s of CPU less); a correction moving one 60,000-subject
- * disclosure to another month took 1.5 s (2.3 s since V13, which counts each person's listings first; V4: 5.8 s);
- * reading the breakdown took 1 ms and listing the agencies (distinct counted at query time) 145 ms, while counting one
- * cell's distinct subjects at query time took 41 ms, a cost that grows with the subjects and is paid per category cell.
- * Cells and groups are shared by disclosures handled in parallel segments, so two batches may deadlock on them;
- * PostgreSQL then aborts one, and the processor retries it.
+ * million subjects in the bulk benchmark then cost PostgreSQL about 6 s of CPU less); a correction moving one
+ * 60,000-subject disclosure to another month took 1.5 s (2.3 s since V13, which counts each person's listings first;
+ * V4: 5.8 s); reading the breakdown took 1 ms and listing the agencies (distinct counted at query time) 145 ms, while
+ * counting one cell's distinct subjects at query time took 41 ms, a cost that grows with the subjects and is paid per
+ * category cell. Cells and groups are shared by disclosures handled in parallel segments, so two batches may deadlock
+ * on them; PostgreSQL then aborts one, and the processor retries it.
  */
 package org.disclosureledger.projections.summary;
