@@ -42,7 +42,7 @@ public class EventStoreConfiguration {
 
     /**
      * The storage engine, built from the same collaborators as Axon's own auto-configuration, but appending
-     * snapshots instead of replacing them.
+     * snapshots instead of replacing them, and reading {@code ledger.event-store.batch-size} events per query.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(
@@ -53,6 +53,9 @@ public class EventStoreConfiguration {
             EntityManagerProvider entityManagerProvider,
             TransactionManager transactionManager,
             @Value("${ledger.event-store.batch-size:100}") int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("ledger.event-store.batch-size must be at least 1, not " + batchSize);
+        }
         return new AppendOnlyJpaEventStorageEngine(JpaEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .snapshotSerializer(defaultSerializer)

@@ -129,7 +129,8 @@ public class AgencySummaryProjection {
     private static final String ATTACH_SUBJECTS = """
             WITH source AS (
                 INSERT INTO summary_subject (disclosure_id, person_ref)
-                SELECT ?, person_ref FROM (SELECT DISTINCT decode(p, 'hex') AS person_ref FROM unnest(?::text[]) AS s(p)) d
+                SELECT ?, person_ref
+                FROM (SELECT DISTINCT decode(p, 'hex') AS person_ref FROM unnest(?::text[]) AS s(p)) d
                 ORDER BY person_ref
                 RETURNING person_ref, 1 AS listings),
             """ + JOIN_GROUP.formatted(1);
@@ -465,7 +466,8 @@ public class AgencySummaryProjection {
             Standing entering = after.withCategories(enteredCategories);
             addGroup(entering);
             List<Integer> listings = jdbc.queryForList(
-                    "SELECT DISTINCT count(*)::integer FROM summary_subject WHERE disclosure_id = ? GROUP BY person_ref",
+                    "SELECT DISTINCT count(*)::integer FROM summary_subject WHERE disclosure_id = ?"
+                            + " GROUP BY person_ref",
                     Integer.class,
                     id.value());
             for (int times : listings) {

@@ -49,7 +49,7 @@ public final class SharedPostgres {
     /** {@code true} loads {@code pg_stat_statements} into the server (off by default: it costs every statement). */
     public static final String STATEMENT_STATS_PROPERTY = "ledger.test.postgres.statement-stats";
 
-    /** The server's {@code shared_preload_libraries}: PostgreSQL's default (none) unless statement stats are asked for. */
+    /** The server's {@code shared_preload_libraries}: none, PostgreSQL's default, unless statement stats are asked. */
     private static final String PRELOAD = Boolean.getBoolean(STATEMENT_STATS_PROPERTY) ? "pg_stat_statements" : "";
 
     private static final Logger log = LoggerFactory.getLogger(SharedPostgres.class);
