@@ -2,9 +2,13 @@ package org.disclosureledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
+import org.axonframework.springboot.autoconfig.AxonTimeoutAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,6 +23,17 @@ class OperationsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void axonsHandlerTimersAreOff() {
+        // Each timer captured its thread's whole stack trace when it started; none interrupts a long bulk chunk.
+        assertThat(context.getBeansOfType(HandlerTimeoutHandlerEnhancerDefinition.class))
+                .isEmpty();
+        assertThat(context.getBeansOfType(AxonTimeoutAutoConfiguration.class)).isEmpty();
+    }
 
     @Test
     void livenessReadinessWithTheDatabaseAndOverallHealthAreUp() {
