@@ -2,8 +2,17 @@ package org.disclosureledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.axonframework.springboot.autoconfig.AxonTimeoutAutoConfiguration;
+import org.disclosureledger.projections.access.HistoryAccessProjection;
+import org.disclosureledger.projections.history.PersonHistoryProjection;
+import org.disclosureledger.projections.integrity.SequencerConfiguration;
+import org.disclosureledger.projections.stream.StreamConfiguration;
+import org.disclosureledger.projections.summary.AgencySummaryProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +35,9 @@ class OperationsTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void axonsHandlerTimersAreOff() {
@@ -77,6 +89,56 @@ class OperationsTest {
                 .isEqualTo(401);
         assertThat(LedgerClient.recorder(port).get("/actuator/metrics").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void everyProcessorsLagCountsTheEventsItHasNotHandledAndFallsToZeroOnceItCaughtUp() throws InterruptedException {
+        LedgerClient admin = LedgerClient.recorder(port).as(TestTokens.admin());
+        LedgerClient.Response all = admin.get("/actuator/metrics/ledger.processor.lag");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        List<String> processors = new ArrayList<>();
+        all.json().path("availableTags").get(0).path("values").forEach(value -> processors.add(value.asString()));
+        assertThat(processors)
+                .containsExactlyInAnyOrder(
+                        PersonHistoryProjection.PROCESSING_GROUP,
+                        AgencySummaryProjection.PROCESSING_GROUP,
+                        HistoryAccessProjection.PROCESSING_GROUP,
+                        SequencerConfiguration.PROCESSING_GROUP,
+                        StreamConfiguration.PROCESSING_GROUP);
+
+        EventProcessor summaries = processing
+                .eventProcessor(AgencySummaryProjection.PROCESSING_GROUP)
+                .orElseThrow();
+        summaries.shutDown();
+        try {
+            for (String id : List.of("ops-lag-1", "ops-lag-2")) {
+                assertThat(LedgerClient.recorder(port)
+                                .postJson("/api/v1/disclosures", Examples.disclosure(id, "OPSLAG" + id.charAt(8)))
+                                .status())
+                        .isEqualTo(201);
+            }
+            assertThat(lag(admin, AgencySummaryProjection.PROCESSING_GROUP))
+                    .as("two disclosures recorded while the summaries were stopped")
+                    .isGreaterThanOrEqualTo(2);
+        } finally {
+            summaries.start();
+        }
+        double lag = -1;
+        for (int attempt = 0; attempt < 240 && lag != 0; attempt++) {
+            Thread.sleep(250);
+            lag = lag(admin, AgencySummaryProjection.PROCESSING_GROUP);
+        }
+        assertThat(lag).as("lag once the summaries caught up").isZero();
+        assertThat(new LedgerClient(port)
+                        .get("/actuator/metrics/ledger.processor.lag")
+                        .status())
+                .isEqualTo(401);
+    }
+
+    private static double lag(LedgerClient admin, String processor) {
+        LedgerClient.Response meter = admin.get("/actuator/metrics/ledger.processor.lag?tag=processor:" + processor);
+        assertThat(meter.status()).as(meter.body()).isEqualTo(200);
+        return meter.json().path("measurements").get(0).path("value").asDouble();
     }
 
     @Test

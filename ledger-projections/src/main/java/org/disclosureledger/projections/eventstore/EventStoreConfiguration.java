@@ -1,18 +1,24 @@
 package org.disclosureledger.projections.eventstore;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The ledger's event store: Axon's JPA storage on PostgreSQL, over tables that Flyway creates
@@ -65,6 +71,19 @@ public class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager));
+    }
+
+    /** How far each processor is behind the event store, from its stored tokens. */
+    @Bean
+    public ProcessorLag processorLag(JdbcTemplate jdbc) {
+        return new ProcessorLag(jdbc);
+    }
+
+    /** Serves every streaming processor's lag as a gauge once the processors exist, when meters are collected. */
+    @Bean
+    public ApplicationListener<ApplicationReadyEvent> processorLagGauges(
+            ProcessorLag lag, ObjectProvider<MeterRegistry> registry, EventProcessingConfiguration processing) {
+        return ready -> registry.ifAvailable(meters -> lag.register(meters, processing));
     }
 
     /** Hibernate settings the event tables need, unless the application chose otherwise. */

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.disclosureledger.projections.eventstore.ProcessorLag;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -88,9 +89,9 @@ public class StreamConfiguration {
     }
 
     @Bean
-    StreamMetrics streamMetrics(ObjectProvider<MeterRegistry> registry, StreamStore store) {
+    StreamMetrics streamMetrics(ObjectProvider<MeterRegistry> registry, ProcessorLag lag) {
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
-        StreamMetrics.registerLag(meters, () -> store.lag(PROCESSING_GROUP));
+        StreamMetrics.registerLag(meters, () -> lag.of(PROCESSING_GROUP));
         return new StreamMetrics(meters);
     }
 

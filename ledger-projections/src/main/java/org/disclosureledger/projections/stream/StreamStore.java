@@ -76,24 +76,6 @@ final class StreamStore {
     }
 
     /**
-     * Stored events not yet published: the event store's head global index minus the lowest position stored in the
-     * processor's tokens (a segment without a position counts as before the first event). Global indexes can have
-     * gaps, so this may overstate, never understate. Everything counts as unpublished while the processor has no
-     * tokens yet.
-     */
-    long lag(String processorName) {
-        return jdbc.queryForObject("""
-                        with head as (select coalesce(max(global_index), -1) as position from domain_event_entry),
-                             segments as (
-                                 select coalesce((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint,
-                                                 (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'index')::bigint,
-                                                 -1) as position
-                                 from token_entry where processor_name = ?)
-                        select greatest(0, (select position from head)
-                                           - coalesce((select min(position) from segments), -1))""", Long.class, processorName);
-    }
-
-    /**
      * The largest tree size whose checkpoint the topic has, locking the progress row until the transaction ends so
      * that one publisher at a time publishes checkpoints. Must run in a transaction.
      */
