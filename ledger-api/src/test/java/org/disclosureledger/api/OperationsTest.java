@@ -111,9 +111,9 @@ class OperationsTest {
                 .orElseThrow();
         summaries.shutDown();
         try {
-            for (String id : List.of("ops-lag-1", "ops-lag-2")) {
+            for (int n = 1; n <= 2; n++) {
                 assertThat(LedgerClient.recorder(port)
-                                .postJson("/api/v1/disclosures", Examples.disclosure(id, "OPSLAG" + id.charAt(8)))
+                                .postJson("/api/v1/disclosures", Examples.disclosure("ops-lag-" + n, "OPSLAG" + n))
                                 .status())
                         .isEqualTo(201);
             }

@@ -7,14 +7,16 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * How far each event processor is behind the event store, read from PostgreSQL: the store's head global index minus
- * the lowest position in the processor's stored tokens (a segment without a position counts as before the first
- * event, and so does a processor without tokens). Global indexes may have gaps, so it may overstate, never
- * understate; a segment that has nothing to do stores its position every few seconds, so an idle processor shows 0
- * after a moment. Read from the database, so every node reports the same value, during an outage of a node too.
+ * Tells an operator how far each event processor (a projection, the sequencer, the stream publisher) is behind the
+ * event store, so that a slow or stuck one shows: the gauge {@value #METRIC}, tagged {@code processor} with the
+ * processor's name, for every streaming processor of the application (registered once the application is ready). It
+ * names no disclosure and no person.
  *
- * <p>Served as the gauge {@value #METRIC}, tagged {@code processor} with the processor's name, for every streaming
- * processor of the application (registered once the application is ready). It names no disclosure and no person.
+ * <p>The figure is the store's head global index minus the lowest position in the processor's stored tokens (a
+ * segment without a position counts as before the first event, and so does a processor without tokens), read from
+ * PostgreSQL, so every node reports the same value. Global indexes may have gaps, so it may overstate; it leaves out
+ * an event that committed late into a gap below a token's position, which the processor still has to handle. A
+ * segment with nothing to do stores its position every few seconds, so an idle processor shows 0 after a moment.
  */
 public final class ProcessorLag {
 

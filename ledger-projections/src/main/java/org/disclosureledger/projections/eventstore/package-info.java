@@ -1,9 +1,8 @@
 /**
  * The ledger's event store: Axon's JPA storage engine on PostgreSQL over append-only tables (UPDATE, DELETE and
  * TRUNCATE refused by triggers, payloads as {@code bytea} JSON), the serializer that stores the ledger's events under
- * stable names documented in {@code docs/events.md}, and the registration of the {@code Disclosure} aggregate with
- * its snapshots and cache, and each processor's lag behind it ({@link
- * org.disclosureledger.projections.eventstore.ProcessorLag}). {@link org.disclosureledger.projections.eventstore.EventStoreConfiguration} is the entry
- * point; the schema is in {@code db/migration}.
+ * stable names documented in {@code docs/events.md}, the registration of the {@code Disclosure} aggregate with its
+ * snapshots and cache, and each processor's lag behind the store ({@link ProcessorLag}).
+ * {@link EventStoreConfiguration} is the entry point; the schema is in {@code db/migration}.
  */
 package org.disclosureledger.projections.eventstore;
