@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ProcessorLag {
 
-    /** The gauge: events stored that the processor has not yet handled (an upper bound). */
+    /** The gauge: events stored that the processor has not yet handled, as the class comment counts them. */
     public static final String METRIC = "ledger.processor.lag";
 
     private final JdbcTemplate jdbc;
@@ -29,7 +29,7 @@ public final class ProcessorLag {
         this.jdbc = jdbc;
     }
 
-    /** Events stored that the named processor has not handled yet, as an upper bound. */
+    /** Events stored that the named processor has not handled yet, as the class comment counts them. */
     public long of(String processorName) {
         return jdbc.queryForObject("""
                         with head as (select coalesce(max(global_index), -1) as position from domain_event_entry),
@@ -48,7 +48,8 @@ public final class ProcessorLag {
                 .filter(StreamingEventProcessor.class::isInstance)
                 .forEach(processor -> Gauge.builder(METRIC, () -> of(processor.getName()))
                         .tag("processor", processor.getName())
-                        .description("Events stored that the processor has not handled yet (an upper bound)")
+                        .description(
+                                "Events stored that the processor has not handled yet (gaps in global indexes may add some)")
                         .baseUnit("events")
                         .register(registry));
     }

@@ -22,9 +22,9 @@ final class StreamMetrics {
     static final String FAILURES = "ledger.stream.publish.failures";
 
     /**
-     * The event store's head global index minus the lowest position stored in the {@code watchdog-stream} tokens:
-     * at most the number of stored events not yet on the stream (global indexes can have gaps, so it may overstate,
-     * never understate). Read from the database, so every node reports the same value, during an outage too.
+     * Stored events not yet on the stream: {@code watchdog-stream}'s {@link
+     * org.disclosureledger.projections.eventstore.ProcessorLag}, the same figure as {@code ledger.processor.lag} for
+     * that processor, kept under this name for the dashboards that already read it.
      */
     static final String LAG = "ledger.stream.lag";
 
