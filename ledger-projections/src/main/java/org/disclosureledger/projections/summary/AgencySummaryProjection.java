@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,6 +29,8 @@ import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.rulebook.Finding;
 import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.summary.CellChanges.Cell;
+import org.disclosureledger.projections.summary.CellChanges.Contribution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,7 +42,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code applied_sequence} forward, doing nothing if the row already reflects that event. Axon keeps one disclosure's
  * events in order within one segment, so the disclosure's own rows are never written concurrently; the cells and cell
  * memberships that disclosures share are changed only by atomic upserts and relative updates, so segments running in
- * parallel add up instead of overwriting each other. Handlers expect to run inside a transaction, as Axon's event
+ * parallel add up instead of overwriting each other. The cells are written last: each batch gathers its net change per
+ * cell and writes it just before it commits ({@link CellChanges}), so that batches contend for the shared cells only
+ * for the moment of their commit. Handlers run inside an Axon unit of work and its transaction, as Axon's event
  * processors run them.
  */
 @ProcessingGroup(AgencySummaryProjection.PROCESSING_GROUP)
@@ -58,49 +61,13 @@ public class AgencySummaryProjection {
             + " purpose_code, data_categories, month, occurred_at, record_count, open_request_ids,"
             + " certified_destructions, flag_severity";
 
-    private static final String CELL_MATCH =
-            "recipient_agency_id = ? AND custodian_state = ? AND purpose_code = ?" + " AND month = ?";
-
-    private static final String ADD_TO_CELL = """
-            INSERT INTO summary_cell (recipient_agency_id, custodian_state, purpose_code, data_category, month,
-                disclosures, subjects, records, open_destruction_requests, certified_destructions, flagged_notice,
-                flagged_concern, flagged_violation)
-            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (recipient_agency_id, custodian_state, purpose_code, data_category, month) DO UPDATE SET
-                disclosures = summary_cell.disclosures + excluded.disclosures,
-                records = summary_cell.records + excluded.records,
-                open_destruction_requests = summary_cell.open_destruction_requests
-                    + excluded.open_destruction_requests,
-                certified_destructions = summary_cell.certified_destructions + excluded.certified_destructions,
-                flagged_notice = summary_cell.flagged_notice + excluded.flagged_notice,
-                flagged_concern = summary_cell.flagged_concern + excluded.flagged_concern,
-                flagged_violation = summary_cell.flagged_violation + excluded.flagged_violation""";
-
-    private static final String CHANGE_CELL = """
-            WITH difference (recipient_agency_id, custodian_state, purpose_code, data_category, month, disclosures,
-                records, open_destruction_requests, certified_destructions, flagged_notice, flagged_concern,
-                flagged_violation)
-                AS (VALUES (?, ?, ?, ?, ?::date, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint,
-                    ?::bigint))
-            UPDATE summary_cell c SET
-                disclosures = c.disclosures + d.disclosures,
-                records = c.records + d.records,
-                open_destruction_requests = c.open_destruction_requests + d.open_destruction_requests,
-                certified_destructions = c.certified_destructions + d.certified_destructions,
-                flagged_notice = c.flagged_notice + d.flagged_notice,
-                flagged_concern = c.flagged_concern + d.flagged_concern,
-                flagged_violation = c.flagged_violation + d.flagged_violation
-            FROM difference d
-            WHERE c.recipient_agency_id = d.recipient_agency_id AND c.custodian_state = d.custodian_state
-                AND c.purpose_code = d.purpose_code AND c.data_category = d.data_category AND c.month = d.month""";
-
     /**
      * Counts the people of the first CTE ({@code source}: {@code person_ref}, and {@code listings}, how many times this
      * disclosure lists them) in a group's cells for the given categories: each person's membership row in the group
-     * gets their listings added for each category (a new row if they had none), and each cell's distinct count rises by
-     * the people whose count for its category now equals what was added, which are exactly those this disclosure
-     * brought into the cell. The placeholder is that amount, the same for all of {@code source}. Sorted, so that two
-     * segments adding overlapping people to the same group take the row locks in the same order.
+     * gets their listings added for each category (a new row if they had none), and the statement returns, per
+     * category, the people whose count for it now equals what was added, which are exactly those this disclosure
+     * brought into the category's cell. The placeholder is that amount, the same for all of {@code source}. Sorted, so
+     * that two segments adding overlapping people to the same group take the row locks in the same order.
      */
     private static final String JOIN_GROUP = """
             step AS MATERIALIZED (SELECT summary_counts_of(?::text[], 1) AS counts),
@@ -113,13 +80,10 @@ public class AgencySummaryProjection {
                 ON CONFLICT (group_id, person_ref)
                 DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
                 RETURNING counts)
-            UPDATE summary_cell c SET subjects = c.subjects + n.count
-            FROM (SELECT k.data_category, count(*) AS count
-                  FROM joined j CROSS JOIN summary_category k
-                  WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = %d
-                  GROUP BY k.data_category) n
-            WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
-                AND c.purpose_code = ? AND c.month = ?""";
+            SELECT k.data_category, count(*) AS people
+            FROM joined j CROSS JOIN summary_category k
+            WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = %d
+            GROUP BY k.data_category""";
 
     /**
      * A chunk's (or a whole disclosure's) subjects: a row each, each listed once, as the aggregate accepts no person
@@ -148,8 +112,8 @@ public class AgencySummaryProjection {
 
     /**
      * Takes the disclosure's subjects out of a group's cells for the given categories: each person's listings in the
-     * disclosure subtracted from their membership row, and each cell's distinct count lowered by the people whose count
-     * for its category is now 0.
+     * disclosure subtracted from their membership row; returns, per category, the people whose count for it is now 0,
+     * who leave the category's cell.
      */
     private static final String LEAVE_GROUP = """
             WITH step AS MATERIALIZED (SELECT summary_counts_of(?::text[], -1) AS counts),
@@ -162,13 +126,10 @@ public class AgencySummaryProjection {
                 FROM listed s, step
                 WHERE m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref
                 RETURNING m.counts)
-            UPDATE summary_cell c SET subjects = c.subjects - n.count
-            FROM (SELECT k.data_category, count(*) AS count
-                  FROM left_group j CROSS JOIN summary_category k
-                  WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = 0
-                  GROUP BY k.data_category) n
-            WHERE c.data_category = n.data_category AND c.recipient_agency_id = ? AND c.custodian_state = ?
-                AND c.purpose_code = ? AND c.month = ?""";
+            SELECT k.data_category, count(*) AS people
+            FROM left_group j CROSS JOIN summary_category k
+            WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = 0
+            GROUP BY k.data_category""";
 
     /**
      * Drops the membership rows of the disclosure's subjects in a group that no longer count anywhere in it. Its people
@@ -258,17 +219,8 @@ public class AgencySummaryProjection {
         Map<Cell, Contribution> entered = after.contributions();
         applyToCells(left, entered);
         moveSubjects(event.disclosureId(), before, after);
-        for (Cell cell : left.keySet()) {
-            if (!entered.containsKey(cell)) {
-                jdbc.update(
-                        "DELETE FROM summary_cell WHERE " + CELL_MATCH + " AND data_category = ? AND disclosures = 0",
-                        cell.agency(),
-                        cell.state(),
-                        cell.purpose(),
-                        cell.month(),
-                        cell.category());
-            }
-        }
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        left.keySet().stream().filter(cell -> !entered.containsKey(cell)).forEach(cells::dropIfEmpty);
     }
 
     /**
@@ -384,46 +336,17 @@ public class AgencySummaryProjection {
     }
 
     /**
-     * Takes the old contributions out of their cells and puts the new ones in: one relative change per cell with the
-     * net difference, in key order. A cell the disclosure was already in exists, so it is updated (an upsert would
-     * check the difference, possibly negative, against the counts' constraint as a new row); a cell it enters may
-     * not, so it is upserted.
+     * Takes the old contributions out of their cells and puts the new ones in: the net difference per cell, written
+     * with the batch's other cell changes when it commits ({@link CellChanges}). A cell the disclosure was already in
+     * exists; a cell it enters may not.
      */
     private void applyToCells(Map<Cell, Contribution> before, Map<Cell, Contribution> after) {
         TreeMap<Cell, Contribution> differences = new TreeMap<>();
         before.forEach((cell, contribution) -> differences.merge(cell, contribution.negated(), Contribution::plus));
         after.forEach((cell, contribution) -> differences.merge(cell, contribution, Contribution::plus));
         differences.values().removeIf(Contribution::isZero);
-        List<Object[]> updates = new ArrayList<>();
-        List<Object[]> upserts = new ArrayList<>();
-        differences.forEach((cell, difference) -> (before.containsKey(cell) ? updates : upserts).add(new Object[] {
-            cell.agency(),
-            cell.state(),
-            cell.purpose(),
-            cell.category(),
-            cell.month(),
-            difference.disclosures(),
-            difference.records(),
-            difference.openRequests(),
-            difference.certified(),
-            difference.notices(),
-            difference.concerns(),
-            difference.violations()
-        }));
-        if (!updates.isEmpty()) {
-            int[] changed = jdbc.batchUpdate(CHANGE_CELL, updates);
-            for (int i = 0; i < changed.length; i++) {
-                if (changed[i] == 0) {
-                    throw new IllegalStateException(
-                            "the agency summaries have no cell " + Arrays.toString(updates.get(i))
-                                    + " although a disclosure counts in it; their tables were changed outside the projection,"
-                                    + " see AgencySummaryRebuild");
-                }
-            }
-        }
-        if (!upserts.isEmpty()) {
-            jdbc.batchUpdate(ADD_TO_CELL, upserts);
-        }
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        differences.forEach((cell, difference) -> cells.add(cell, difference, !before.containsKey(cell)));
     }
 
     private void attachSubjects(DisclosureId id, Standing standing, List<PersonRef> subjects) {
@@ -432,7 +355,19 @@ public class AgencySummaryProjection {
         }
         addGroup(standing);
         String[] people = subjects.stream().map(PersonRef::value).toArray(String[]::new);
-        jdbc.update(ATTACH_SUBJECTS, concat(new Object[] {id.value(), people}, groupArguments(standing)));
+        countInCells(standing, 1, ATTACH_SUBJECTS, concat(new Object[] {id.value(), people}, groupArguments(standing)));
+    }
+
+    /**
+     * Runs a statement that returns, per data category of the standing's group, how many people entered or left the
+     * category's cell, and adds them, times {@code sign}, to the cells' distinct subjects.
+     */
+    private void countInCells(Standing cells, int sign, String sql, Object[] arguments) {
+        CellChanges changes = CellChanges.ofCurrentBatch(jdbc);
+        jdbc.query(
+                sql,
+                row -> changes.addSubjects(cells.cell(row.getString("data_category")), sign * row.getLong("people")),
+                arguments);
     }
 
     /** Moves the disclosure's subjects out of the cells it left and into the cells it entered. */
@@ -440,18 +375,14 @@ public class AgencySummaryProjection {
         List<String> leftCategories = categoriesLeaving(before, after);
         if (!leftCategories.isEmpty()) {
             Standing leaving = before.withCategories(leftCategories);
-            jdbc.update(LEAVE_GROUP, new Object[] {
+            countInCells(leaving, -1, LEAVE_GROUP, new Object[] {
                 textArray(leaving.categories()),
                 id.value(),
                 leaving.agency(),
                 leaving.state(),
                 leaving.purpose(),
                 leaving.month(),
-                textArray(leaving.categories()),
-                leaving.agency(),
-                leaving.state(),
-                leaving.purpose(),
-                leaving.month()
+                textArray(leaving.categories())
             });
             jdbc.update(
                     DROP_EMPTY_MEMBERSHIPS,
@@ -472,7 +403,7 @@ public class AgencySummaryProjection {
                     id.value());
             for (int times : listings) {
                 String sql = JOIN_EXISTING_SUBJECTS.formatted(times) + JOIN_GROUP.formatted(times);
-                jdbc.update(sql, concat(new Object[] {id.value()}, groupArguments(entering)));
+                countInCells(entering, 1, sql, concat(new Object[] {id.value()}, groupArguments(entering)));
             }
         }
     }
@@ -512,11 +443,7 @@ public class AgencySummaryProjection {
             cells.state(),
             cells.purpose(),
             cells.month(),
-            textArray(cells.categories()),
-            cells.agency(),
-            cells.state(),
-            cells.purpose(),
-            cells.month()
+            textArray(cells.categories())
         };
     }
 
@@ -538,60 +465,6 @@ public class AgencySummaryProjection {
     /** The first day of the UTC month an instant falls in. */
     static LocalDate monthOf(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
-    }
-
-    /** One summary cell's key. */
-    private record Cell(String agency, String state, String purpose, String category, LocalDate month)
-            implements Comparable<Cell> {
-
-        @Override
-        public int compareTo(Cell other) {
-            int c = agency.compareTo(other.agency);
-            c = c != 0 ? c : state.compareTo(other.state);
-            c = c != 0 ? c : purpose.compareTo(other.purpose);
-            c = c != 0 ? c : category.compareTo(other.category);
-            return c != 0 ? c : month.compareTo(other.month);
-        }
-    }
-
-    /**
-     * What one disclosure adds to each of its cells (or, negated, takes away); a flagged disclosure adds one to the
-     * flagged count of its most severe finding's severity.
-     */
-    private record Contribution(
-            long disclosures,
-            long records,
-            long openRequests,
-            long certified,
-            long notices,
-            long concerns,
-            long violations) {
-
-        Contribution plus(Contribution other) {
-            return new Contribution(
-                    disclosures + other.disclosures,
-                    records + other.records,
-                    openRequests + other.openRequests,
-                    certified + other.certified,
-                    notices + other.notices,
-                    concerns + other.concerns,
-                    violations + other.violations);
-        }
-
-        Contribution negated() {
-            return new Contribution(
-                    -disclosures, -records, -openRequests, -certified, -notices, -concerns, -violations);
-        }
-
-        boolean isZero() {
-            return disclosures == 0
-                    && records == 0
-                    && openRequests == 0
-                    && certified == 0
-                    && notices == 0
-                    && concerns == 0
-                    && violations == 0;
-        }
     }
 
     /** A disclosure's row: where it counts and what it counts for. */
@@ -655,6 +528,10 @@ public class AgencySummaryProjection {
                     agency, recipientName, state, purpose, categories, month, records, openRequests, certified, worst);
         }
 
+        Cell cell(String category) {
+            return new Cell(agency, state, purpose, category, month);
+        }
+
         Map<Cell, Contribution> contributions() {
             Contribution contribution = new Contribution(
                     1,
@@ -666,7 +543,7 @@ public class AgencySummaryProjection {
                     severity == Severity.VIOLATION ? 1 : 0);
             Map<Cell, Contribution> cells = new TreeMap<>();
             for (String category : categories) {
-                cells.put(new Cell(agency, state, purpose, category, month), contribution);
+                cells.put(cell(category), contribution);
             }
             return cells;
         }

@@ -42,7 +42,15 @@
  * 60,000-subject disclosure to another month took 1.5 s (2.3 s since V13, which counts each person's listings first;
  * V4: 5.8 s); reading the breakdown took 1 ms and listing the agencies (distinct counted at query time) 145 ms, while
  * counting one cell's distinct subjects at query time took 41 ms, a cost that grows with the subjects and is paid per
- * category cell. Cells and groups are shared by disclosures handled in parallel segments, so two batches may deadlock
- * on them; PostgreSQL then aborts one, and the processor retries it.
+ * category cell.
+ *
+ * <p>Cells are shared by disclosures handled in parallel segments. Each batch writes its net change per cell once, in
+ * key order, just before it commits ({@link org.disclosureledger.projections.summary.CellChanges}), so that batches
+ * hold a cell's lock only for the moment of their commit and never deadlock on cells. Written as each event was
+ * handled, a batch of disclosures in different cells took the cells' locks in its events' order: catching up on
+ * 200,000 disclosures in six cells, the segments deadlocked over a thousand times, each time rolling a batch back, and
+ * handled about 160 disclosures a second. Membership rows are shared too, by disclosures listing the same people;
+ * each statement takes them in person order, but two batches holding people of different disclosures may still
+ * deadlock on them; PostgreSQL then aborts one, and the processor retries it.
  */
 package org.disclosureledger.projections.summary;

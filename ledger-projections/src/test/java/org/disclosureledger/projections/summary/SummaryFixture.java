@@ -1,9 +1,12 @@
 package org.disclosureledger.projections.summary;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.disclosureledger.core.agency.AgencyId;
 import org.disclosureledger.core.disclosure.BulkDisclosureOpened;
 import org.disclosureledger.core.disclosure.BulkDisclosureSealed;
@@ -23,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The projection and the query service as plain objects, on a fresh PostgreSQL database migrated by Flyway. Events
- * are handed to the handlers directly, each in its own transaction (as a processor's batch would be), numbered per
+ * are handed to the handlers directly, each in its own unit of work and transaction (a processor's batch of one, unless
+ * {@link #handleAsOneBatch} puts several in one), numbered per
  * disclosure from 0 as Axon numbers an aggregate's events. The bulk disclosure's seal has no handler here, as in the
  * projection, but still takes a number.
  */
@@ -75,7 +79,41 @@ final class SummaryFixture implements AutoCloseable {
 
     /** Hands an event to its handler under a given sequence number, as a redelivery or a replay would. */
     void handleAgain(Object event, long sequence) {
-        transactions.executeWithoutResult(status -> dispatch(event, sequence));
+        inOneBatch(() -> dispatch(event, sequence));
+    }
+
+    /** Hands all the events to their handlers, in order, in one unit of work and transaction, as one batch. */
+    void handleAsOneBatch(Object... events) {
+        Map<String, Long> sequences = new HashMap<>(nextSequence);
+        List<Runnable> handlers = new ArrayList<>();
+        for (Object event : events) {
+            long sequence = sequences.merge(disclosureOf(event).value(), 1L, Long::sum) - 1;
+            handlers.add(() -> dispatch(event, sequence));
+        }
+        inOneBatch(() -> handlers.forEach(Runnable::run));
+        nextSequence.putAll(sequences);
+    }
+
+    /**
+     * Runs handlers as a processor's batch runs them: in an Axon unit of work with a database transaction, committed
+     * (prepare-commit handlers included) unless a handler fails, when both are rolled back.
+     */
+    private void inOneBatch(Runnable handlers) {
+        transactions.executeWithoutResult(status -> {
+            UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+            try {
+                handlers.run();
+            } catch (RuntimeException e) {
+                batch.rollback(e);
+                throw e;
+            }
+            batch.commit();
+        });
+    }
+
+    /** A transaction on the fixture's database, with no unit of work around it. */
+    TransactionTemplate transactions() {
+        return transactions;
     }
 
     /** Empties the tables through the reset handler, and forgets the sequence numbers handed out. */

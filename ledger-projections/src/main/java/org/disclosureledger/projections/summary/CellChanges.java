@@ -1,0 +1,222 @@
+package org.disclosureledger.projections.summary;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What one batch of events changes in the summary cells, gathered while the batch's handlers run and written just
+ * before it commits: one relative change per cell with the batch's net difference, in key order.
+ *
+ * <p>Most disclosures to one agency in a month share their cells, so the cells' rows are what the projection's
+ * segments contend for. Written as each event was handled, a batch held the rows' locks from its first disclosure to
+ * its commit, and the segments took turns. Written at the end, the locks are held only from this write to the commit,
+ * the rest of every batch (its disclosures' rows, subjects and memberships) runs in parallel, and a batch of a hundred
+ * disclosures in one cell changes the cell once. Taking the locks in key order keeps two batches from deadlocking on
+ * the cells.
+ */
+final class CellChanges {
+
+    /** Adds a difference to a cell that may not exist yet; a negative sum would fail the counts' check as a new row. */
+    private static final String ADD_TO_CELL = """
+            INSERT INTO summary_cell (recipient_agency_id, custodian_state, purpose_code, data_category, month,
+                disclosures, subjects, records, open_destruction_requests, certified_destructions, flagged_notice,
+                flagged_concern, flagged_violation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (recipient_agency_id, custodian_state, purpose_code, data_category, month) DO UPDATE SET
+                disclosures = summary_cell.disclosures + excluded.disclosures,
+                subjects = summary_cell.subjects + excluded.subjects,
+                records = summary_cell.records + excluded.records,
+                open_destruction_requests = summary_cell.open_destruction_requests
+                    + excluded.open_destruction_requests,
+                certified_destructions = summary_cell.certified_destructions + excluded.certified_destructions,
+                flagged_notice = summary_cell.flagged_notice + excluded.flagged_notice,
+                flagged_concern = summary_cell.flagged_concern + excluded.flagged_concern,
+                flagged_violation = summary_cell.flagged_violation + excluded.flagged_violation""";
+
+    /** Adds a difference, possibly negative, to a cell that must exist. */
+    private static final String CHANGE_CELL = """
+            UPDATE summary_cell SET
+                disclosures = disclosures + ?,
+                subjects = subjects + ?,
+                records = records + ?,
+                open_destruction_requests = open_destruction_requests + ?,
+                certified_destructions = certified_destructions + ?,
+                flagged_notice = flagged_notice + ?,
+                flagged_concern = flagged_concern + ?,
+                flagged_violation = flagged_violation + ?
+            WHERE recipient_agency_id = ? AND custodian_state = ? AND purpose_code = ? AND data_category = ?
+                AND month = ?""";
+
+    private static final String DROP_IF_EMPTY = """
+            DELETE FROM summary_cell
+            WHERE recipient_agency_id = ? AND custodian_state = ? AND purpose_code = ? AND data_category = ?
+                AND month = ? AND disclosures = 0""";
+
+    private final TreeMap<Cell, Change> changes = new TreeMap<>();
+
+    private CellChanges() {}
+
+    /**
+     * The changes of the batch being handled; the first call in a batch arranges for them to be written in its
+     * prepare-commit phase, inside its transaction. The handlers run in an Axon unit of work (an event processor's
+     * batch), or there is nothing to write the changes at the end of.
+     */
+    static CellChanges ofCurrentBatch(JdbcTemplate jdbc) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException(
+                    "the agency summaries' handlers run inside an Axon unit of work, as an event processor's batch");
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(CellChanges.class.getName(), key -> {
+            CellChanges changes = new CellChanges();
+            batch.onPrepareCommit(unitOfWork -> changes.write(jdbc));
+            return changes;
+        });
+    }
+
+    /**
+     * Adds a disclosure's difference to a cell; {@code entering}: the disclosure did not count in the cell before, so
+     * the cell may not exist yet.
+     */
+    void add(Cell cell, Contribution difference, boolean entering) {
+        Change change = changes.computeIfAbsent(cell, c -> new Change());
+        change.difference = change.difference.plus(difference);
+        change.entering |= entering;
+    }
+
+    /** Adds to (or, negative, takes from) a cell's distinct subjects. */
+    void addSubjects(Cell cell, long subjects) {
+        changes.computeIfAbsent(cell, c -> new Change()).subjects += subjects;
+    }
+
+    /** Drops the cell once this batch's changes are written, if no disclosure counts in it any more. */
+    void dropIfEmpty(Cell cell) {
+        changes.computeIfAbsent(cell, c -> new Change()).dropIfEmpty = true;
+    }
+
+    /**
+     * Writes the changes in key order. A cell some disclosure entered is upserted, unless the net difference is
+     * negative somewhere: then a disclosure that counted in it before the batch left it, so it exists, and it is
+     * updated like every other cell; an update that finds no cell means the tables were changed outside the
+     * projection, and fails the batch.
+     */
+    private void write(JdbcTemplate jdbc) {
+        for (Map.Entry<Cell, Change> entry : changes.entrySet()) {
+            Cell cell = entry.getKey();
+            Change change = entry.getValue();
+            Contribution d = change.difference;
+            if (!d.isZero() || change.subjects != 0) {
+                if (change.entering && !d.isNegativeAnywhere() && change.subjects >= 0) {
+                    jdbc.update(
+                            ADD_TO_CELL,
+                            cell.agency(),
+                            cell.state(),
+                            cell.purpose(),
+                            cell.category(),
+                            cell.month(),
+                            d.disclosures(),
+                            change.subjects,
+                            d.records(),
+                            d.openRequests(),
+                            d.certified(),
+                            d.notices(),
+                            d.concerns(),
+                            d.violations());
+                } else if (jdbc.update(
+                                CHANGE_CELL,
+                                d.disclosures(),
+                                change.subjects,
+                                d.records(),
+                                d.openRequests(),
+                                d.certified(),
+                                d.notices(),
+                                d.concerns(),
+                                d.violations(),
+                                cell.agency(),
+                                cell.state(),
+                                cell.purpose(),
+                                cell.category(),
+                                cell.month())
+                        == 0) {
+                    throw new IllegalStateException("the agency summaries have no cell " + cell
+                            + " although a disclosure counts in it; their tables were changed outside the projection,"
+                            + " see AgencySummaryRebuild");
+                }
+            }
+            if (change.dropIfEmpty) {
+                jdbc.update(DROP_IF_EMPTY, cell.agency(), cell.state(), cell.purpose(), cell.category(), cell.month());
+            }
+        }
+    }
+
+    /** One cell's change in the batch so far. */
+    private static final class Change {
+        private Contribution difference = Contribution.NONE;
+        private long subjects;
+        private boolean entering;
+        private boolean dropIfEmpty;
+    }
+
+    /** One summary cell's key. */
+    record Cell(String agency, String state, String purpose, String category, LocalDate month)
+            implements Comparable<Cell> {
+
+        @Override
+        public int compareTo(Cell other) {
+            int c = agency.compareTo(other.agency);
+            c = c != 0 ? c : state.compareTo(other.state);
+            c = c != 0 ? c : purpose.compareTo(other.purpose);
+            c = c != 0 ? c : category.compareTo(other.category);
+            return c != 0 ? c : month.compareTo(other.month);
+        }
+    }
+
+    /**
+     * What one disclosure adds to each of its cells (or, negated, takes away); a flagged disclosure adds one to the
+     * flagged count of its most severe finding's severity.
+     */
+    record Contribution(
+            long disclosures,
+            long records,
+            long openRequests,
+            long certified,
+            long notices,
+            long concerns,
+            long violations) {
+
+        static final Contribution NONE = new Contribution(0, 0, 0, 0, 0, 0, 0);
+
+        Contribution plus(Contribution other) {
+            return new Contribution(
+                    disclosures + other.disclosures,
+                    records + other.records,
+                    openRequests + other.openRequests,
+                    certified + other.certified,
+                    notices + other.notices,
+                    concerns + other.concerns,
+                    violations + other.violations);
+        }
+
+        Contribution negated() {
+            return new Contribution(
+                    -disclosures, -records, -openRequests, -certified, -notices, -concerns, -violations);
+        }
+
+        boolean isZero() {
+            return counts().stream().allMatch(value -> value == 0);
+        }
+
+        boolean isNegativeAnywhere() {
+            return counts().stream().anyMatch(value -> value < 0);
+        }
+
+        private List<Long> counts() {
+            return List.of(disclosures, records, openRequests, certified, notices, concerns, violations);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.disclosureledger.projections.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.disclosureledger.core.disclosure.DataCategory.ADDRESS;
+import static org.disclosureledger.core.disclosure.DataCategory.NAME;
+import static org.disclosureledger.core.disclosure.DataCategory.SSN;
+import static org.disclosureledger.core.disclosure.PurposeOfUse.LAW;
+import static org.disclosureledger.core.disclosure.PurposeOfUse.OVERSIGHT;
+import static org.disclosureledger.projections.summary.AgencySummaryProjectionTest.cell;
+import static org.disclosureledger.projections.summary.SummaryExamples.ICE;
+import static org.disclosureledger.projections.summary.SummaryExamples.OIG;
+import static org.disclosureledger.projections.summary.SummaryExamples.attached;
+import static org.disclosureledger.projections.summary.SummaryExamples.corrected;
+import static org.disclosureledger.projections.summary.SummaryExamples.correction;
+import static org.disclosureledger.projections.summary.SummaryExamples.destructionCertified;
+import static org.disclosureledger.projections.summary.SummaryExamples.destructionRequested;
+import static org.disclosureledger.projections.summary.SummaryExamples.details;
+import static org.disclosureledger.projections.summary.SummaryExamples.flagged;
+import static org.disclosureledger.projections.summary.SummaryExamples.opened;
+import static org.disclosureledger.projections.summary.SummaryExamples.people;
+import static org.disclosureledger.projections.summary.SummaryExamples.recorded;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.disclosureledger.core.disclosure.DisclosureDetails;
+import org.disclosureledger.core.rulebook.Severity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The cells are written once per batch, when it commits ({@link CellChanges}): a batch of many events leaves the
+ * tables exactly as the same events one batch each do, a cell entered and left in one batch is gone, a failed batch
+ * writes none of its cells, and a handler called outside a batch refuses.
+ */
+class AgencySummaryBatchTest {
+
+    static final Instant JUNE_15 = Instant.parse("2025-06-15T09:30:00Z");
+    static final Instant JULY_2 = Instant.parse("2025-07-02T09:30:00Z");
+
+    static SummaryFixture summaries;
+
+    @BeforeAll
+    static void database() {
+        summaries = SummaryFixture.onFreshDatabase();
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        summaries.close();
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        summaries.reset();
+    }
+
+    @Test
+    void givenTheEventsOfManyDisclosuresSharingCells_whenHandledAsOneBatch_thenTheTablesAreThoseOfOneEventABatch() {
+        Object[] events = manyDisclosuresSharingCells();
+
+        summaries.handle(events);
+        Map<String, List<Map<String, Object>>> oneEventABatch = tables();
+        summaries.reset();
+        summaries.handleAsOneBatch(events);
+
+        assertThat(tables()).isEqualTo(oneEventABatch);
+        // The example counts in cells of both agencies, with subjects, follow-ons and flags, so that the comparison
+        // compares something.
+        assertThat(summaries.cellsOf(ICE)).hasSizeGreaterThan(1);
+        assertThat(summaries.cellsOf(OIG)).isNotEmpty();
+        assertThat(summaries.jdbc.queryForObject(
+                        "SELECT sum(subjects) * sum(open_destruction_requests) * sum(certified_destructions)"
+                                + " * sum(flagged_concern) FROM summary_cell",
+                        Long.class))
+                .isPositive();
+    }
+
+    @Test
+    void givenTheSameEvents_whenSplitIntoBatchesAnywhere_thenTheTablesAreTheSame() {
+        Object[] events = manyDisclosuresSharingCells();
+        summaries.handle(events);
+        Map<String, List<Map<String, Object>>> oneEventABatch = tables();
+
+        for (int split = 1; split < events.length; split += 3) {
+            summaries.reset();
+            summaries.handleAsOneBatch(Arrays.copyOfRange(events, 0, split));
+            summaries.handleAsOneBatch(Arrays.copyOfRange(events, split, events.length));
+
+            assertThat(tables()).as("split before event " + split).isEqualTo(oneEventABatch);
+        }
+    }
+
+    @Test
+    void givenADisclosureRecordedAndCorrectedAwayInOneBatch_whenCommitted_thenItsFirstCellIsGone() {
+        DisclosureDetails original = details(ICE, "CA", LAW, JUNE_15, 3, NAME);
+
+        summaries.handleAsOneBatch(
+                recorded("ca-1", original, people("p", 2)),
+                corrected("ca-1", "correction-1", original, correction(JULY_2, OIG, null, null, null)));
+
+        assertThat(summaries.cellsOf(ICE)).isEmpty();
+        assertThat(summaries.cellsOf(OIG)).containsExactly(cell("CA", LAW, NAME, "2025-07", 1, 2, 3, 0, 0));
+    }
+
+    @Test
+    void givenOneDisclosureEnteringACellAnotherLeavesWithMoreRecords_whenInOneBatch_thenTheCellTakesTheNetChange() {
+        DisclosureDetails large = details(ICE, "CA", LAW, JUNE_15, 10, NAME);
+        summaries.handle(recorded("ca-large", large, people("large", 3)));
+
+        // Net: no more disclosures, 7 records fewer: a change the cell takes as an update, never as a new row.
+        summaries.handleAsOneBatch(
+                recorded("ca-small", details(ICE, "CA", LAW, JUNE_15, 3, NAME), people("small", 1)),
+                corrected("ca-large", "correction-1", large, correction(null, null, OVERSIGHT, null, null)));
+
+        assertThat(summaries.cellsOf(ICE))
+                .containsExactlyInAnyOrder(
+                        cell("CA", LAW, NAME, "2025-06", 1, 1, 3, 0, 0),
+                        cell("CA", OVERSIGHT, NAME, "2025-06", 1, 3, 10, 0, 0));
+    }
+
+    @Test
+    void givenABatchWhoseLastEventFails_whenHandled_thenNoneOfItsCellsIsWritten() {
+        summaries.handle(recorded("ca-1", details(ICE, "CA", LAW, JUNE_15, 3, NAME), people("p", 2)));
+        Map<String, List<Map<String, Object>>> before = tables();
+
+        // A follow-on of a disclosure the summaries have no row for fails (and the processor would retry it).
+        assertThatThrownBy(() -> summaries.handleAsOneBatch(
+                        recorded("ca-2", details(ICE, "CA", LAW, JUNE_15, 5, NAME), people("q", 2)),
+                        destructionRequested("ca-1", "request-1"),
+                        destructionRequested("never-recorded", "request-2")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no row for disclosure")
+                .hasMessageContaining("never-recorded");
+
+        assertThat(tables()).isEqualTo(before);
+    }
+
+    @Test
+    void givenACellDeletedOutsideTheProjection_whenAFollowOnChangesIt_thenTheBatchFailsAndChangesNothing() {
+        summaries.handle(recorded("ca-1", details(ICE, "CA", LAW, JUNE_15, 3, NAME), people("p", 2)));
+        summaries.jdbc.update("DELETE FROM summary_cell");
+
+        assertThatThrownBy(() -> summaries.handle(destructionRequested("ca-1", "request-1")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("have no cell")
+                .hasMessageContaining("changed outside the projection");
+        assertThat(summaries.jdbc.queryForObject(
+                        "SELECT open_request_ids FROM summary_disclosure WHERE disclosure_id = 'ca-1'", String.class))
+                .isEqualTo("{}");
+    }
+
+    @Test
+    void givenNoUnitOfWork_whenAHandlerRuns_thenItRefusesAndWritesNothing() {
+        TransactionTemplate transaction = summaries.transactions();
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> summaries.projection.on(
+                        recorded("ca-1", details(ICE, "CA", LAW, JUNE_15, 3, NAME), people("p", 2)), 0)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside an Axon unit of work");
+        assertThat(summaries.jdbc.queryForObject("SELECT count(*) FROM summary_disclosure", Long.class))
+                .isZero();
+    }
+
+    /**
+     * Disclosures to two agencies in overlapping cells, with people in several of them: recordings, a bulk disclosure
+     * in chunks, corrections moving contributions between cells (one back again), flags, destruction requests and a
+     * certification.
+     */
+    private static Object[] manyDisclosuresSharingCells() {
+        DisclosureDetails first = details(ICE, "CA", LAW, JUNE_15, 3, NAME, ADDRESS);
+        DisclosureDetails second = details(ICE, "CA", LAW, JUNE_15, 5, NAME);
+        DisclosureDetails third = details(ICE, "CA", OVERSIGHT, JUNE_15, 7, SSN);
+        DisclosureDetails bulk = details(ICE, "CA", LAW, JUNE_15, 40, NAME, SSN);
+        DisclosureDetails movedSecond =
+                correction(JULY_2, OIG, null, null, null).applyTo(second);
+        List<Object> events = List.of(
+                recorded("ca-1", first, people("a", 3)),
+                recorded("ca-2", second, people("a", 5)),
+                opened("ca-bulk", bulk),
+                attached("ca-bulk", 1, 0, people("a", 4)),
+                recorded("ca-3", third, people("b", 2)),
+                flagged("ca-2", null, Severity.CONCERN),
+                destructionRequested("ca-1", "request-1"),
+                corrected("ca-2", "correction-1", second, correction(JULY_2, OIG, null, null, null)),
+                attached("ca-bulk", 2, 4, people("b", 3)),
+                corrected("ca-1", "correction-2", first, correction(null, null, OVERSIGHT, List.of(NAME, SSN), 9L)),
+                destructionRequested("ca-3", "request-2"),
+                destructionCertified("ca-3", "certification-1", "request-2"),
+                corrected("ca-2", "correction-3", movedSecond, correction(JUNE_15, ICE, null, null, null)),
+                flagged("ca-2", "correction-3", Severity.CONCERN),
+                recorded("oig-1", details(OIG, "IL", OVERSIGHT, JULY_2, 2, ADDRESS), people("c", 2)));
+        return events.toArray();
+    }
+
+    /** Every row of the summaries' shared tables, in key order. */
+    private static Map<String, List<Map<String, Object>>> tables() {
+        return Map.of(
+                "summary_cell",
+                        summaries.jdbc.queryForList("SELECT * FROM summary_cell ORDER BY recipient_agency_id,"
+                                + " custodian_state, purpose_code, data_category, month"),
+                "summary_group_subject",
+                        summaries.jdbc.queryForList(
+                                "SELECT group_id, encode(person_ref, 'hex') AS person_ref, counts::text FROM summary_group_subject"
+                                        + " ORDER BY group_id, person_ref"),
+                "summary_disclosure",
+                        summaries.jdbc.queryForList("SELECT disclosure_id, recipient_agency_id, custodian_state,"
+                                + " purpose_code, data_categories::text, month, record_count, open_request_ids::text,"
+                                + " certified_destructions, flag_severity FROM summary_disclosure"
+                                + " ORDER BY disclosure_id"));
+    }
+}
