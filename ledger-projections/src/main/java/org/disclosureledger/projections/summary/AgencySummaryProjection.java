@@ -31,7 +31,9 @@ import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.summary.CellChanges.Cell;
 import org.disclosureledger.projections.summary.CellChanges.Contribution;
+import org.disclosureledger.projections.summary.CellChanges.Group;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Builds the agency-summary tables from the ledger's events, so that auditors can see what each recipient agency
@@ -141,16 +143,6 @@ public class AgencySummaryProjection {
             DELETE FROM summary_group_subject m
             USING (SELECT DISTINCT person_ref FROM summary_subject WHERE disclosure_id = ?) s
             WHERE m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref AND 0 = ALL (m.counts)""";
-
-    private static final String ADD_GROUP = """
-            INSERT INTO summary_group (group_id, recipient_agency_id, custodian_state, purpose_code, month)
-            VALUES (summary_group_id(?, ?, ?, ?), ?, ?, ?, ?)
-            ON CONFLICT (group_id) DO NOTHING""";
-
-    private static final String GROUP_HELD_BY_OTHERS = """
-            SELECT count(*) FROM summary_group
-            WHERE group_id = summary_group_id(?, ?, ?, ?)
-                AND (recipient_agency_id, custodian_state, purpose_code, month) <> (?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
 
@@ -364,10 +356,9 @@ public class AgencySummaryProjection {
      */
     private void countInCells(Standing cells, int sign, String sql, Object[] arguments) {
         CellChanges changes = CellChanges.ofCurrentBatch(jdbc);
-        jdbc.query(
-                sql,
-                row -> changes.addSubjects(cells.cell(row.getString("data_category")), sign * row.getLong("people")),
-                arguments);
+        RowCallbackHandler countRow =
+                row -> changes.addSubjects(cells.cell(row.getString("data_category")), sign * row.getLong("people"));
+        jdbc.query(sql, countRow, arguments);
     }
 
     /** Moves the disclosure's subjects out of the cells it left and into the cells it entered. */
@@ -408,18 +399,10 @@ public class AgencySummaryProjection {
         }
     }
 
-    /**
-     * Registers the group the standing's cells belong to, and refuses to go on if its key is held by another group: a
-     * 64-bit hash collision, which would otherwise mix two groups' counts.
-     */
+    /** Registers the group the standing's cells belong to, with the batch's other cell changes. */
     private void addGroup(Standing standing) {
-        Object[] fields = {standing.agency(), standing.state(), standing.purpose(), standing.month()};
-        jdbc.update(ADD_GROUP, concat(fields, fields));
-        Long others = jdbc.queryForObject(GROUP_HELD_BY_OTHERS, Long.class, concat(fields, fields));
-        if (others != null && others > 0) {
-            throw new IllegalStateException("the agency summaries' group key of " + List.of(fields)
-                    + " is already held by another group; the summaries cannot count this group exactly");
-        }
+        CellChanges.ofCurrentBatch(jdbc)
+                .registerGroup(new Group(standing.agency(), standing.state(), standing.purpose(), standing.month()));
     }
 
     /** The categories whose cells {@code from} contributes to and {@code to} does not. */

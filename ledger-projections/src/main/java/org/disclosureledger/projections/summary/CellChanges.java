@@ -1,23 +1,26 @@
 package org.disclosureledger.projections.summary;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What one batch of events changes in the summary cells, gathered while the batch's handlers run and written just
- * before it commits: one relative change per cell with the batch's net difference, in key order.
+ * What one batch of events changes in the summary cells and registers of their groups, gathered while the batch's
+ * handlers run and written just before it commits: each new group once, then one relative change per cell with the
+ * batch's net difference, each in key order.
  *
  * <p>Most disclosures to one agency in a month share their cells, so the cells' rows are what the projection's
  * segments contend for. Written as each event was handled, a batch held the rows' locks from its first disclosure to
  * its commit, and the segments took turns. Written at the end, the locks are held only from this write to the commit,
  * the rest of every batch (its disclosures' rows, subjects and memberships) runs in parallel, and a batch of a hundred
- * disclosures in one cell changes the cell once. Taking the locks in key order keeps two batches from deadlocking on
- * the cells.
+ * disclosures in one cell changes the cell once. Taking the locks in key order, groups before cells, keeps two
+ * batches from deadlocking on them.
  */
 final class CellChanges {
 
@@ -57,6 +60,17 @@ final class CellChanges {
             WHERE recipient_agency_id = ? AND custodian_state = ? AND purpose_code = ? AND data_category = ?
                 AND month = ? AND disclosures = 0""";
 
+    private static final String ADD_GROUP = """
+            INSERT INTO summary_group (group_id, recipient_agency_id, custodian_state, purpose_code, month)
+            VALUES (summary_group_id(?, ?, ?, ?), ?, ?, ?, ?)
+            ON CONFLICT (group_id) DO NOTHING""";
+
+    private static final String GROUP_HELD_BY_OTHERS = """
+            SELECT count(*) FROM summary_group
+            WHERE group_id = summary_group_id(?, ?, ?, ?)
+                AND (recipient_agency_id, custodian_state, purpose_code, month) <> (?, ?, ?, ?)""";
+
+    private final TreeSet<Group> groups = new TreeSet<>();
     private final TreeMap<Cell, Change> changes = new TreeMap<>();
 
     private CellChanges() {}
@@ -100,12 +114,33 @@ final class CellChanges {
     }
 
     /**
-     * Writes the changes in key order. A cell some disclosure entered is upserted, unless the net difference is
-     * negative somewhere: then a disclosure that counted in it before the batch left it, so it exists, and it is
-     * updated like every other cell; an update that finds no cell means the tables were changed outside the
-     * projection, and fails the batch.
+     * Registers a group whose membership rows the batch writes: its key is a hash of its fields
+     * ({@code summary_group_id}), which {@code summary_group} maps back to them.
+     */
+    void registerGroup(Group group) {
+        groups.add(group);
+    }
+
+    /**
+     * Writes the groups, then the cells, each in key order. A group's key already held by another group (a 64-bit hash
+     * collision, which would mix two groups' counts) fails the batch. A cell some disclosure entered is upserted, unless
+     * the net difference is negative somewhere: then a disclosure that counted in it before the batch left it, so it
+     * exists, and it is updated like every other cell; an update that finds no cell means the tables were changed
+     * outside the projection, and fails the batch.
      */
     private void write(JdbcTemplate jdbc) {
+        for (Group group : groups) {
+            Object[] twice = {
+                group.agency(), group.state(), group.purpose(), group.month(),
+                group.agency(), group.state(), group.purpose(), group.month()
+            };
+            jdbc.update(ADD_GROUP, twice);
+            Long others = jdbc.queryForObject(GROUP_HELD_BY_OTHERS, Long.class, twice);
+            if (others != null && others > 0) {
+                throw new IllegalStateException("the agency summaries' group key of " + group
+                        + " is already held by another group; the summaries cannot count this group exactly");
+            }
+        }
         for (Map.Entry<Cell, Change> entry : changes.entrySet()) {
             Cell cell = entry.getKey();
             Change change = entry.getValue();
@@ -162,17 +197,33 @@ final class CellChanges {
         private boolean dropIfEmpty;
     }
 
+    /** What a disclosure's cells share: its recipient, state, purpose and month. */
+    record Group(String agency, String state, String purpose, LocalDate month) implements Comparable<Group> {
+
+        private static final Comparator<Group> KEY_ORDER = Comparator.comparing(Group::agency)
+                .thenComparing(Group::state)
+                .thenComparing(Group::purpose)
+                .thenComparing(Group::month);
+
+        @Override
+        public int compareTo(Group other) {
+            return KEY_ORDER.compare(this, other);
+        }
+    }
+
     /** One summary cell's key. */
     record Cell(String agency, String state, String purpose, String category, LocalDate month)
             implements Comparable<Cell> {
 
+        private static final Comparator<Cell> KEY_ORDER = Comparator.comparing(Cell::agency)
+                .thenComparing(Cell::state)
+                .thenComparing(Cell::purpose)
+                .thenComparing(Cell::category)
+                .thenComparing(Cell::month);
+
         @Override
         public int compareTo(Cell other) {
-            int c = agency.compareTo(other.agency);
-            c = c != 0 ? c : state.compareTo(other.state);
-            c = c != 0 ? c : purpose.compareTo(other.purpose);
-            c = c != 0 ? c : category.compareTo(other.category);
-            return c != 0 ? c : month.compareTo(other.month);
+            return KEY_ORDER.compare(this, other);
         }
     }
 

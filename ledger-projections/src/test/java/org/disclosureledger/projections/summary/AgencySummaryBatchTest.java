@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The cells are written once per batch, when it commits ({@link CellChanges}): a batch of many events leaves the
  * tables exactly as the same events one batch each do, a cell entered and left in one batch is gone, a failed batch
- * writes none of its cells, and a handler called outside a batch refuses.
+ * (a handler's failure, a missing cell, a group key collision) writes none of its cells, and a handler called outside
+ * a batch refuses.
  */
 class AgencySummaryBatchTest {
 
@@ -153,6 +154,24 @@ class AgencySummaryBatchTest {
         assertThat(summaries.jdbc.queryForObject(
                         "SELECT open_request_ids FROM summary_disclosure WHERE disclosure_id = 'ca-1'", String.class))
                 .isEqualTo("{}");
+    }
+
+    @Test
+    void givenAGroupKeyHeldByAnotherGroup_whenADisclosureCountsInIt_thenTheBatchFailsAndChangesNothing() {
+        // A 64-bit hash collision, staged: the group's key already maps to another agency.
+        summaries.jdbc.update(
+                "INSERT INTO summary_group (group_id, recipient_agency_id, custodian_state, purpose_code,"
+                        + " month) VALUES (summary_group_id(?, 'CA', 'LAW', DATE '2025-06-01'), 'another-agency', 'CA',"
+                        + " 'LAW', DATE '2025-06-01')",
+                ICE);
+
+        assertThatThrownBy(() ->
+                        summaries.handle(recorded("ca-1", details(ICE, "CA", LAW, JUNE_15, 3, NAME), people("p", 2))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already held by another group");
+        assertThat(summaries.jdbc.queryForObject("SELECT count(*) FROM summary_disclosure", Long.class))
+                .isZero();
+        assertThat(summaries.cellsOf(ICE)).isEmpty();
     }
 
     @Test
