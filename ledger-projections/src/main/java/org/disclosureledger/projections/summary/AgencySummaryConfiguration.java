@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * in batches of {@code ledger.summary.batch-size} (default 100) over {@code ledger.summary.segments} segments
  * (default 16; only used when the processor first creates its tokens). Events are sequenced per disclosure, Axon's
  * default; the cells several disclosures share are written with atomic upserts, once per batch as it commits, so
- * segments may run in parallel. A
- * handler failure (a deadlock between two segments included) is propagated, so the batch is rolled back and retried
- * instead of being logged and skipped: a skipped event would leave a summary silently wrong.
+ * segments may run in parallel. A handler failure (a deadlock between two segments included) is propagated, so the
+ * batch is rolled back and retried instead of being logged and skipped: a skipped event would leave a summary silently
+ * wrong.
  */
 @Configuration(proxyBeanMethods = false)
 public class AgencySummaryConfiguration {

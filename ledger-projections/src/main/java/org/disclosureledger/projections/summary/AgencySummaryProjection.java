@@ -157,28 +157,31 @@ public class AgencySummaryProjection {
     /** A disclosure recorded whole: its contribution to its cells, subjects included. */
     @EventHandler
     public void on(DisclosureRecorded event, @SequenceNumber long sequence) {
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
         Standing standing = Standing.of(event.details());
         if (insertDisclosure(event.disclosureId(), standing, event.details().occurredAt(), sequence)) {
-            applyToCells(Map.of(), standing.contributions());
-            attachSubjects(event.disclosureId(), standing, event.subjects());
+            applyToCells(cells, Map.of(), standing.contributions());
+            attachSubjects(cells, event.disclosureId(), standing, event.subjects());
         }
     }
 
     /** A bulk disclosure opened: it counts in its cells from now on; its subjects follow in chunks. */
     @EventHandler
     public void on(BulkDisclosureOpened event, @SequenceNumber long sequence) {
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
         Standing standing = Standing.of(event.details());
         if (insertDisclosure(event.disclosureId(), standing, event.details().occurredAt(), sequence)) {
-            applyToCells(Map.of(), standing.contributions());
+            applyToCells(cells, Map.of(), standing.contributions());
         }
     }
 
     /** A chunk of a bulk disclosure's subjects: counted in the disclosure's cells with one statement. */
     @EventHandler
     public void on(BulkSubjectsAttached event, @SequenceNumber long sequence) {
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
         Standing standing = advance(event.disclosureId(), sequence);
         if (standing != null) {
-            attachSubjects(event.disclosureId(), standing, event.subjects());
+            attachSubjects(cells, event.disclosureId(), standing, event.subjects());
         }
     }
 
@@ -188,6 +191,7 @@ public class AgencySummaryProjection {
      */
     @EventHandler
     public void on(DisclosureCorrected event, @SequenceNumber long sequence) {
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null) {
             return;
@@ -209,9 +213,8 @@ public class AgencySummaryProjection {
                 event.disclosureId().value());
         Map<Cell, Contribution> left = before.contributions();
         Map<Cell, Contribution> entered = after.contributions();
-        applyToCells(left, entered);
-        moveSubjects(event.disclosureId(), before, after);
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        applyToCells(cells, left, entered);
+        moveSubjects(cells, event.disclosureId(), before, after);
         left.keySet().stream().filter(cell -> !entered.containsKey(cell)).forEach(cells::dropIfEmpty);
     }
 
@@ -221,6 +224,7 @@ public class AgencySummaryProjection {
      */
     @EventHandler
     public void on(DisclosureFlagged event, @SequenceNumber long sequence) {
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null || event.findings().isEmpty()) {
             return;
@@ -237,24 +241,27 @@ public class AgencySummaryProjection {
                 "UPDATE summary_disclosure SET flag_severity = ? WHERE disclosure_id = ?",
                 worst.name(),
                 event.disclosureId().value());
-        applyToCells(before.contributions(), after.contributions());
+        applyToCells(cells, before.contributions(), after.contributions());
     }
 
     /** A destruction request: open in the disclosure's cells until a certification answers it. */
     @EventHandler
     public void on(DestructionRequested event, @SequenceNumber long sequence) {
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null || before.openRequests().contains(event.requestId().value())) {
             return;
         }
         TreeSet<String> open = new TreeSet<>(before.openRequests());
         open.add(event.requestId().value());
-        changeFollowOns(event.disclosureId(), before, before.withFollowOns(List.copyOf(open), before.certified()));
+        changeFollowOns(
+                cells, event.disclosureId(), before, before.withFollowOns(List.copyOf(open), before.certified()));
     }
 
     /** A certified destruction; it closes the request it answers, if any. */
     @EventHandler
     public void on(DestructionCertified event, @SequenceNumber long sequence) {
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null) {
             return;
@@ -264,7 +271,7 @@ public class AgencySummaryProjection {
                 : before.openRequests().stream()
                         .filter(id -> !id.equals(event.requestId().value()))
                         .toList();
-        changeFollowOns(event.disclosureId(), before, before.withFollowOns(open, before.certified() + 1));
+        changeFollowOns(cells, event.disclosureId(), before, before.withFollowOns(open, before.certified() + 1));
     }
 
     /** Before a rebuild replays the event store: empties every agency-summary table. */
@@ -317,14 +324,14 @@ public class AgencySummaryProjection {
         return null;
     }
 
-    private void changeFollowOns(DisclosureId id, Standing before, Standing after) {
+    private void changeFollowOns(CellChanges cells, DisclosureId id, Standing before, Standing after) {
         jdbc.update(
                 "UPDATE summary_disclosure SET open_request_ids = ?::text[], certified_destructions = ?"
                         + " WHERE disclosure_id = ?",
                 textArray(after.openRequests()),
                 after.certified(),
                 id.value());
-        applyToCells(before.contributions(), after.contributions());
+        applyToCells(cells, before.contributions(), after.contributions());
     }
 
     /**
@@ -332,41 +339,44 @@ public class AgencySummaryProjection {
      * with the batch's other cell changes when it commits ({@link CellChanges}). A cell the disclosure was already in
      * exists; a cell it enters may not.
      */
-    private void applyToCells(Map<Cell, Contribution> before, Map<Cell, Contribution> after) {
+    private static void applyToCells(CellChanges cells, Map<Cell, Contribution> before, Map<Cell, Contribution> after) {
         TreeMap<Cell, Contribution> differences = new TreeMap<>();
         before.forEach((cell, contribution) -> differences.merge(cell, contribution.negated(), Contribution::plus));
         after.forEach((cell, contribution) -> differences.merge(cell, contribution, Contribution::plus));
         differences.values().removeIf(Contribution::isZero);
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
         differences.forEach((cell, difference) -> cells.add(cell, difference, !before.containsKey(cell)));
     }
 
-    private void attachSubjects(DisclosureId id, Standing standing, List<PersonRef> subjects) {
+    private void attachSubjects(CellChanges cells, DisclosureId id, Standing standing, List<PersonRef> subjects) {
         if (subjects.isEmpty()) {
             return;
         }
-        addGroup(standing);
+        cells.registerGroup(standing.group());
         String[] people = subjects.stream().map(PersonRef::value).toArray(String[]::new);
-        countInCells(standing, 1, ATTACH_SUBJECTS, concat(new Object[] {id.value(), people}, groupArguments(standing)));
+        countInCells(
+                cells,
+                standing,
+                1,
+                ATTACH_SUBJECTS,
+                concat(new Object[] {id.value(), people}, groupArguments(standing)));
     }
 
     /**
      * Runs a statement that returns, per data category of the standing's group, how many people entered or left the
      * category's cell, and adds them, times {@code sign}, to the cells' distinct subjects.
      */
-    private void countInCells(Standing cells, int sign, String sql, Object[] arguments) {
-        CellChanges changes = CellChanges.ofCurrentBatch(jdbc);
+    private void countInCells(CellChanges cells, Standing standing, int sign, String sql, Object[] arguments) {
         RowCallbackHandler countRow =
-                row -> changes.addSubjects(cells.cell(row.getString("data_category")), sign * row.getLong("people"));
+                row -> cells.addSubjects(standing.cell(row.getString("data_category")), sign * row.getLong("people"));
         jdbc.query(sql, countRow, arguments);
     }
 
     /** Moves the disclosure's subjects out of the cells it left and into the cells it entered. */
-    private void moveSubjects(DisclosureId id, Standing before, Standing after) {
+    private void moveSubjects(CellChanges cells, DisclosureId id, Standing before, Standing after) {
         List<String> leftCategories = categoriesLeaving(before, after);
         if (!leftCategories.isEmpty()) {
             Standing leaving = before.withCategories(leftCategories);
-            countInCells(leaving, -1, LEAVE_GROUP, new Object[] {
+            countInCells(cells, leaving, -1, LEAVE_GROUP, new Object[] {
                 textArray(leaving.categories()),
                 id.value(),
                 leaving.agency(),
@@ -386,7 +396,7 @@ public class AgencySummaryProjection {
         List<String> enteredCategories = categoriesLeaving(after, before);
         if (!enteredCategories.isEmpty()) {
             Standing entering = after.withCategories(enteredCategories);
-            addGroup(entering);
+            cells.registerGroup(entering.group());
             List<Integer> listings = jdbc.queryForList(
                     "SELECT DISTINCT count(*)::integer FROM summary_subject WHERE disclosure_id = ?"
                             + " GROUP BY person_ref",
@@ -394,15 +404,9 @@ public class AgencySummaryProjection {
                     id.value());
             for (int times : listings) {
                 String sql = JOIN_EXISTING_SUBJECTS.formatted(times) + JOIN_GROUP.formatted(times);
-                countInCells(entering, 1, sql, concat(new Object[] {id.value()}, groupArguments(entering)));
+                countInCells(cells, entering, 1, sql, concat(new Object[] {id.value()}, groupArguments(entering)));
             }
         }
-    }
-
-    /** Registers the group the standing's cells belong to, with the batch's other cell changes. */
-    private void addGroup(Standing standing) {
-        CellChanges.ofCurrentBatch(jdbc)
-                .registerGroup(new Group(standing.agency(), standing.state(), standing.purpose(), standing.month()));
     }
 
     /** The categories whose cells {@code from} contributes to and {@code to} does not. */
@@ -419,14 +423,14 @@ public class AgencySummaryProjection {
                 .toList();
     }
 
-    private static Object[] groupArguments(Standing cells) {
+    private static Object[] groupArguments(Standing standing) {
         return new Object[] {
-            textArray(cells.categories()),
-            cells.agency(),
-            cells.state(),
-            cells.purpose(),
-            cells.month(),
-            textArray(cells.categories())
+            textArray(standing.categories()),
+            standing.agency(),
+            standing.state(),
+            standing.purpose(),
+            standing.month(),
+            textArray(standing.categories())
         };
     }
 
@@ -509,6 +513,10 @@ public class AgencySummaryProjection {
         Standing withSeverity(Severity worst) {
             return new Standing(
                     agency, recipientName, state, purpose, categories, month, records, openRequests, certified, worst);
+        }
+
+        Group group() {
+            return new Group(agency, state, purpose, month);
         }
 
         Cell cell(String category) {

@@ -12,19 +12,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What one batch of events changes in the summary cells and registers of their groups, gathered while the batch's
- * handlers run and written just before it commits: each new group once, then one relative change per cell with the
- * batch's net difference, each in key order.
+ * handlers run and written just before it commits: each group once, then one relative change per cell with the
+ * batch's net difference, each sorted by their fields.
  *
  * <p>Most disclosures to one agency in a month share their cells, so the cells' rows are what the projection's
  * segments contend for. Written as each event was handled, a batch held the rows' locks from its first disclosure to
  * its commit, and the segments took turns. Written at the end, the locks are held only from this write to the commit,
  * the rest of every batch (its disclosures' rows, subjects and memberships) runs in parallel, and a batch of a hundred
- * disclosures in one cell changes the cell once. Taking the locks in key order, groups before cells, keeps two
- * batches from deadlocking on them.
+ * disclosures in one cell changes the cell once. Taking the locks in one order in every batch, groups before cells,
+ * keeps two batches from deadlocking on them.
  */
 final class CellChanges {
 
-    /** Adds a difference to a cell that may not exist yet; a negative sum would fail the counts' check as a new row. */
+    /**
+     * Adds a difference to a cell that may not exist yet. PostgreSQL checks the proposed row against the cells'
+     * constraints before it looks for a conflict, so the difference must make a valid cell by itself.
+     */
     private static final String ADD_TO_CELL = """
             INSERT INTO summary_cell (recipient_agency_id, custodian_state, purpose_code, data_category, month,
                 disclosures, subjects, records, open_destruction_requests, certified_destructions, flagged_notice,
@@ -41,19 +44,24 @@ final class CellChanges {
                 flagged_concern = summary_cell.flagged_concern + excluded.flagged_concern,
                 flagged_violation = summary_cell.flagged_violation + excluded.flagged_violation""";
 
-    /** Adds a difference, possibly negative, to a cell that must exist. */
+    /** Adds a difference, possibly negative, to a cell that must exist; its parameters are those of ADD_TO_CELL. */
     private static final String CHANGE_CELL = """
-            UPDATE summary_cell SET
-                disclosures = disclosures + ?,
-                subjects = subjects + ?,
-                records = records + ?,
-                open_destruction_requests = open_destruction_requests + ?,
-                certified_destructions = certified_destructions + ?,
-                flagged_notice = flagged_notice + ?,
-                flagged_concern = flagged_concern + ?,
-                flagged_violation = flagged_violation + ?
-            WHERE recipient_agency_id = ? AND custodian_state = ? AND purpose_code = ? AND data_category = ?
-                AND month = ?""";
+            UPDATE summary_cell c SET
+                disclosures = c.disclosures + d.disclosures,
+                subjects = c.subjects + d.subjects,
+                records = c.records + d.records,
+                open_destruction_requests = c.open_destruction_requests + d.open_destruction_requests,
+                certified_destructions = c.certified_destructions + d.certified_destructions,
+                flagged_notice = c.flagged_notice + d.flagged_notice,
+                flagged_concern = c.flagged_concern + d.flagged_concern,
+                flagged_violation = c.flagged_violation + d.flagged_violation
+            FROM (VALUES (?, ?, ?, ?, ?::date, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint,
+                ?::bigint, ?::bigint))
+                AS d (recipient_agency_id, custodian_state, purpose_code, data_category, month, disclosures, subjects,
+                    records, open_destruction_requests, certified_destructions, flagged_notice, flagged_concern,
+                    flagged_violation)
+            WHERE c.recipient_agency_id = d.recipient_agency_id AND c.custodian_state = d.custodian_state
+                AND c.purpose_code = d.purpose_code AND c.data_category = d.data_category AND c.month = d.month""";
 
     private static final String DROP_IF_EMPTY = """
             DELETE FROM summary_cell
@@ -122,11 +130,12 @@ final class CellChanges {
     }
 
     /**
-     * Writes the groups, then the cells, each in key order. A group's key already held by another group (a 64-bit hash
-     * collision, which would mix two groups' counts) fails the batch. A cell some disclosure entered is upserted, unless
-     * the net difference is negative somewhere: then a disclosure that counted in it before the batch left it, so it
-     * exists, and it is updated like every other cell; an update that finds no cell means the tables were changed
-     * outside the projection, and fails the batch.
+     * Writes the groups, then the cells, each sorted by their fields. A group's key already held by another group (a
+     * 64-bit hash collision, which would mix two groups' counts) fails the batch. A cell some disclosure entered is
+     * upserted, unless the net difference would not make a valid cell by itself (a count below 0, or more flagged
+     * disclosures than disclosures): then it includes a change by a disclosure that counted in the cell before the
+     * batch, so the cell exists, and it is updated like every other cell. An update that finds no cell means the
+     * tables were changed outside the projection, and fails the batch.
      */
     private void write(JdbcTemplate jdbc) {
         for (Group group : groups) {
@@ -146,38 +155,24 @@ final class CellChanges {
             Change change = entry.getValue();
             Contribution d = change.difference;
             if (!d.isZero() || change.subjects != 0) {
-                if (change.entering && !d.isNegativeAnywhere() && change.subjects >= 0) {
-                    jdbc.update(
-                            ADD_TO_CELL,
-                            cell.agency(),
-                            cell.state(),
-                            cell.purpose(),
-                            cell.category(),
-                            cell.month(),
-                            d.disclosures(),
-                            change.subjects,
-                            d.records(),
-                            d.openRequests(),
-                            d.certified(),
-                            d.notices(),
-                            d.concerns(),
-                            d.violations());
-                } else if (jdbc.update(
-                                CHANGE_CELL,
-                                d.disclosures(),
-                                change.subjects,
-                                d.records(),
-                                d.openRequests(),
-                                d.certified(),
-                                d.notices(),
-                                d.concerns(),
-                                d.violations(),
-                                cell.agency(),
-                                cell.state(),
-                                cell.purpose(),
-                                cell.category(),
-                                cell.month())
-                        == 0) {
+                Object[] row = {
+                    cell.agency(),
+                    cell.state(),
+                    cell.purpose(),
+                    cell.category(),
+                    cell.month(),
+                    d.disclosures(),
+                    change.subjects,
+                    d.records(),
+                    d.openRequests(),
+                    d.certified(),
+                    d.notices(),
+                    d.concerns(),
+                    d.violations()
+                };
+                if (change.entering && d.makesAValidCell() && change.subjects >= 0) {
+                    jdbc.update(ADD_TO_CELL, row);
+                } else if (jdbc.update(CHANGE_CELL, row) == 0) {
                     throw new IllegalStateException("the agency summaries have no cell " + cell
                             + " although a disclosure counts in it; their tables were changed outside the projection,"
                             + " see AgencySummaryRebuild");
@@ -262,8 +257,9 @@ final class CellChanges {
             return counts().stream().allMatch(value -> value == 0);
         }
 
-        boolean isNegativeAnywhere() {
-            return counts().stream().anyMatch(value -> value < 0);
+        /** Whether these counts pass the cells' checks as a row by themselves: none negative, flags within disclosures. */
+        boolean makesAValidCell() {
+            return counts().stream().allMatch(value -> value >= 0) && notices + concerns + violations <= disclosures;
         }
 
         private List<Long> counts() {

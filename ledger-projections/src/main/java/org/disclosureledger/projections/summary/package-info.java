@@ -44,12 +44,13 @@
  * counting one cell's distinct subjects at query time took 41 ms, a cost that grows with the subjects and is paid per
  * category cell.
  *
- * <p>Cells are shared by disclosures handled in parallel segments. Each batch writes its net change per cell once, in
- * key order, just before it commits ({@link org.disclosureledger.projections.summary.CellChanges}), so that batches
- * hold a cell's lock only for the moment of their commit and never deadlock on cells. Written as each event was
- * handled, a batch of disclosures in different cells took the cells' locks in its events' order: catching up on
- * 200,000 disclosures in six cells, the segments deadlocked over a thousand times, each time rolling a batch back, and
- * handled about 160 disclosures a second. Membership rows are shared too, by disclosures listing the same people;
+ * <p>Cells and groups are shared by disclosures handled in parallel segments. Each batch registers its groups and
+ * writes its net change per cell once, in one order every batch follows, just before it commits
+ * ({@link org.disclosureledger.projections.summary.CellChanges}), so that batches hold a cell's lock only for the
+ * moment of their commit and never deadlock on cells or groups. Written as each event was handled, a batch of
+ * disclosures in different cells took the cells' locks in its events' order: catching up on 200,000 disclosures in six
+ * cells, the segments deadlocked over a thousand times, each time rolling a batch back, and handled about 157
+ * disclosures a second. Membership rows are shared too, by disclosures listing the same people;
  * each statement takes them in person order, but two batches holding people of different disclosures may still
  * deadlock on them; PostgreSQL then aborts one, and the processor retries it.
  */

@@ -103,7 +103,7 @@ final class SummaryFixture implements AutoCloseable {
             UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
             try {
                 handlers.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 batch.rollback(e);
                 throw e;
             }
