@@ -26,6 +26,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.rulebook.Severity;
@@ -39,8 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The cells are written once per batch, when it commits ({@link CellChanges}): a batch of many events leaves the
  * tables exactly as the same events one batch each do, a cell entered and left in one batch is gone, a failed batch
- * (a handler's failure, a missing cell, a group key collision) writes none of its cells, and a handler called outside
- * a batch refuses.
+ * (a handler's failure, a missing cell, a group key collision) writes none of its cells, two batches meeting the same
+ * cells in opposite orders both commit, and a handler called outside a batch refuses.
  */
 class AgencySummaryBatchTest {
 
@@ -142,6 +147,43 @@ class AgencySummaryBatchTest {
 
         assertThat(summaries.cellsOf(ICE))
                 .containsExactly(flaggedCell("CA", LAW, NAME, "2025-06", 2, 4, 6, 2, Severity.CONCERN));
+    }
+
+    @Test
+    void givenTwoBatchesMeetingTheSameCellsInOppositeOrders_whenRunConcurrently_thenBothCommitWithoutADeadlock()
+            throws Exception {
+        DisclosureDetails law = details(ICE, "CA", LAW, JUNE_15, 3, NAME);
+        DisclosureDetails oversight = details(ICE, "CA", OVERSIGHT, JUNE_15, 5, NAME);
+        // Both batches have handled their first disclosure before either goes on: had a handler locked its cell, each
+        // batch would now hold the cell the other needs next.
+        CyclicBarrier bothHandledTheirFirst = new CyclicBarrier(2);
+        Runnable pause = () -> {
+            try {
+                bothHandledTheirFirst.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ExecutorService twoSegments = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> lawFirst = twoSegments.submit(() -> summaries.handleAsOneBatch(
+                    List.of(recorded("law-1", law, people("a", 1))),
+                    pause,
+                    List.of(recorded("oversight-1", oversight, people("b", 1)))));
+            Future<?> oversightFirst = twoSegments.submit(() -> summaries.handleAsOneBatch(
+                    List.of(recorded("oversight-2", oversight, people("c", 1))),
+                    pause,
+                    List.of(recorded("law-2", law, people("d", 1)))));
+            lawFirst.get(30, TimeUnit.SECONDS);
+            oversightFirst.get(30, TimeUnit.SECONDS);
+        } finally {
+            twoSegments.shutdownNow();
+        }
+
+        assertThat(summaries.cellsOf(ICE))
+                .containsExactlyInAnyOrder(
+                        cell("CA", LAW, NAME, "2025-06", 2, 2, 6, 0, 0),
+                        cell("CA", OVERSIGHT, NAME, "2025-06", 2, 2, 10, 0, 0));
     }
 
     @Test

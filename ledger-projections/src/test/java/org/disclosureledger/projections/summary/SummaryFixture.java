@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.disclosureledger.core.agency.AgencyId;
@@ -39,7 +40,8 @@ final class SummaryFixture implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final TransactionTemplate transactions;
-    private final Map<String, Long> nextSequence = new HashMap<>();
+    // Concurrent: two threads may hand batches of different disclosures to the projection at once.
+    private final Map<String, Long> nextSequence = new ConcurrentHashMap<>();
 
     private SummaryFixture(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -84,14 +86,26 @@ final class SummaryFixture implements AutoCloseable {
 
     /** Hands all the events to their handlers, in order, in one unit of work and transaction, as one batch. */
     void handleAsOneBatch(Object... events) {
+        handleAsOneBatch(List.of(events), () -> {}, List.of());
+    }
+
+    /**
+     * Hands the first events and then the others to their handlers in one unit of work and transaction, running
+     * {@code between} in the middle (a pause, to line two batches up against each other).
+     */
+    void handleAsOneBatch(List<Object> first, Runnable between, List<Object> then) {
         Map<String, Long> sequences = new HashMap<>(nextSequence);
         List<Runnable> handlers = new ArrayList<>();
-        for (Object event : events) {
-            long sequence = sequences.merge(disclosureOf(event).value(), 1L, Long::sum) - 1;
-            handlers.add(() -> dispatch(event, sequence));
-        }
+        first.forEach(event -> handlers.add(handler(event, sequences)));
+        handlers.add(between);
+        then.forEach(event -> handlers.add(handler(event, sequences)));
         inOneBatch(() -> handlers.forEach(Runnable::run));
         nextSequence.putAll(sequences);
+    }
+
+    private Runnable handler(Object event, Map<String, Long> sequences) {
+        long sequence = sequences.merge(disclosureOf(event).value(), 1L, Long::sum) - 1;
+        return () -> dispatch(event, sequence);
     }
 
     /**
