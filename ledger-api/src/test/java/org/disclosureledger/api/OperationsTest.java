@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +46,14 @@ class OperationsTest {
         assertThat(context.getBeansOfType(HandlerTimeoutHandlerEnhancerDefinition.class))
                 .isEmpty();
         assertThat(context.getBeansOfType(AxonTimeoutAutoConfiguration.class)).isEmpty();
+    }
+
+    @Test
+    void everyConnectionWaitsAtMostThirtySecondsForALock() {
+        // In place of the timers' interrupts: a command or batch stuck behind a lock fails and rolls back instead.
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+
+        assertThat(jdbc.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("30s");
     }
 
     @Test

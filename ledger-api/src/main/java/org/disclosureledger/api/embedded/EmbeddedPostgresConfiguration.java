@@ -1,6 +1,5 @@
 package org.disclosureledger.api.embedded;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -40,13 +39,14 @@ public class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
+    /** The pool starts on first use, so that post-processors may still configure it (the ledger's lock timeout). */
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres postgres) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setPoolName("ledger-embedded");
-        config.setMaximumPoolSize(10);
-        return new HikariDataSource(config);
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setPoolName("ledger-embedded");
+        pool.setMaximumPoolSize(10);
+        return pool;
     }
 }

@@ -1,6 +1,7 @@
 package org.disclosureledger.projections.eventstore;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -74,6 +75,15 @@ public class EventStoreConfiguration {
     }
 
     /** How far each processor is behind the event store, from its stored tokens. */
+    /**
+     * Bounds every lock wait of the ledger's connections ({@value LockTimeout#PROPERTY}, default 30 s). Static, as a
+     * post-processor of the data source must exist before it.
+     */
+    @Bean
+    public static LockTimeout lockTimeout(@Value("${ledger.database.lock-timeout:30s}") Duration limit) {
+        return new LockTimeout(limit);
+    }
+
     @Bean
     public ProcessorLag processorLag(JdbcTemplate jdbc) {
         return new ProcessorLag(jdbc);

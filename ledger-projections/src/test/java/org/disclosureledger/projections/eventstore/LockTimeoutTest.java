@@ -1,0 +1,102 @@
+package org.disclosureledger.projections.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.disclosureledger.projections.testing.SharedPostgres;
+import org.disclosureledger.projections.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every connection of the ledger's pool waits at most {@code ledger.database.lock-timeout} for a lock: a statement
+ * that would wait longer fails with PostgreSQL's lock_not_available, and its transaction can roll back.
+ */
+class LockTimeoutTest {
+
+    private final TestDatabase database = SharedPostgres.freshDatabase();
+
+    @Test
+    void givenARowLockedElsewhere_whenAPooledConnectionWaitsLongerThanTheLimit_thenItsStatementFails()
+            throws Exception {
+        try (HikariDataSource pool = pool(new LockTimeout(Duration.ofMillis(200)));
+                Connection holder =
+                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
+            JdbcTemplate jdbc = new JdbcTemplate(pool);
+            jdbc.execute("CREATE TABLE counted (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)");
+            jdbc.update("INSERT INTO counted VALUES (1, 0)");
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("SELECT * FROM counted WHERE id = 1 FOR UPDATE");
+            }
+
+            assertThat(jdbc.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("200ms");
+            try (Connection waiting = pool.getConnection();
+                    Statement update = waiting.createStatement()) {
+                assertThatThrownBy(() -> update.executeUpdate("UPDATE counted SET n = n + 1 WHERE id = 1"))
+                        .isInstanceOf(SQLException.class)
+                        .extracting(e -> ((SQLException) e).getSQLState())
+                        // lock_not_available
+                        .isEqualTo("55P03");
+            }
+            holder.rollback();
+            assertThat(jdbc.update("UPDATE counted SET n = n + 1 WHERE id = 1")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void givenAConnectionInitSqlOfItsOwn_whenTheLimitIsSet_thenBothApply() {
+        HikariDataSource unstarted = unstartedPool();
+        unstarted.setConnectionInitSql("SET application_name = 'operator-chosen'");
+        try (HikariDataSource pool = (HikariDataSource)
+                new LockTimeout(Duration.ofSeconds(30)).postProcessBeforeInitialization(unstarted, "dataSource")) {
+            JdbcTemplate jdbc = new JdbcTemplate(pool);
+
+            assertThat(jdbc.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("30s");
+            assertThat(jdbc.queryForObject("SHOW application_name", String.class))
+                    .isEqualTo("operator-chosen");
+        }
+    }
+
+    @Test
+    void givenZero_whenSet_thenLockWaitsAreUnbounded() {
+        try (HikariDataSource pool = pool(new LockTimeout(Duration.ZERO))) {
+            assertThat(new JdbcTemplate(pool).queryForObject("SHOW lock_timeout", String.class))
+                    .isEqualTo("0");
+        }
+    }
+
+    @Test
+    void givenANegativeLimit_whenConfigured_thenRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> new LockTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ledger.database.lock-timeout must be 0 (no limit) or more, not PT-1S");
+    }
+
+    @Test
+    void givenABeanThatIsNoHikariPool_whenPostProcessed_thenLeftAsItIs() {
+        Object other = new Object();
+
+        assertThat(new LockTimeout(Duration.ofSeconds(30)).postProcessBeforeInitialization(other, "other"))
+                .isSameAs(other);
+    }
+
+    private HikariDataSource pool(LockTimeout limit) {
+        return (HikariDataSource) limit.postProcessBeforeInitialization(unstartedPool(), "dataSource");
+    }
+
+    private HikariDataSource unstartedPool() {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(database.jdbcUrl());
+        pool.setUsername(database.username());
+        pool.setPassword(database.password());
+        pool.setMaximumPoolSize(2);
+        return pool;
+    }
+}
