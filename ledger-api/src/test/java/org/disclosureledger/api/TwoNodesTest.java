@@ -48,6 +48,10 @@ class TwoNodesTest {
     void givenTwoNodes_whenIdenticalRequestsRace_thenEachDisclosureIsRecordedOnceAndNoCallerSeesAnError()
             throws Exception {
         try (ConfigurableApplicationContext secondNode = startSecondNode()) {
+            // The second node's data source is Spring Boot's, from a JDBC URL, as in production: its lock waits are
+            // bounded like the embedded default's (OperationsTest).
+            assertThat(secondNode.getBean(JdbcTemplate.class).queryForObject("SHOW lock_timeout", String.class))
+                    .isEqualTo("30s");
             List<LedgerClient> nodes = List.of(
                     LedgerClient.recorder(port),
                     LedgerClient.recorder(((WebServerApplicationContext) secondNode)

@@ -74,7 +74,6 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager));
     }
 
-    /** How far each processor is behind the event store, from its stored tokens. */
     /**
      * Bounds every lock wait of the ledger's connections ({@value LockTimeout#PROPERTY}, default 30 s). Static, as a
      * post-processor of the data source must exist before it.
@@ -84,6 +83,7 @@ public class EventStoreConfiguration {
         return new LockTimeout(limit);
     }
 
+    /** How far each processor is behind the event store, from its stored tokens. */
     @Bean
     public ProcessorLag processorLag(JdbcTemplate jdbc) {
         return new ProcessorLag(jdbc);

@@ -12,6 +12,9 @@ import java.time.Duration;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,6 +26,7 @@ class LockTimeoutTest {
     private final TestDatabase database = SharedPostgres.freshDatabase();
 
     @Test
+    @Timeout(30)
     void givenARowLockedElsewhere_whenAPooledConnectionWaitsLongerThanTheLimit_thenItsStatementFails()
             throws Exception {
         try (HikariDataSource pool = pool(new LockTimeout(Duration.ofMillis(200)));
@@ -65,18 +69,35 @@ class LockTimeoutTest {
     }
 
     @Test
-    void givenZero_whenSet_thenLockWaitsAreUnbounded() {
-        try (HikariDataSource pool = pool(new LockTimeout(Duration.ZERO))) {
+    void givenAnInitSqlSettingItsOwnLimit_whenTheLimitIsSet_thenTheOwnLimitWins() {
+        HikariDataSource unstarted = unstartedPool();
+        unstarted.setConnectionInitSql("SET lock_timeout = '5s'");
+        try (HikariDataSource pool = (HikariDataSource)
+                new LockTimeout(Duration.ofSeconds(30)).postProcessBeforeInitialization(unstarted, "dataSource")) {
+            assertThat(new JdbcTemplate(pool).queryForObject("SHOW lock_timeout", String.class))
+                    .isEqualTo("5s");
+        }
+    }
+
+    @Test
+    void givenZero_whenSet_thenTheDatabasesOwnSettingStays() {
+        HikariDataSource unstarted = unstartedPool();
+
+        try (HikariDataSource pool = (HikariDataSource)
+                new LockTimeout(Duration.ZERO).postProcessBeforeInitialization(unstarted, "dataSource")) {
+            assertThat(pool.getConnectionInitSql()).isNull();
             assertThat(new JdbcTemplate(pool).queryForObject("SHOW lock_timeout", String.class))
                     .isEqualTo("0");
         }
     }
 
-    @Test
-    void givenANegativeLimit_whenConfigured_thenRefusedNamingTheProperty() {
-        assertThatThrownBy(() -> new LockTimeout(Duration.ofSeconds(-1)))
+    @ParameterizedTest
+    @ValueSource(strings = {"PT-1S", "PT0.0005S", "PT600H"})
+    void givenALimitPostgreSQLCannotTake_whenConfigured_thenRefusedNamingTheProperty(String limit) {
+        assertThatThrownBy(() -> new LockTimeout(Duration.parse(limit)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ledger.database.lock-timeout must be 0 (no limit) or more, not PT-1S");
+                .hasMessage("ledger.database.lock-timeout must be 0 (the database's own setting) or from 1ms to 24d,"
+                        + " not " + limit);
     }
 
     @Test
