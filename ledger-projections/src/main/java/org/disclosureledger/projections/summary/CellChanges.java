@@ -11,7 +11,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What one batch of events changes in the summary cells and registers of their groups, gathered while the batch's
+ * What one batch of events changes in the summary cells, and the groups it registers, gathered while the batch's
  * handlers run and written just before it commits: each group once, then one relative change per cell with the
  * batch's net difference, each sorted by their fields.
  *
