@@ -39,7 +39,8 @@ class SuiteLogScan {
             "OBJOTHER1",
             "OBJNY0001",
             "HISTAUDIT1",
-            "MATRIX0001");
+            "MATRIX0001",
+            "LOCKED0001");
 
     @Test
     void noTokenAndNoRawIdentifierInAnythingTheSuiteLogged() throws IOException {

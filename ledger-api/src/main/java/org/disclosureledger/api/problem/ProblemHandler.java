@@ -1,5 +1,6 @@
 package org.disclosureledger.api.problem;
 
+import java.sql.SQLException;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -28,10 +29,15 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Turns every failure into an RFC 9457 problem document: 400 for a body that is not the JSON expected, 404 for an
  * unknown disclosure, 409 for a request that conflicts with what is recorded, 413 for a body over the limit, 415 for
  * a wrong content type, 422 for invalid fields or a request the domain refuses. Messages never echo an enrollee
- * identifier, and unexpected errors answer 500 without detail (the cause is logged without request content).
+ * identifier, a request that waited longer than {@code ledger.database.lock-timeout} for a lock answers 503 (it was
+ * rolled back and may be sent again), and unexpected errors answer 500 without detail (the cause is logged without
+ * request content).
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    /** PostgreSQL's SQLSTATE for a lock wait that ended at lock_timeout. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -94,6 +100,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (waitedTooLongForALock(e)) {
+            log.warn("A request waited longer than ledger.database.lock-timeout for a lock and was rolled back");
+            return Problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "busy",
+                    "Busy",
+                    "the ledger waited too long for another change to the same records; nothing was recorded by this"
+                            + " request; send it again");
+        }
         log.error("Unexpected failure handling a request: {}", e.getClass().getName(), e);
         return Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -111,6 +126,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return ResponseEntity.badRequest().body(unreadable(e));
+    }
+
+    /**
+     * Whether PostgreSQL gave up waiting for a lock ({@code lock_not_available}, after
+     * {@code ledger.database.lock-timeout}), however Axon, JPA or Spring wrapped its error.
+     */
+    private static boolean waitedTooLongForALock(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
