@@ -49,7 +49,7 @@
  * ({@link org.disclosureledger.projections.summary.CellChanges}), so that batches hold a cell's lock only for the
  * moment of their commit and never deadlock on cells or groups. Written as each event was handled, a batch of
  * disclosures in different cells took the cells' locks in its events' order: catching up on 200,000 disclosures in six
- * cells, the segments deadlocked over a thousand times, each time rolling a batch back, and handled about 157
+ * cells, the segments deadlocked about 390 times, each time rolling a batch back, and handled about 157
  * disclosures a second. Membership rows are shared too, by disclosures listing the same people;
  * each statement takes them in person order, but two batches holding people of different disclosures may still
  * deadlock on them; PostgreSQL then aborts one, and the processor retries it.
