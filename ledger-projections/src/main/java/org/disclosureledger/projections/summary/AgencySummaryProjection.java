@@ -175,7 +175,10 @@ public class AgencySummaryProjection {
         }
     }
 
-    /** A chunk of a bulk disclosure's subjects: counted in the disclosure's cells with one statement. */
+    /**
+     * A chunk of a bulk disclosure's subjects: joined to the disclosure's group with one statement; the cells' distinct
+     * counts change with the batch's other cell changes.
+     */
     @EventHandler
     public void on(BulkSubjectsAttached event, @SequenceNumber long sequence) {
         CellChanges cells = CellChanges.ofCurrentBatch(jdbc);

@@ -29,7 +29,7 @@ class LockTimeoutTest {
     @Timeout(30)
     void givenARowLockedElsewhere_whenAPooledConnectionWaitsLongerThanTheLimit_thenItsStatementFails()
             throws Exception {
-        try (HikariDataSource pool = pool(new LockTimeout(Duration.ofMillis(200)));
+        try (HikariDataSource pool = pool(new LockTimeout(Duration.ofMillis(200)), null);
                 Connection holder =
                         DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
             JdbcTemplate jdbc = new JdbcTemplate(pool);
@@ -40,7 +40,7 @@ class LockTimeoutTest {
                 lock.execute("SELECT * FROM counted WHERE id = 1 FOR UPDATE");
             }
 
-            assertThat(jdbc.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("200ms");
+            assertThat(lockTimeoutOf(pool)).isEqualTo("200ms");
             try (Connection waiting = pool.getConnection();
                     Statement update = waiting.createStatement()) {
                 assertThatThrownBy(() -> update.executeUpdate("UPDATE counted SET n = n + 1 WHERE id = 1"))
@@ -56,38 +56,26 @@ class LockTimeoutTest {
 
     @Test
     void givenAConnectionInitSqlOfItsOwn_whenTheLimitIsSet_thenBothApply() {
-        HikariDataSource unstarted = unstartedPool();
-        unstarted.setConnectionInitSql("SET application_name = 'operator-chosen'");
-        try (HikariDataSource pool = (HikariDataSource)
-                new LockTimeout(Duration.ofSeconds(30)).postProcessBeforeInitialization(unstarted, "dataSource")) {
-            JdbcTemplate jdbc = new JdbcTemplate(pool);
-
-            assertThat(jdbc.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("30s");
-            assertThat(jdbc.queryForObject("SHOW application_name", String.class))
+        try (HikariDataSource pool =
+                pool(new LockTimeout(Duration.ofSeconds(30)), "SET application_name = 'operator-chosen'")) {
+            assertThat(lockTimeoutOf(pool)).isEqualTo("30s");
+            assertThat(new JdbcTemplate(pool).queryForObject("SHOW application_name", String.class))
                     .isEqualTo("operator-chosen");
         }
     }
 
     @Test
     void givenAnInitSqlSettingItsOwnLimit_whenTheLimitIsSet_thenTheOwnLimitWins() {
-        HikariDataSource unstarted = unstartedPool();
-        unstarted.setConnectionInitSql("SET lock_timeout = '5s'");
-        try (HikariDataSource pool = (HikariDataSource)
-                new LockTimeout(Duration.ofSeconds(30)).postProcessBeforeInitialization(unstarted, "dataSource")) {
-            assertThat(new JdbcTemplate(pool).queryForObject("SHOW lock_timeout", String.class))
-                    .isEqualTo("5s");
+        try (HikariDataSource pool = pool(new LockTimeout(Duration.ofSeconds(30)), "SET lock_timeout = '5s'")) {
+            assertThat(lockTimeoutOf(pool)).isEqualTo("5s");
         }
     }
 
     @Test
     void givenZero_whenSet_thenTheDatabasesOwnSettingStays() {
-        HikariDataSource unstarted = unstartedPool();
-
-        try (HikariDataSource pool = (HikariDataSource)
-                new LockTimeout(Duration.ZERO).postProcessBeforeInitialization(unstarted, "dataSource")) {
+        try (HikariDataSource pool = pool(new LockTimeout(Duration.ZERO), null)) {
             assertThat(pool.getConnectionInitSql()).isNull();
-            assertThat(new JdbcTemplate(pool).queryForObject("SHOW lock_timeout", String.class))
-                    .isEqualTo("0");
+            assertThat(lockTimeoutOf(pool)).isEqualTo("0");
         }
     }
 
@@ -108,16 +96,18 @@ class LockTimeoutTest {
                 .isSameAs(other);
     }
 
-    private HikariDataSource pool(LockTimeout limit) {
-        return (HikariDataSource) limit.postProcessBeforeInitialization(unstartedPool(), "dataSource");
+    /** A pool on the test database, with an init SQL of its own (or none), post-processed by the limit. */
+    private HikariDataSource pool(LockTimeout limit, String ownInitSql) {
+        HikariDataSource unstarted = new HikariDataSource();
+        unstarted.setJdbcUrl(database.jdbcUrl());
+        unstarted.setUsername(database.username());
+        unstarted.setPassword(database.password());
+        unstarted.setMaximumPoolSize(2);
+        unstarted.setConnectionInitSql(ownInitSql);
+        return (HikariDataSource) limit.postProcessBeforeInitialization(unstarted, "dataSource");
     }
 
-    private HikariDataSource unstartedPool() {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(database.jdbcUrl());
-        pool.setUsername(database.username());
-        pool.setPassword(database.password());
-        pool.setMaximumPoolSize(2);
-        return pool;
+    private static String lockTimeoutOf(HikariDataSource pool) {
+        return new JdbcTemplate(pool).queryForObject("SHOW lock_timeout", String.class);
     }
 }

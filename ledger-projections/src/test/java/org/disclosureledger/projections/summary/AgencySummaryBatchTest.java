@@ -7,6 +7,8 @@ import static org.disclosureledger.core.disclosure.DataCategory.NAME;
 import static org.disclosureledger.core.disclosure.DataCategory.SSN;
 import static org.disclosureledger.core.disclosure.PurposeOfUse.LAW;
 import static org.disclosureledger.core.disclosure.PurposeOfUse.OVERSIGHT;
+import static org.disclosureledger.projections.summary.AgencySummaryProjectionTest.JULY_2;
+import static org.disclosureledger.projections.summary.AgencySummaryProjectionTest.JUNE_15;
 import static org.disclosureledger.projections.summary.AgencySummaryProjectionTest.cell;
 import static org.disclosureledger.projections.summary.AgencySummaryProjectionTest.flaggedCell;
 import static org.disclosureledger.projections.summary.SummaryExamples.ICE;
@@ -22,7 +24,6 @@ import static org.disclosureledger.projections.summary.SummaryExamples.opened;
 import static org.disclosureledger.projections.summary.SummaryExamples.people;
 import static org.disclosureledger.projections.summary.SummaryExamples.recorded;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cells in opposite orders both commit, and a handler called outside a batch refuses.
  */
 class AgencySummaryBatchTest {
-
-    static final Instant JUNE_15 = Instant.parse("2025-06-15T09:30:00Z");
-    static final Instant JULY_2 = Instant.parse("2025-07-02T09:30:00Z");
 
     static SummaryFixture summaries;
 
