@@ -40,7 +40,9 @@ class SuiteLogScan {
             "OBJNY0001",
             "HISTAUDIT1",
             "MATRIX0001",
-            "LOCKED0001");
+            "LOCKED0001",
+            "OPSLAG1",
+            "OPSLAG2");
 
     @Test
     void noTokenAndNoRawIdentifierInAnythingTheSuiteLogged() throws IOException {
