@@ -44,10 +44,11 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * {@code applied_sequence} forward, doing nothing if the row already reflects that event. Axon keeps one disclosure's
  * events in order within one segment, so the disclosure's own rows are never written concurrently; the cells and cell
  * memberships that disclosures share are changed only by atomic upserts and relative updates, so segments running in
- * parallel add up instead of overwriting each other. The cells are written last: each batch gathers its net change per
- * cell and writes it just before it commits ({@link CellChanges}), so that batches contend for the shared cells only
- * for the moment of their commit. Handlers run inside an Axon unit of work and its transaction, as Axon's event
- * processors run them.
+ * parallel add up instead of overwriting each other. The shared rows are written last: each batch gathers the people it
+ * adds to groups and its net change per cell, and writes them just before it commits ({@link CellChanges}), in one
+ * order every batch follows, so that batches contend for them only for the moment of their commit and never deadlock
+ * on them (a correction moves its own people as it is handled). Handlers run inside an Axon unit of work and its
+ * transaction, as Axon's event processors run them.
  */
 @ProcessingGroup(AgencySummaryProjection.PROCESSING_GROUP)
 public class AgencySummaryProjection {
@@ -64,8 +65,8 @@ public class AgencySummaryProjection {
             + " certified_destructions, flag_severity";
 
     /**
-     * Counts the people of the first CTE ({@code source}: {@code person_ref}, and {@code listings}, how many times this
-     * disclosure lists them) in a group's cells for the given categories: each person's membership row in the group
+     * A correction's move into a group. Counts the people of the first CTE ({@code source}: {@code person_ref}, and
+     * {@code listings}, how many times this disclosure lists them) in a group's cells for the given categories: each person's membership row in the group
      * gets their listings added for each category (a new row if they had none), and the statement returns, per
      * category, the people whose count for it now equals what was added, which are exactly those this disclosure
      * brought into the category's cell. The placeholder is that amount, the same for all of {@code source}. Sorted, so
@@ -89,17 +90,14 @@ public class AgencySummaryProjection {
 
     /**
      * A chunk's (or a whole disclosure's) subjects: a row each, each listed once, as the aggregate accepts no person
-     * twice in one event (made distinct all the same: one upsert cannot count a person twice). No lookup of the
-     * disclosure's earlier rows: a person in two chunks has two rows and two listings (V13).
+     * twice in one event (made distinct all the same, as the memberships count them). No lookup of the disclosure's
+     * earlier rows: a person in two chunks has two rows and two listings (V13).
      */
-    private static final String ATTACH_SUBJECTS = """
-            WITH source AS (
-                INSERT INTO summary_subject (disclosure_id, person_ref)
-                SELECT ?, person_ref
-                FROM (SELECT DISTINCT decode(p, 'hex') AS person_ref FROM unnest(?::text[]) AS s(p)) d
-                ORDER BY person_ref
-                RETURNING person_ref, 1 AS listings),
-            """ + JOIN_GROUP.formatted(1);
+    private static final String INSERT_SUBJECTS = """
+            INSERT INTO summary_subject (disclosure_id, person_ref)
+            SELECT ?, person_ref
+            FROM (SELECT DISTINCT decode(p, 'hex') AS person_ref FROM unnest(?::text[]) AS s(p)) d
+            ORDER BY person_ref""";
 
     /**
      * The disclosure's people listed exactly {@code %1$d} times (to be formatted in, with {@link #JOIN_GROUP} after
@@ -350,18 +348,17 @@ public class AgencySummaryProjection {
         differences.forEach((cell, difference) -> cells.add(cell, difference, !before.containsKey(cell)));
     }
 
+    /**
+     * Lists the subjects under the disclosure, and adds them to its group when the batch commits
+     * ({@link CellChanges#join}).
+     */
     private void attachSubjects(CellChanges cells, DisclosureId id, Standing standing, List<PersonRef> subjects) {
         if (subjects.isEmpty()) {
             return;
         }
-        cells.registerGroup(standing.group());
         String[] people = subjects.stream().map(PersonRef::value).toArray(String[]::new);
-        countInCells(
-                cells,
-                standing,
-                1,
-                ATTACH_SUBJECTS,
-                concat(new Object[] {id.value(), people}, groupArguments(standing)));
+        jdbc.update(INSERT_SUBJECTS, id.value(), people);
+        cells.join(standing.group(), standing.categories(), subjects);
     }
 
     /**
@@ -374,8 +371,12 @@ public class AgencySummaryProjection {
         jdbc.query(sql, countRow, arguments);
     }
 
-    /** Moves the disclosure's subjects out of the cells it left and into the cells it entered. */
+    /**
+     * Moves the disclosure's subjects out of the cells it left and into the cells it entered, as the event is handled:
+     * the batch's memberships so far are written first, so that those of this disclosure's people are there to move.
+     */
     private void moveSubjects(CellChanges cells, DisclosureId id, Standing before, Standing after) {
+        cells.writeJoinsNow(jdbc);
         List<String> leftCategories = categoriesLeaving(before, after);
         if (!leftCategories.isEmpty()) {
             Standing leaving = before.withCategories(leftCategories);

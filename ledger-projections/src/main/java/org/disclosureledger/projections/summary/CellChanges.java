@@ -8,19 +8,22 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.disclosureledger.core.subject.PersonRef;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What one batch of events changes in the summary cells, and the groups it registers, gathered while the batch's
- * handlers run and written just before it commits: each group once, then one relative change per cell with the
- * batch's net difference, each sorted by their fields.
+ * What one batch of events changes in the rows its disclosures share with others, gathered while the batch's handlers
+ * run and written just before it commits: each group it registers once, then the people it adds to groups
+ * ({@link GroupJoins}), then one relative change per cell with the batch's net difference, each sorted by their
+ * fields.
  *
  * <p>Most disclosures to one agency in a month share their cells, so the cells' rows are what the projection's
  * segments contend for. Written as each event was handled, a batch held the rows' locks from its first disclosure to
  * its commit, and the segments took turns. Written at the end, the locks are held only from this write to the commit,
- * the rest of every batch (its disclosures' rows, subjects and memberships) runs in parallel, and a batch of a hundred
- * disclosures in one cell changes the cell once. Taking the locks in one order in every batch, groups before cells,
- * keeps two batches from deadlocking on them.
+ * the rest of every batch (its disclosures' own rows and subjects) runs in parallel, and a batch of a hundred
+ * disclosures in one cell changes the cell once. Taking the locks in one order in every batch, groups before
+ * memberships before cells, keeps two batches from deadlocking on them. A correction is the exception: it writes the
+ * batch's memberships so far at once, and then moves its own people between groups as it is handled.
  */
 final class CellChanges {
 
@@ -80,6 +83,7 @@ final class CellChanges {
 
     private final TreeSet<Group> groups = new TreeSet<>();
     private final TreeMap<Cell, Change> changes = new TreeMap<>();
+    private final GroupJoins joins = new GroupJoins();
 
     private CellChanges() {}
 
@@ -130,7 +134,27 @@ final class CellChanges {
     }
 
     /**
-     * Writes the groups, then the cells, each sorted by their fields. A group's key already held by another group (a
+     * Adds a disclosure's (or one of its chunks') people to a group under its categories, registering the group: the
+     * people who did not count in a category's cell yet will count in it when the batch commits.
+     */
+    void join(Group group, List<String> categories, List<PersonRef> people) {
+        registerGroup(group);
+        joins.add(group, categories, people);
+    }
+
+    /**
+     * Writes the people the batch has added to groups so far, before a correction reads or changes their membership
+     * rows as it is handled.
+     */
+    void writeJoinsNow(JdbcTemplate jdbc) {
+        if (!joins.isEmpty()) {
+            writeGroups(jdbc);
+            joins.write(jdbc, this::addSubjects);
+        }
+    }
+
+    /**
+     * Writes the groups, then the people the batch added to them, then the cells, each sorted by their fields. A group's key already held by another group (a
      * 64-bit hash collision, which would mix two groups' counts) fails the batch. A cell some disclosure entered is
      * upserted, unless the net difference would not make a valid cell by itself (a count below 0, or more flagged
      * disclosures than disclosures): then it includes a change by a disclosure that counted in the cell before the
@@ -138,6 +162,12 @@ final class CellChanges {
      * tables were changed outside the projection, and fails the batch.
      */
     private void write(JdbcTemplate jdbc) {
+        writeGroups(jdbc);
+        joins.write(jdbc, this::addSubjects);
+        writeCells(jdbc);
+    }
+
+    private void writeGroups(JdbcTemplate jdbc) {
         for (Group group : groups) {
             Object[] twice = {
                 group.agency(), group.state(), group.purpose(), group.month(),
@@ -150,6 +180,10 @@ final class CellChanges {
                         + " is already held by another group; the summaries cannot count this group exactly");
             }
         }
+        groups.clear();
+    }
+
+    private void writeCells(JdbcTemplate jdbc) {
         for (Map.Entry<Cell, Change> entry : changes.entrySet()) {
             Cell cell = entry.getKey();
             Change change = entry.getValue();

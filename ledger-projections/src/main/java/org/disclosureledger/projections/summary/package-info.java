@@ -44,14 +44,15 @@
  * counting one cell's distinct subjects at query time took 41 ms, a cost that grows with the subjects and is paid per
  * category cell.
  *
- * <p>Cells and groups are shared by disclosures handled in parallel segments. Each batch registers its groups and
- * writes its net change per cell once, in one order every batch follows, just before it commits
- * ({@link org.disclosureledger.projections.summary.CellChanges}), so that batches hold a cell's lock only for the
- * moment of their commit and never deadlock on cells or groups. Written as each event was handled, a batch of
+ * <p>Cells, groups and membership rows are shared by disclosures handled in parallel segments. Each batch registers
+ * its groups, adds its people to them and writes its net change per cell once, in one order every batch follows, just
+ * before it commits ({@link org.disclosureledger.projections.summary.CellChanges}), so that batches hold these rows'
+ * locks only from then to their commit and never deadlock on them. Written as each event was handled, a batch of
  * disclosures in different cells took the cells' locks in its events' order: catching up on 200,000 disclosures in six
- * cells, the segments deadlocked about 390 times, each time rolling a batch back, and handled about 157
- * disclosures a second. Membership rows are shared too, by disclosures listing the same people;
- * each statement takes them in person order, but two batches holding people of different disclosures may still
- * deadlock on them; PostgreSQL then aborts one, and the processor retries it.
+ * cells, the segments deadlocked about 390 times, each time rolling a batch back, and handled about 157 disclosures a
+ * second. Two bulk disclosures of one population to one agency in one month, their chunks in different orders,
+ * deadlocked the same way on their people's membership rows. A correction is the exception: it writes the batch's
+ * memberships so far and moves its own people as it is handled, so two batches correcting disclosures of the same
+ * people may still deadlock; PostgreSQL then aborts one, and the processor retries it.
  */
 package org.disclosureledger.projections.summary;

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.rulebook.Severity;
+import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.readmodel.ReadModelDump;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,10 +44,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The cells are written once per batch, when it commits ({@link CellChanges}): a batch of many events leaves the
- * tables exactly as the same events one batch each do, a cell entered and left in one batch is gone, a failed batch
- * (a handler's failure, a missing cell, a group key collision) writes none of its cells, two batches meeting the same
- * cells in opposite orders both commit, and a handler called outside a batch refuses.
+ * The memberships and cells are written once per batch, when it commits ({@link CellChanges}): a batch of many events
+ * leaves the tables exactly as the same events one batch each do, a cell entered and left in one batch is gone, a
+ * failed batch (a handler's failure, a missing cell, a group key collision) writes none of its cells, two batches
+ * meeting the same cells or adding the same people to a group in opposite orders both commit, and a handler called
+ * outside a batch refuses.
  */
 class AgencySummaryBatchTest {
 
@@ -104,6 +106,31 @@ class AgencySummaryBatchTest {
     }
 
     @Test
+    void givenMorePeopleThanOneStatementWrites_whenHandledAsOneBatch_thenTheTablesAreThoseOfOneEventABatch() {
+        // 17,000 listings of 13,000 people in one group: written in two slices, some people under two category sets,
+        // some listed twice in one disclosure.
+        List<PersonRef> population = people("many", 13_000);
+        Object[] events = {
+            opened("monday", details(ICE, "CA", LAW, JUNE_15, 9_000, NAME)),
+            opened("tuesday", details(ICE, "CA", LAW, JUNE_15, 8_000, NAME, SSN)),
+            attached("monday", 1, 0, population.subList(0, 8_000)),
+            attached("tuesday", 1, 0, population.subList(5_000, 13_000)),
+            attached("monday", 2, 8_000, population.subList(7_000, 8_000))
+        };
+        summaries.handle(events);
+        Map<String, List<String>> oneEventABatch = tables();
+        summaries.reset();
+
+        summaries.handleAsOneBatch(events);
+
+        assertThat(tables()).isEqualTo(oneEventABatch);
+        assertThat(summaries.cellsOf(ICE))
+                .containsExactlyInAnyOrder(
+                        cell("CA", LAW, NAME, "2025-06", 2, 13_000, 17_000, 0, 0),
+                        cell("CA", LAW, SSN, "2025-06", 1, 8_000, 8_000, 0, 0));
+    }
+
+    @Test
     void givenADisclosureRecordedAndCorrectedAwayInOneBatch_whenCommitted_thenItsFirstCellIsGone() {
         DisclosureDetails original = details(ICE, "CA", LAW, JUNE_15, 3, NAME);
 
@@ -152,8 +179,48 @@ class AgencySummaryBatchTest {
             throws Exception {
         DisclosureDetails law = details(ICE, "CA", LAW, JUNE_15, 3, NAME);
         DisclosureDetails oversight = details(ICE, "CA", OVERSIGHT, JUNE_15, 5, NAME);
-        // Both batches have handled their first disclosure before either goes on: had a handler locked its cell, each
-        // batch would now hold the cell the other needs next.
+
+        inTwoBatchesPausedBetween(
+                List.of(recorded("law-1", law, people("a", 1))),
+                List.of(recorded("oversight-1", oversight, people("b", 1))),
+                List.of(recorded("oversight-2", oversight, people("c", 1))),
+                List.of(recorded("law-2", law, people("d", 1))));
+
+        assertThat(summaries.cellsOf(ICE))
+                .containsExactlyInAnyOrder(
+                        cell("CA", LAW, NAME, "2025-06", 2, 2, 6, 0, 0),
+                        cell("CA", OVERSIGHT, NAME, "2025-06", 2, 2, 10, 0, 0));
+    }
+
+    @Test
+    void givenTwoBatchesAddingTheSamePeopleToAGroupInOppositeOrders_whenRunConcurrently_thenBothCommitWithoutADeadlock()
+            throws Exception {
+        // Two bulk disclosures of one population to one agency in one month, their chunks in different orders.
+        DisclosureDetails monday = details(ICE, "CA", LAW, JUNE_15, 2, NAME);
+        DisclosureDetails tuesday = details(ICE, "CA", LAW, JUNE_15, 2, NAME, SSN);
+        summaries.handle(opened("monday", monday), opened("tuesday", tuesday));
+        List<PersonRef> population = people("population", 2);
+
+        inTwoBatchesPausedBetween(
+                List.of(attached("monday", 1, 0, population.subList(0, 1))),
+                List.of(attached("monday", 2, 1, population.subList(1, 2))),
+                List.of(attached("tuesday", 1, 0, population.subList(1, 2))),
+                List.of(attached("tuesday", 2, 1, population.subList(0, 1))));
+
+        assertThat(summaries.cellsOf(ICE))
+                .containsExactlyInAnyOrder(
+                        cell("CA", LAW, NAME, "2025-06", 2, 2, 4, 0, 0),
+                        cell("CA", LAW, SSN, "2025-06", 1, 2, 2, 0, 0));
+    }
+
+    /**
+     * Runs two batches at once, as two segments would, each handling its first events, waiting until the other has
+     * handled its first events too, and then handling the rest: had a handler locked a shared row, each batch would
+     * now hold a row the other needs next.
+     */
+    private static void inTwoBatchesPausedBetween(
+            List<Object> oneFirst, List<Object> oneThen, List<Object> otherFirst, List<Object> otherThen)
+            throws Exception {
         CyclicBarrier bothHandledTheirFirst = new CyclicBarrier(2);
         Runnable pause = () -> {
             try {
@@ -164,24 +231,13 @@ class AgencySummaryBatchTest {
         };
         ExecutorService twoSegments = Executors.newFixedThreadPool(2);
         try {
-            Future<?> lawFirst = twoSegments.submit(() -> summaries.handleAsOneBatch(
-                    List.of(recorded("law-1", law, people("a", 1))),
-                    pause,
-                    List.of(recorded("oversight-1", oversight, people("b", 1)))));
-            Future<?> oversightFirst = twoSegments.submit(() -> summaries.handleAsOneBatch(
-                    List.of(recorded("oversight-2", oversight, people("c", 1))),
-                    pause,
-                    List.of(recorded("law-2", law, people("d", 1)))));
-            lawFirst.get(30, TimeUnit.SECONDS);
-            oversightFirst.get(30, TimeUnit.SECONDS);
+            Future<?> one = twoSegments.submit(() -> summaries.handleAsOneBatch(oneFirst, pause, oneThen));
+            Future<?> other = twoSegments.submit(() -> summaries.handleAsOneBatch(otherFirst, pause, otherThen));
+            one.get(30, TimeUnit.SECONDS);
+            other.get(30, TimeUnit.SECONDS);
         } finally {
             twoSegments.shutdownNow();
         }
-
-        assertThat(summaries.cellsOf(ICE))
-                .containsExactlyInAnyOrder(
-                        cell("CA", LAW, NAME, "2025-06", 2, 2, 6, 0, 0),
-                        cell("CA", OVERSIGHT, NAME, "2025-06", 2, 2, 10, 0, 0));
     }
 
     @Test
@@ -266,11 +322,13 @@ class AgencySummaryBatchTest {
                 recorded("ca-2", second, people("a", 5)),
                 opened("ca-bulk", bulk),
                 attached("ca-bulk", 1, 0, people("a", 4)),
+                // Two of the same people again: listed twice in one disclosure.
+                attached("ca-bulk", 2, 4, people("a", 2)),
                 recorded("ca-3", third, people("b", 2)),
                 flagged("ca-2", null, Severity.CONCERN),
                 destructionRequested("ca-1", "request-1"),
                 corrected("ca-2", "correction-1", second, correction(JULY_2, OIG, null, null, null)),
-                attached("ca-bulk", 2, 4, people("b", 3)),
+                attached("ca-bulk", 3, 6, people("b", 3)),
                 corrected("ca-1", "correction-2", first, correction(null, null, OVERSIGHT, List.of(NAME, SSN), 9L)),
                 destructionRequested("ca-3", "request-2"),
                 destructionCertified("ca-3", "certification-1", "request-2"),

@@ -1,0 +1,268 @@
+package org.disclosureledger.projections.summary;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ObjLongConsumer;
+import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.summary.CellChanges.Cell;
+import org.disclosureledger.projections.summary.CellChanges.Group;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+/**
+ * The people one batch of events adds to groups' membership rows ({@code summary_group_subject}), gathered while the
+ * batch's handlers run and written together: group by group, each group's people in the order of their references,
+ * so that every batch takes the rows' locks in one order and two batches adding the same people never deadlock.
+ *
+ * <p>A group's people are written in slices of about {@value #PEOPLE_PER_STATEMENT}, each the people whose
+ * references begin within a range, the ranges in ascending order; a slice is one statement, which adds each person's
+ * listings of the batch at once and takes their rows in order. A person listed in the batch under two different sets
+ * of the group's categories (two disclosures to one agency in one month with different data) is written once per set:
+ * the first time in the slice's first statement, the other times in statements that follow it and touch only rows the
+ * batch already holds. Each statement returns, per data category, the people whose count for it rose from 0, the
+ * people the batch brought into the category's cell.
+ */
+final class GroupJoins {
+
+    /** About how many people one statement writes; a bulk chunk's worth. */
+    static final int PEOPLE_PER_STATEMENT = 10_000;
+
+    /**
+     * Adds listings to a group's membership rows and returns, per data category, how many people entered its cell.
+     * Parameters: the group's category sets (each joined by commas); the people (hex), the 1-based set each is listed
+     * under, and how many times; the group's fields; every category of the sets.
+     */
+    private static final String JOIN = """
+            WITH sets AS MATERIALIZED (
+                SELECT u.n::integer AS n, summary_counts_of(string_to_array(u.c, ','), 1) AS counts
+                FROM unnest(?::text[]) WITH ORDINALITY AS u(c, n)),
+            source AS MATERIALIZED (
+                SELECT decode(s.p, 'hex') AS person_ref,
+                    CASE WHEN s.l = 1 THEN t.counts ELSE summary_scale_counts(t.counts, s.l) END AS counts
+                FROM unnest(?::text[], ?::integer[], ?::integer[]) AS s(p, n, l) JOIN sets t ON t.n = s.n),
+            joined AS (
+                INSERT INTO summary_group_subject (group_id, person_ref, counts)
+                SELECT summary_group_id(?, ?, ?, ?), person_ref, counts FROM source
+                ORDER BY person_ref
+                ON CONFLICT (group_id, person_ref)
+                DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
+                RETURNING person_ref, counts)
+            SELECT k.data_category, count(*) AS people
+            FROM joined j JOIN source s ON s.person_ref = j.person_ref CROSS JOIN summary_category k
+            WHERE k.data_category = ANY(?::text[]) AND s.counts[k.position] > 0
+                AND j.counts[k.position] = s.counts[k.position]
+            GROUP BY k.data_category""";
+
+    /**
+     * The same as {@link #JOIN} when every person of the statement is listed under one category set the same number
+     * of times, as in a chunk of one bulk disclosure: nothing to join back, since a person entered a category's cell
+     * when their count for it equals what was added. Parameters: the set's categories, the listings, the group's
+     * fields, the people (hex, made distinct), the categories again, the listings again.
+     */
+    private static final String JOIN_UNIFORM = """
+            WITH step AS MATERIALIZED (SELECT summary_counts_of(?::text[], ?) AS counts),
+            joined AS (
+                INSERT INTO summary_group_subject (group_id, person_ref, counts)
+                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, step.counts
+                FROM (SELECT DISTINCT decode(p, 'hex') AS person_ref FROM unnest(?::text[]) AS u(p)) s CROSS JOIN step
+                ORDER BY s.person_ref
+                ON CONFLICT (group_id, person_ref)
+                DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
+                RETURNING counts)
+            SELECT k.data_category, count(*) AS people
+            FROM joined j CROSS JOIN summary_category k
+            WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = ?
+            GROUP BY k.data_category""";
+
+    private final TreeMap<Group, Joins> byGroup = new TreeMap<>();
+
+    /**
+     * Adds a disclosure's (or one of its chunks') people to a group under the disclosure's categories. The list is
+     * kept, not copied, until the batch writes it; a person it names twice is listed once, as in
+     * {@code summary_subject}.
+     */
+    void add(Group group, List<String> categories, List<PersonRef> people) {
+        if (!people.isEmpty()) {
+            byGroup.computeIfAbsent(group, g -> new Joins()).add(categories, people);
+        }
+    }
+
+    boolean isEmpty() {
+        return byGroup.isEmpty();
+    }
+
+    /**
+     * Writes every group's new listings, groups and people in order, hands each cell's newly counted people to
+     * {@code entered}, and forgets them.
+     */
+    void write(JdbcTemplate jdbc, ObjLongConsumer<Cell> entered) {
+        for (Map.Entry<Group, Joins> group : byGroup.entrySet()) {
+            group.getValue().write(jdbc, group.getKey(), entered);
+        }
+        byGroup.clear();
+    }
+
+    /** One group's listings in the batch: each added list of people with the index of its category set. */
+    private static final class Joins {
+
+        private final List<String> sets = new ArrayList<>();
+        private final List<List<String>> setCategories = new ArrayList<>();
+        private final List<List<PersonRef>> lists = new ArrayList<>();
+        private final List<Integer> listSets = new ArrayList<>();
+        private int people;
+
+        void add(List<String> categories, List<PersonRef> listed) {
+            String set = String.join(",", categories);
+            int index = sets.indexOf(set);
+            if (index < 0) {
+                index = sets.size();
+                sets.add(set);
+                setCategories.add(categories);
+            }
+            lists.add(listed);
+            listSets.add(index);
+            people += listed.size();
+        }
+
+        void write(JdbcTemplate jdbc, Group group, ObjLongConsumer<Cell> entered) {
+            int slices = Math.max(1, Math.min(1 << 16, (people + PEOPLE_PER_STATEMENT - 1) / PEOPLE_PER_STATEMENT));
+            List<List<Listing>> bySlice = new ArrayList<>(slices);
+            for (int s = 0; s < slices; s++) {
+                bySlice.add(new ArrayList<>());
+            }
+            for (int list = 0; list < lists.size(); list++) {
+                for (PersonRef person : lists.get(list)) {
+                    bySlice.get(sliceOf(person.value(), slices)).add(new Listing(person.value(), list));
+                }
+            }
+            String[] allCategories =
+                    setCategories.stream().flatMap(List::stream).distinct().toArray(String[]::new);
+            RowCallbackHandler countRow = row -> entered.accept(
+                    new Cell(
+                            group.agency(),
+                            group.state(),
+                            group.purpose(),
+                            row.getString("data_category"),
+                            group.month()),
+                    row.getLong("people"));
+            for (List<Listing> slice : bySlice) {
+                List<Round> rounds = lists.size() == 1 ? List.of(Round.of(slice)) : rounds(slice);
+                for (Round round : rounds) {
+                    if (round.isUniform()) {
+                        String[] categories =
+                                setCategories.get(round.sets.get(0) - 1).toArray(String[]::new);
+                        int listings = round.listings.get(0);
+                        jdbc.query(
+                                JOIN_UNIFORM,
+                                countRow,
+                                categories,
+                                listings,
+                                group.agency(),
+                                group.state(),
+                                group.purpose(),
+                                group.month(),
+                                round.people.toArray(String[]::new),
+                                categories,
+                                listings);
+                        continue;
+                    }
+                    jdbc.query(
+                            JOIN,
+                            countRow,
+                            sets.toArray(String[]::new),
+                            round.people.toArray(String[]::new),
+                            round.sets.toArray(Integer[]::new),
+                            round.listings.toArray(Integer[]::new),
+                            group.agency(),
+                            group.state(),
+                            group.purpose(),
+                            group.month(),
+                            allCategories);
+                }
+            }
+        }
+
+        /**
+         * A slice's people in statements: the first holds every person with the first set they are listed under and
+         * how many times; each next one the people listed under more sets, with their next set.
+         */
+        private List<Round> rounds(List<Listing> slice) {
+            // Per person, per set, their listings; a person a list names twice counts once for it.
+            Map<String, Member> members = new HashMap<>();
+            for (Listing listing : slice) {
+                members.computeIfAbsent(listing.person, p -> new Member(sets.size()))
+                        .list(listing.list, listSets.get(listing.list));
+            }
+            List<Round> rounds = new ArrayList<>();
+            members.forEach((person, member) -> {
+                int round = 0;
+                for (int set = 0; set < member.listings.length; set++) {
+                    if (member.listings[set] > 0) {
+                        if (rounds.size() == round) {
+                            rounds.add(new Round());
+                        }
+                        rounds.get(round).add(person, set + 1, member.listings[set]);
+                        round++;
+                    }
+                }
+            });
+            return rounds;
+        }
+
+        /**
+         * Which of {@code slices} ranges a reference falls in, by its first four hex digits: ascending ranges hold
+         * ascending references, as PostgreSQL orders the bytes they stand for.
+         */
+        private static int sliceOf(String reference, int slices) {
+            int prefix = Integer.parseInt(reference, 0, 4, 16);
+            return (int) (((long) prefix * slices) >>> 16);
+        }
+    }
+
+    private record Listing(String person, int list) {}
+
+    /** A person's listings in one slice, per category set, and the last list that named them. */
+    private static final class Member {
+        private final int[] listings;
+        private int lastList = -1;
+
+        Member(int sets) {
+            listings = new int[sets];
+        }
+
+        void list(int list, int set) {
+            if (list != lastList) {
+                listings[set]++;
+                lastList = list;
+            }
+        }
+    }
+
+    /** One statement's people, each with a 1-based category set and a number of listings. */
+    private static final class Round {
+        private final List<String> people = new ArrayList<>();
+        private final List<Integer> sets = new ArrayList<>();
+        private final List<Integer> listings = new ArrayList<>();
+
+        /** A slice of one list: each person once under its set (1), as SQL makes them distinct. */
+        static Round of(List<Listing> slice) {
+            Round round = new Round();
+            slice.forEach(listing -> round.add(listing.person, 1, 1));
+            return round;
+        }
+
+        boolean isUniform() {
+            return sets.stream().distinct().count() <= 1
+                    && listings.stream().distinct().count() <= 1;
+        }
+
+        void add(String person, int set, int times) {
+            people.add(person);
+            sets.add(set);
+            listings.add(times);
+        }
+    }
+}
