@@ -65,12 +65,12 @@ public class AgencySummaryProjection {
             + " certified_destructions, flag_severity";
 
     /**
-     * A correction's move into a group. Counts the people of the first CTE ({@code source}: {@code person_ref}, and
-     * {@code listings}, how many times this disclosure lists them) in a group's cells for the given categories: each person's membership row in the group
-     * gets their listings added for each category (a new row if they had none), and the statement returns, per
-     * category, the people whose count for it now equals what was added, which are exactly those this disclosure
-     * brought into the category's cell. The placeholder is that amount, the same for all of {@code source}. Sorted, so
-     * that two segments adding overlapping people to the same group take the row locks in the same order.
+     * A correction's move into a group, written as the correction is handled. Counts the people of the first CTE
+     * ({@code source}: {@code person_ref}, and {@code listings}, how many times this disclosure lists them) in a
+     * group's cells for the given categories: each person's membership row in the group gets their listings added for
+     * each category (a new row if they had none), and the statement returns, per category, the people whose count for
+     * it now equals what was added, which are exactly those this disclosure brought into the category's cell. The
+     * placeholder is that amount, the same for all of {@code source}.
      */
     private static final String JOIN_GROUP = """
             step AS MATERIALIZED (SELECT summary_counts_of(?::text[], 1) AS counts),
@@ -95,9 +95,7 @@ public class AgencySummaryProjection {
      */
     private static final String INSERT_SUBJECTS = """
             INSERT INTO summary_subject (disclosure_id, person_ref)
-            SELECT ?, person_ref
-            FROM (SELECT DISTINCT decode(p, 'hex') AS person_ref FROM unnest(?::text[]) AS s(p)) d
-            ORDER BY person_ref""";
+            SELECT DISTINCT ?, decode(p, 'hex') FROM unnest(?::text[]) AS s(p)""";
 
     /**
      * The disclosure's people listed exactly {@code %1$d} times (to be formatted in, with {@link #JOIN_GROUP} after
@@ -174,8 +172,8 @@ public class AgencySummaryProjection {
     }
 
     /**
-     * A chunk of a bulk disclosure's subjects: joined to the disclosure's group with one statement; the cells' distinct
-     * counts change with the batch's other cell changes.
+     * A chunk of a bulk disclosure's subjects: listed under the disclosure at once, added to its group and counted in
+     * its cells when the batch commits.
      */
     @EventHandler
     public void on(BulkSubjectsAttached event, @SequenceNumber long sequence) {
@@ -358,7 +356,7 @@ public class AgencySummaryProjection {
         }
         String[] people = subjects.stream().map(PersonRef::value).toArray(String[]::new);
         jdbc.update(INSERT_SUBJECTS, id.value(), people);
-        cells.join(standing.group(), standing.categories(), subjects);
+        cells.join(standing.group(), id.value(), standing.categories(), subjects);
     }
 
     /**
@@ -372,13 +370,15 @@ public class AgencySummaryProjection {
     }
 
     /**
-     * Moves the disclosure's subjects out of the cells it left and into the cells it entered, as the event is handled:
-     * the batch's memberships so far are written first, so that those of this disclosure's people are there to move.
+     * Moves the disclosure's subjects out of the cells it left and into the cells it entered, as the event is handled.
+     * People of this disclosure that the batch has added to the group they leave are written first, so that they are
+     * there to take out; entering needs nothing written first, as a person counts in a cell once their count rises
+     * from 0, whichever statement raises it first.
      */
     private void moveSubjects(CellChanges cells, DisclosureId id, Standing before, Standing after) {
-        cells.writeJoinsNow(jdbc);
         List<String> leftCategories = categoriesLeaving(before, after);
         if (!leftCategories.isEmpty()) {
+            cells.writeJoinsBeforeLeaving(jdbc, before.group(), id.value());
             Standing leaving = before.withCategories(leftCategories);
             countInCells(cells, leaving, -1, LEAVE_GROUP, new Object[] {
                 textArray(leaving.categories()),

@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its commit, and the segments took turns. Written at the end, the locks are held only from this write to the commit,
  * the rest of every batch (its disclosures' own rows and subjects) runs in parallel, and a batch of a hundred
  * disclosures in one cell changes the cell once. Taking the locks in one order in every batch, groups before
- * memberships before cells, keeps two batches from deadlocking on them. A correction is the exception: it writes the
- * batch's memberships so far at once, and then moves its own people between groups as it is handled.
+ * memberships before cells, keeps two batches from deadlocking on them. A correction is the exception: it moves its own
+ * people between groups as it is handled, after writing the batch's memberships so far if it takes people out of a
+ * group the batch has added them to.
  */
 final class CellChanges {
 
@@ -137,29 +138,30 @@ final class CellChanges {
      * Adds a disclosure's (or one of its chunks') people to a group under its categories, registering the group: the
      * people who did not count in a category's cell yet will count in it when the batch commits.
      */
-    void join(Group group, List<String> categories, List<PersonRef> people) {
+    void join(Group group, String disclosureId, List<String> categories, List<PersonRef> people) {
         registerGroup(group);
-        joins.add(group, categories, people);
+        joins.add(group, disclosureId, categories, people);
     }
 
     /**
-     * Writes the people the batch has added to groups so far, before a correction reads or changes their membership
-     * rows as it is handled.
+     * Before a correction takes a disclosure's people out of a group: writes the people the batch has added to groups
+     * so far, if some of them are this disclosure's in this group, whose membership rows must be there to change.
+     * This breaks the batch's order, so that the batch may then deadlock with another.
      */
-    void writeJoinsNow(JdbcTemplate jdbc) {
-        if (!joins.isEmpty()) {
+    void writeJoinsBeforeLeaving(JdbcTemplate jdbc, Group group, String disclosureId) {
+        if (joins.hasPending(group, disclosureId)) {
             writeGroups(jdbc);
             joins.write(jdbc, this::addSubjects);
         }
     }
 
     /**
-     * Writes the groups, then the people the batch added to them, then the cells, each sorted by their fields. A group's key already held by another group (a
-     * 64-bit hash collision, which would mix two groups' counts) fails the batch. A cell some disclosure entered is
-     * upserted, unless the net difference would not make a valid cell by itself (a count below 0, or more flagged
-     * disclosures than disclosures): then it includes a change by a disclosure that counted in the cell before the
-     * batch, so the cell exists, and it is updated like every other cell. An update that finds no cell means the
-     * tables were changed outside the projection, and fails the batch.
+     * Writes the groups, then the people the batch added to them, then the cells, each sorted by their fields. A
+     * group's key already held by another group (a 64-bit hash collision, which would mix two groups' counts) fails the
+     * batch. A cell some disclosure entered is upserted, unless the net difference would not make a valid cell by
+     * itself (a count below 0, or more flagged disclosures than disclosures): then it includes a change by a
+     * disclosure that counted in the cell before the batch, so the cell exists, and it is updated like every other
+     * cell. An update that finds no cell means the tables were changed outside the projection, and fails the batch.
      */
     private void write(JdbcTemplate jdbc) {
         writeGroups(jdbc);

@@ -1,9 +1,12 @@
 package org.disclosureledger.projections.summary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ObjLongConsumer;
 import org.disclosureledger.core.subject.PersonRef;
@@ -17,7 +20,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * batch's handlers run and written together: group by group, each group's people in the order of their references,
  * so that every batch takes the rows' locks in one order and two batches adding the same people never deadlock.
  *
- * <p>A group's people are written in slices of about {@value #PEOPLE_PER_STATEMENT}, each the people whose
+ * <p>A group's people are written in slices of about {@value #PEOPLE_PER_STATEMENT} listings, each the people whose
  * references begin within a range, the ranges in ascending order; a slice is one statement, which adds each person's
  * listings of the batch at once and takes their rows in order. A person listed in the batch under two different sets
  * of the group's categories (two disclosures to one agency in one month with different data) is written once per set:
@@ -27,7 +30,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 final class GroupJoins {
 
-    /** About how many people one statement writes; a bulk chunk's worth. */
+    /** About how many listings one statement writes; a bulk chunk's worth. */
     static final int PEOPLE_PER_STATEMENT = 10_000;
 
     /**
@@ -84,10 +87,16 @@ final class GroupJoins {
      * kept, not copied, until the batch writes it; a person it names twice is listed once, as in
      * {@code summary_subject}.
      */
-    void add(Group group, List<String> categories, List<PersonRef> people) {
+    void add(Group group, String disclosureId, List<String> categories, List<PersonRef> people) {
         if (!people.isEmpty()) {
-            byGroup.computeIfAbsent(group, g -> new Joins()).add(categories, people);
+            byGroup.computeIfAbsent(group, g -> new Joins()).add(disclosureId, categories, people);
         }
+    }
+
+    /** Whether the batch has people of this disclosure not yet written to this group. */
+    boolean hasPending(Group group, String disclosureId) {
+        Joins joins = byGroup.get(group);
+        return joins != null && joins.disclosures.contains(disclosureId);
     }
 
     boolean isEmpty() {
@@ -112,9 +121,10 @@ final class GroupJoins {
         private final List<List<String>> setCategories = new ArrayList<>();
         private final List<List<PersonRef>> lists = new ArrayList<>();
         private final List<Integer> listSets = new ArrayList<>();
-        private int people;
+        private final Set<String> disclosures = new HashSet<>();
+        private int listings;
 
-        void add(List<String> categories, List<PersonRef> listed) {
+        void add(String disclosureId, List<String> categories, List<PersonRef> listed) {
             String set = String.join(",", categories);
             int index = sets.indexOf(set);
             if (index < 0) {
@@ -124,20 +134,12 @@ final class GroupJoins {
             }
             lists.add(listed);
             listSets.add(index);
-            people += listed.size();
+            disclosures.add(disclosureId);
+            listings += listed.size();
         }
 
         void write(JdbcTemplate jdbc, Group group, ObjLongConsumer<Cell> entered) {
-            int slices = Math.max(1, Math.min(1 << 16, (people + PEOPLE_PER_STATEMENT - 1) / PEOPLE_PER_STATEMENT));
-            List<List<Listing>> bySlice = new ArrayList<>(slices);
-            for (int s = 0; s < slices; s++) {
-                bySlice.add(new ArrayList<>());
-            }
-            for (int list = 0; list < lists.size(); list++) {
-                for (PersonRef person : lists.get(list)) {
-                    bySlice.get(sliceOf(person.value(), slices)).add(new Listing(person.value(), list));
-                }
-            }
+            Slices slices = Slices.of(lists, (listings + PEOPLE_PER_STATEMENT - 1) / PEOPLE_PER_STATEMENT);
             String[] allCategories =
                     setCategories.stream().flatMap(List::stream).distinct().toArray(String[]::new);
             RowCallbackHandler countRow = row -> entered.accept(
@@ -148,54 +150,60 @@ final class GroupJoins {
                             row.getString("data_category"),
                             group.month()),
                     row.getLong("people"));
-            for (List<Listing> slice : bySlice) {
-                List<Round> rounds = lists.size() == 1 ? List.of(Round.of(slice)) : rounds(slice);
-                for (Round round : rounds) {
+            for (int slice = 0; slice < slices.count(); slice++) {
+                for (Round round : rounds(slices, slice)) {
                     if (round.isUniform()) {
                         String[] categories =
                                 setCategories.get(round.sets.get(0) - 1).toArray(String[]::new);
-                        int listings = round.listings.get(0);
+                        int times = round.listings.get(0);
                         jdbc.query(
                                 JOIN_UNIFORM,
                                 countRow,
                                 categories,
-                                listings,
+                                times,
                                 group.agency(),
                                 group.state(),
                                 group.purpose(),
                                 group.month(),
                                 round.people.toArray(String[]::new),
                                 categories,
-                                listings);
-                        continue;
+                                times);
+                    } else {
+                        jdbc.query(
+                                JOIN,
+                                countRow,
+                                sets.toArray(String[]::new),
+                                round.people.toArray(String[]::new),
+                                round.sets.toArray(Integer[]::new),
+                                round.listings.toArray(Integer[]::new),
+                                group.agency(),
+                                group.state(),
+                                group.purpose(),
+                                group.month(),
+                                allCategories);
                     }
-                    jdbc.query(
-                            JOIN,
-                            countRow,
-                            sets.toArray(String[]::new),
-                            round.people.toArray(String[]::new),
-                            round.sets.toArray(Integer[]::new),
-                            round.listings.toArray(Integer[]::new),
-                            group.agency(),
-                            group.state(),
-                            group.purpose(),
-                            group.month(),
-                            allCategories);
                 }
             }
         }
 
         /**
-         * A slice's people in statements: the first holds every person with the first set they are listed under and
-         * how many times; each next one the people listed under more sets, with their next set.
+         * A slice's people in statements: the first holds every person of the slice with the first set they are
+         * listed under and how many times; each next one the people listed under more sets, with their next set. A
+         * slice with no people has none.
          */
-        private List<Round> rounds(List<Listing> slice) {
+        private List<Round> rounds(Slices slices, int slice) {
+            if (lists.size() == 1) {
+                // One list: each person once under its set, as SQL makes them distinct.
+                Round round = new Round();
+                slices.forEach(slice, (list, person) -> round.add(person, 1, 1));
+                return round.people.isEmpty() ? List.of() : List.of(round);
+            }
             // Per person, per set, their listings; a person a list names twice counts once for it.
             Map<String, Member> members = new HashMap<>();
-            for (Listing listing : slice) {
-                members.computeIfAbsent(listing.person, p -> new Member(sets.size()))
-                        .list(listing.list, listSets.get(listing.list));
-            }
+            slices.forEach(
+                    slice,
+                    (list, person) -> members.computeIfAbsent(person, p -> new Member(sets.size()))
+                            .list(list, listSets.get(list)));
             List<Round> rounds = new ArrayList<>();
             members.forEach((person, member) -> {
                 int round = 0;
@@ -211,18 +219,65 @@ final class GroupJoins {
             });
             return rounds;
         }
+    }
+
+    /**
+     * A group's listings sorted into ranges of their references by a counting sort: per listing, its list and its
+     * position in the list, in two arrays of ints, ordered by range and, within a range, by list.
+     */
+    private record Slices(List<List<PersonRef>> lists, int[] starts, int[] listOf, int[] positionOf) {
+
+        static Slices of(List<List<PersonRef>> lists, int wanted) {
+            int count = Math.max(1, Math.min(1 << 16, wanted));
+            int[] starts = new int[count + 1];
+            for (List<PersonRef> list : lists) {
+                for (PersonRef person : list) {
+                    starts[sliceOf(person.value(), count) + 1]++;
+                }
+            }
+            for (int slice = 0; slice < count; slice++) {
+                starts[slice + 1] += starts[slice];
+            }
+            int[] next = Arrays.copyOf(starts, count);
+            int[] listOf = new int[starts[count]];
+            int[] positionOf = new int[starts[count]];
+            for (int list = 0; list < lists.size(); list++) {
+                List<PersonRef> people = lists.get(list);
+                for (int position = 0; position < people.size(); position++) {
+                    int at = next[sliceOf(people.get(position).value(), count)]++;
+                    listOf[at] = list;
+                    positionOf[at] = position;
+                }
+            }
+            return new Slices(lists, starts, listOf, positionOf);
+        }
+
+        int count() {
+            return starts.length - 1;
+        }
+
+        /** Hands each listing of a slice, by list, to {@code action}: its list and its person's reference. */
+        void forEach(int slice, ListingAction action) {
+            for (int at = starts[slice]; at < starts[slice + 1]; at++) {
+                action.accept(
+                        listOf[at], lists.get(listOf[at]).get(positionOf[at]).value());
+            }
+        }
 
         /**
-         * Which of {@code slices} ranges a reference falls in, by its first four hex digits: ascending ranges hold
+         * Which of {@code count} ranges a reference falls in, by its first four hex digits: ascending ranges hold
          * ascending references, as PostgreSQL orders the bytes they stand for.
          */
-        private static int sliceOf(String reference, int slices) {
+        private static int sliceOf(String reference, int count) {
             int prefix = Integer.parseInt(reference, 0, 4, 16);
-            return (int) (((long) prefix * slices) >>> 16);
+            return (int) (((long) prefix * count) >>> 16);
         }
     }
 
-    private record Listing(String person, int list) {}
+    @FunctionalInterface
+    private interface ListingAction {
+        void accept(int list, String person);
+    }
 
     /** A person's listings in one slice, per category set, and the last list that named them. */
     private static final class Member {
@@ -246,13 +301,6 @@ final class GroupJoins {
         private final List<String> people = new ArrayList<>();
         private final List<Integer> sets = new ArrayList<>();
         private final List<Integer> listings = new ArrayList<>();
-
-        /** A slice of one list: each person once under its set (1), as SQL makes them distinct. */
-        static Round of(List<Listing> slice) {
-            Round round = new Round();
-            slice.forEach(listing -> round.add(listing.person, 1, 1));
-            return round;
-        }
 
         boolean isUniform() {
             return sets.stream().distinct().count() <= 1
