@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,8 +57,13 @@ public final class LedgerClient {
         return new LedgerClient(port).as(TestTokens.recorder("CA"));
     }
 
-    /** A response: status, content type and body as text and, when it is JSON, as a tree. */
-    public record Response(int status, String contentType, String body) {
+    /** A response: status, content type, headers, and body as text and, when it is JSON, as a tree. */
+    public record Response(int status, String contentType, String body, HttpHeaders headers) {
+
+        /** The first value of a header, if the response has it. */
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -121,7 +128,8 @@ public final class LedgerClient {
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -29,8 +29,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Turns every failure into an RFC 9457 problem document: 400 for a body that is not the JSON expected, 404 for an
  * unknown disclosure, 409 for a request that conflicts with what is recorded, 413 for a body over the limit, 415 for
  * a wrong content type, 422 for invalid fields or a request the domain refuses. Messages never echo an enrollee
- * identifier, a request that waited longer than {@code ledger.database.lock-timeout} for a lock answers 503 (it was
- * rolled back and may be sent again), and unexpected errors answer 500 without detail (the cause is logged without
+ * identifier, a request that waited longer than {@code ledger.database.lock-timeout} for a lock answers 503 with a
+ * {@code Retry-After} (it was rolled back and may be sent again), and unexpected errors answer 500 without detail (the cause is logged without
  * request content).
  */
 @RestControllerAdvice
@@ -38,6 +38,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** PostgreSQL's SQLSTATE for a lock wait that ended at lock_timeout. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    /** Seconds a client is asked to wait before sending again a request that waited too long for a lock. */
+    static final long BUSY_RETRY_AFTER_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -87,34 +90,40 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e) {
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof DisclosureRejected rejected) {
-            return rejected(rejected);
+            return asResponse(rejected(rejected));
         }
         if (cause instanceof AggregateNotFoundException missing) {
-            return notFound(missing);
+            return asResponse(notFound(missing));
         }
         return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (waitedTooLongForALock(e)) {
             log.warn("A request waited longer than ledger.database.lock-timeout for a lock and was rolled back");
-            return Problems.of(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "busy",
-                    "Busy",
-                    "the ledger waited too long for another change to the same records; nothing was recorded by this"
-                            + " request; send it again");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(BUSY_RETRY_AFTER_SECONDS))
+                    .body(Problems.of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "busy",
+                            "Busy",
+                            "the ledger waited too long for another change to the same records; nothing was recorded"
+                                    + " by this request; send it again"));
         }
         log.error("Unexpected failure handling a request: {}", e.getClass().getName(), e);
-        return Problems.of(
+        return asResponse(Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error",
                 "Internal error",
-                "the ledger could not complete the request; nothing was recorded by this request");
+                "the ledger could not complete the request; nothing was recorded by this request"));
+    }
+
+    private static ResponseEntity<ProblemDetail> asResponse(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @Override

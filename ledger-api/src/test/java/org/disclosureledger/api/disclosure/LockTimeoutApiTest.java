@@ -59,6 +59,7 @@ class LockTimeoutApiTest {
 
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.header("Retry-After")).contains("5");
         assertThat(refused.json().path("type").asString()).isEqualTo("urn:disclosure-ledger:problem:busy");
         assertThat(refused.json().path("detail").asString())
                 .contains("nothing was recorded")
