@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,16 +36,18 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Issue 8's scenario 1: recording single disclosures through the HTTP API as fast as 1, 4 and 16 clients can, each
  * against raw JDBC single-row commits of the same event bytes from as many threads into a table shaped like the event
- * table, with p50/p99 latency; and, meanwhile, how far the sequencer and the signed checkpoints trail the stored
- * events (the verifiable-ledger issue's lag figure), and the CPU each disclosure cost the application, the JVM and
- * PostgreSQL against what each raw insert cost. Nothing is measured before a minute of load at the largest thread
- * count has let the JIT compile the request path. A measurement, run by
+ * table, with p50/p99 latency, and against the HTTP floor ({@link HttpFloor}: the same server, token check and JSON,
+ * one INSERT per request and nothing else); and, meanwhile, how far the sequencer and the signed checkpoints trail
+ * the stored events (the verifiable-ledger issue's lag figure), and the CPU each disclosure cost the application, the
+ * JVM and PostgreSQL against what each raw insert cost. Nothing is measured before a minute of load at the largest
+ * thread count has let the JIT compile the request path. A measurement, run by
  * {@code ./mvnw -pl ledger-api -am verify -Pbenchmark}.
  */
 // Closed after its scenario, so that its processors do not compete with the next scenario for the two cores.
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BenchmarkRun.Joined.class)
+@Import(HttpFloor.class)
 class IngestBenchmark {
 
     private static final List<Integer> THREAD_COUNTS = Arrays.stream(
@@ -62,6 +65,8 @@ class IngestBenchmark {
             Duration.ofSeconds(Long.getLong("benchmark.ingest.warm-up-seconds", 60));
     /** Raw JDBC is a few lines of code: a short warm-up compiles it. */
     private static final Duration RAW_WARM_UP_FOR = Duration.ofSeconds(5);
+    /** The HTTP floor shares the request path the ledger's warm-up compiled; its own few lines need little more. */
+    private static final Duration FLOOR_WARM_UP_FOR = Duration.ofSeconds(10);
 
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
@@ -127,6 +132,14 @@ class IngestBenchmark {
                 run(mostThreads, RAW_WARM_UP_FOR, n -> insertRaw(rawRows.getAndIncrement(), stored));
             }
             Load raw = run(threads, RUN_FOR, n -> insertRaw(rawRows.getAndIncrement(), stored));
+            if (phase == 0) {
+                run(
+                        mostThreads,
+                        FLOOR_WARM_UP_FOR,
+                        n -> require(client.postJson(HttpFloor.PATH, disclosure("fw-" + n))));
+            }
+            Load floor =
+                    run(threads, RUN_FOR, n -> require(client.postJson(HttpFloor.PATH, disclosure(batch + "-f" + n))));
             lastApiRate = api.perSecond();
 
             report.add(new BenchmarkReport.Row(
@@ -141,6 +154,39 @@ class IngestBenchmark {
                             + " table, no processors"));
             report.add(latencyRow("p50", threads, api, raw, 50));
             report.add(latencyRow("p99", threads, api, raw, 99));
+            report.add(new BenchmarkReport.Row(
+                    SCENARIO,
+                    "  HTTP floor, " + threads + " HTTP clients vs raw JDBC",
+                    floor.perSecond(),
+                    raw.perSecond(),
+                    "requests/s",
+                    "floor: the same server, bearer-token check and JSON body, one INSERT per request and nothing else"
+                            + " (HttpFloor): the most any HTTP API recording one row per request reaches here at"
+                            + " that thread count; raw as above"));
+            report.add(new BenchmarkReport.Row(
+                    SCENARIO,
+                    "  single disclosures vs the HTTP floor, " + threads + " clients",
+                    api.perSecond(),
+                    floor.perSecond(),
+                    "disclosures/s",
+                    "the share of the floor's rate the ledger keeps: what pseudonymisation, the Axon command, the"
+                            + " event append and the processors cost on top of HTTP"));
+            report.add(new BenchmarkReport.Row(
+                    SCENARIO,
+                    "  HTTP floor latency p99, " + threads + " clients vs raw JDBC commit",
+                    floor.latencies().at(99) / 1_000_000.0,
+                    raw.latencies().at(99) / 1_000_000.0,
+                    "ms",
+                    "as above"));
+            report.add(CpuUse.row(
+                    SCENARIO,
+                    "  CPU per HTTP floor request, " + threads + " clients vs raw JDBC",
+                    floor.cpu(),
+                    floor.count(),
+                    raw.cpu(),
+                    raw.count(),
+                    "request",
+                    "over the floor's phase"));
             report.add(CpuUse.row(
                     SCENARIO,
                     "CPU per disclosure, " + threads + " clients vs raw JDBC",
@@ -165,8 +211,9 @@ class IngestBenchmark {
                     "s",
                     "from the last response until the sequencer, history, summaries and stream processors had handled"
                             + " every stored event; near 0 when they kept pace with the API"));
-            if (api.count() == 0 || raw.count() == 0) {
-                throw new AssertionError("invalid run: api " + api.count() + ", raw " + raw.count());
+            if (api.count() == 0 || raw.count() == 0 || floor.count() == 0) {
+                throw new AssertionError(
+                        "invalid run: api " + api.count() + ", raw " + raw.count() + ", floor " + floor.count());
             }
         }
         report.add(new BenchmarkReport.Row(
