@@ -325,6 +325,8 @@ class AgencySummaryBatchTest {
                 // Two of the same people again: listed twice in one disclosure.
                 attached("ca-bulk", 2, 4, people("a", 2)),
                 recorded("ca-3", third, people("b", 2)),
+                // A category added in the same group: its people enter a cell while their first listing may still wait.
+                corrected("ca-3", "correction-0", third, correction(null, null, null, List.of(SSN, NAME), null)),
                 flagged("ca-2", null, Severity.CONCERN),
                 destructionRequested("ca-1", "request-1"),
                 corrected("ca-2", "correction-1", second, correction(JULY_2, OIG, null, null, null)),
