@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +21,9 @@ import org.disclosureledger.api.TestLedger;
 import org.disclosureledger.core.agency.AgencyId;
 import org.disclosureledger.core.agency.Custodian;
 import org.disclosureledger.core.agency.Recipient;
+import org.disclosureledger.core.disclosure.BulkDisclosureOpened;
+import org.disclosureledger.core.disclosure.BulkDisclosureSealed;
+import org.disclosureledger.core.disclosure.BulkSubjectsAttached;
 import org.disclosureledger.core.disclosure.DataCategory;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
 import org.disclosureledger.core.disclosure.DisclosureId;
@@ -30,6 +35,7 @@ import org.disclosureledger.core.disclosure.PurposeOfUse;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.rulebook.Rulebook;
 import org.disclosureledger.core.rulebook.RulebookLibrary;
+import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.core.subject.Pseudonymiser;
 import org.disclosureledger.projections.history.PersonHistoryProjection;
 import org.disclosureledger.projections.integrity.Checkpointer;
@@ -83,6 +89,9 @@ class ReplayBenchmark {
     private static final Duration PATIENCE = Duration.ofMinutes(20);
     private static final String SCENARIO = "3 replay";
     private static final Pseudonymiser PEOPLE = TestLedger.pseudonymiser();
+    private static final int OVERLAPPING_BULKS = 6;
+    private static final int OVERLAPPING_PEOPLE = 60_000;
+    private static final int OVERLAPPING_CHUNKS = 6;
 
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
@@ -175,6 +184,15 @@ class ReplayBenchmark {
         double historyRate = treeSize / catchUp(PersonHistoryProjection.PROCESSING_GROUP);
         double summariesRate = treeSize / catchUp(AgencySummaryProjection.PROCESSING_GROUP);
 
+        // The same population disclosed again and again to one agency in one month, each time chunked in another
+        // order: the summaries' segments add the same people to one group at once.
+        storeOverlappingBulks();
+        awaitSequenced(treeSize + OVERLAPPING_BULKS * (OVERLAPPING_CHUNKS + 2L));
+        long deadlocksBefore = deadlocks();
+        double overlappingSeconds = catchUp(AgencySummaryProjection.PROCESSING_GROUP);
+        long overlappingDeadlocks = deadlocks() - deadlocksBefore;
+        long overlappingListings = (long) OVERLAPPING_BULKS * OVERLAPPING_PEOPLE;
+
         BenchmarkReport report = new BenchmarkReport();
         report.add(new BenchmarkReport.Row(
                 SCENARIO,
@@ -220,6 +238,24 @@ class ReplayBenchmark {
                 "events/s",
                 "as above for the agency-summaries processor; every disclosure here counts in one of six cells, as"
                         + " most disclosures to one agency in a month share theirs"));
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "agency summaries catching up on " + OVERLAPPING_BULKS + " bulk disclosures of the same "
+                        + OVERLAPPING_PEOPLE + " people",
+                overlappingListings / overlappingSeconds,
+                null,
+                "subjects/s",
+                "one agency, state, purpose and month; each disclosure's " + OVERLAPPING_CHUNKS + " chunks hold"
+                        + " the people in another order, and its events run in one batch of their own segment, so"
+                        + " the batches add the same people to one group at once; " + overlappingDeadlocks
+                        + " deadlock(s) reported by PostgreSQL meanwhile"));
+        report.add(new BenchmarkReport.Row(
+                SCENARIO,
+                "  deadlocks while catching up on the overlapping bulk disclosures",
+                overlappingDeadlocks,
+                null,
+                "deadlocks",
+                "pg_stat_database.deadlocks of the test database, before and after; each rolls a batch back"));
         System.out.println();
         System.out.print(report.table());
         for (BenchmarkReport.Row row : report.rows()) {
@@ -232,6 +268,53 @@ class ReplayBenchmark {
         BenchmarkRun.record(report);
         assertThat(status.progress().eventsRead()).isEqualTo(treeSize);
         assertThat(status.counts().disclosures()).isEqualTo(EVENTS / 10);
+    }
+
+    /**
+     * Stores {@link #OVERLAPPING_BULKS} bulk disclosures (opened, chunks, sealed) of the same made-up people, each
+     * with the people in another order, straight into the event store.
+     */
+    private void storeOverlappingBulks() {
+        List<PersonRef> population = new ArrayList<>(OVERLAPPING_PEOPLE);
+        for (int i = 0; i < OVERLAPPING_PEOPLE; i++) {
+            population.add(PEOPLE.pseudonymise(new StateCode("CA"), "OVERLAP" + i + "X"));
+        }
+        int perChunk = OVERLAPPING_PEOPLE / OVERLAPPING_CHUNKS;
+        DisclosureDetails details = recorded("overlap", 0).details();
+        for (int bulk = 0; bulk < OVERLAPPING_BULKS; bulk++) {
+            String id = "overlap-" + bulk;
+            List<PersonRef> order = new ArrayList<>(population);
+            Collections.shuffle(order, new Random(bulk));
+            List<GenericDomainEventMessage<?>> stream = new ArrayList<>();
+            Instant at = Instant.parse("2025-06-15T10:00:00Z");
+            stream.add(new GenericDomainEventMessage<>(
+                    "Disclosure", id, 0, new BulkDisclosureOpened(new DisclosureId(id), at, details, null, id)));
+            for (int chunk = 0; chunk < OVERLAPPING_CHUNKS; chunk++) {
+                stream.add(new GenericDomainEventMessage<>(
+                        "Disclosure",
+                        id,
+                        chunk + 1,
+                        new BulkSubjectsAttached(
+                                new DisclosureId(id),
+                                chunk + 1,
+                                (long) chunk * perChunk,
+                                order.subList(chunk * perChunk, (chunk + 1) * perChunk),
+                                BenchmarkKafka.sha256Hex(id + chunk),
+                                at)));
+            }
+            stream.add(new GenericDomainEventMessage<>(
+                    "Disclosure",
+                    id,
+                    OVERLAPPING_CHUNKS + 1,
+                    new BulkDisclosureSealed(
+                            new DisclosureId(id), OVERLAPPING_PEOPLE, OVERLAPPING_CHUNKS, "f".repeat(64), at)));
+            events.publish(stream);
+        }
+    }
+
+    private long deadlocks() {
+        return jdbc.queryForObject(
+                "select deadlocks from pg_stat_database where datname = current_database()", Long.class);
     }
 
     private void store(int count) throws Exception {
