@@ -30,8 +30,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * unknown disclosure, 409 for a request that conflicts with what is recorded, 413 for a body over the limit, 415 for
  * a wrong content type, 422 for invalid fields or a request the domain refuses. Messages never echo an enrollee
  * identifier, a request that waited longer than {@code ledger.database.lock-timeout} for a lock answers 503 with a
- * {@code Retry-After} (it was rolled back and may be sent again), and unexpected errors answer 500 without detail (the cause is logged without
- * request content).
+ * {@code Retry-After} (it was rolled back and may be sent again), and unexpected errors answer 500 without detail
+ * (the cause is logged without request content).
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {

@@ -22,12 +22,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Scenario 1's floor for any HTTP API on this machine: an endpoint in the application under test, served by the same
- * Tomcat, behind a Spring Security filter chain that checks the same bearer token with the application's own
- * {@code JwtDecoder} (its signature and expiry), that reads the same JSON body into a tree, writes it back as bytes and
- * stores them with one INSERT per commit into the raw benchmark table, and answers 201 with a small JSON body. No
- * pseudonymisation, no Axon, no processors: what a request costs before the ledger does anything. Only the benchmark
- * imports it.
+ * Scenario 1's floor for this application's stack on this machine: an endpoint in the application under test, served
+ * by the same Tomcat, behind a Spring Security filter chain that checks the same bearer token with the application's
+ * own {@code JwtDecoder} (signature, issuer, audience, expiry; not the application's claims mapping or role rules),
+ * that reads the same JSON body into a tree, writes it back as bytes and stores them with one INSERT per commit into
+ * the raw benchmark table, and answers 201 with a small JSON body. No pseudonymisation, no Axon, no processors: what a
+ * request costs before the ledger does anything. Only the benchmark imports it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(HttpFloor.FloorController.class)

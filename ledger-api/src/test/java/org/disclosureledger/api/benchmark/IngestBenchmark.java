@@ -161,23 +161,24 @@ class IngestBenchmark {
                     raw.perSecond(),
                     "requests/s",
                     "floor: the same server, bearer-token check and JSON body, one INSERT per request and nothing else"
-                            + " (HttpFloor): the most any HTTP API recording one row per request reaches here at"
-                            + " that thread count; raw as above"));
+                            + " (HttpFloor): the most this application's stack (Tomcat, Spring MVC and Security,"
+                            + " Jackson, one commit per request) reaches here at that thread count; raw as above"));
             report.add(new BenchmarkReport.Row(
                     SCENARIO,
                     "  single disclosures vs the HTTP floor, " + threads + " clients",
                     api.perSecond(),
                     floor.perSecond(),
                     "disclosures/s",
-                    "the share of the floor's rate the ledger keeps: what pseudonymisation, the Axon command, the"
-                            + " event append and the processors cost on top of HTTP"));
+                    "the share of the floor's rate the ledger keeps: what the token's claims and role rules,"
+                            + " pseudonymisation, the Axon command, the event append and the processors cost on top"
+                            + " of the floor (which also ran without the lag sampler and with idle processors)"));
             report.add(new BenchmarkReport.Row(
                     SCENARIO,
                     "  HTTP floor latency p99, " + threads + " clients vs raw JDBC commit",
                     floor.latencies().at(99) / 1_000_000.0,
                     raw.latencies().at(99) / 1_000_000.0,
                     "ms",
-                    "as above"));
+                    "request sent to response read by the benchmark's HTTP client; raw: one INSERT's commit"));
             report.add(CpuUse.row(
                     SCENARIO,
                     "  CPU per HTTP floor request, " + threads + " clients vs raw JDBC",
@@ -186,7 +187,7 @@ class IngestBenchmark {
                     raw.cpu(),
                     raw.count(),
                     "request",
-                    "over the floor's phase"));
+                    "over the floor's phase; raw: per insert"));
             report.add(CpuUse.row(
                     SCENARIO,
                     "CPU per disclosure, " + threads + " clients vs raw JDBC",

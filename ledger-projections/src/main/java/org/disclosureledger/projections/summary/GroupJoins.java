@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * listings of the batch at once and takes their rows in order. A person listed in the batch under two different sets
  * of the group's categories (two disclosures to one agency in one month with different data) is written once per set:
  * the first time in the slice's first statement, the other times in statements that follow it and touch only rows the
- * batch already holds. Each statement returns, per data category, the people whose count for it rose from 0, the
- * people the batch brought into the category's cell.
+ * batch already holds. When the batch lists all of a group's people under one set, the usual case, PostgreSQL counts
+ * each person's lists; otherwise this class does, per slice. Each statement returns, per data category, the people
+ * whose count for it rose from 0, the people the batch brought into the category's cell.
  */
 final class GroupJoins {
 
@@ -60,24 +61,29 @@ final class GroupJoins {
             GROUP BY k.data_category""";
 
     /**
-     * The same as {@link #JOIN} when every person of the statement is listed under one category set the same number
-     * of times, as in a chunk of one bulk disclosure: nothing to join back, since a person entered a category's cell
-     * when their count for it equals what was added. Parameters: the set's categories, the listings, the group's
-     * fields, the people (hex, made distinct), the categories again, the listings again.
+     * {@link #JOIN} for a group whose people the batch lists under one category set only, as in the chunks of one bulk
+     * disclosure: each listing given with the list it comes from, so that PostgreSQL counts a person's lists, and a
+     * person entered a category's cell when their count for it equals those listings. Parameters: the set's
+     * categories, the people (hex) and their lists, the group's fields, the set's categories again.
      */
-    private static final String JOIN_UNIFORM = """
-            WITH step AS MATERIALIZED (SELECT summary_counts_of(?::text[], ?) AS counts),
+    private static final String JOIN_ONE_SET = """
+            WITH step AS MATERIALIZED (SELECT summary_counts_of(?::text[], 1) AS counts),
+            source AS MATERIALIZED (
+                SELECT decode(s.p, 'hex') AS person_ref, count(DISTINCT s.l)::integer AS listings
+                FROM unnest(?::text[], ?::integer[]) AS s(p, l)
+                GROUP BY s.p),
             joined AS (
                 INSERT INTO summary_group_subject (group_id, person_ref, counts)
-                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, step.counts
-                FROM (SELECT DISTINCT decode(p, 'hex') AS person_ref FROM unnest(?::text[]) AS u(p)) s CROSS JOIN step
+                SELECT summary_group_id(?, ?, ?, ?), s.person_ref,
+                    CASE WHEN s.listings = 1 THEN step.counts ELSE summary_scale_counts(step.counts, s.listings) END
+                FROM source s CROSS JOIN step
                 ORDER BY s.person_ref
                 ON CONFLICT (group_id, person_ref)
                 DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
-                RETURNING counts)
+                RETURNING person_ref, counts)
             SELECT k.data_category, count(*) AS people
-            FROM joined j CROSS JOIN summary_category k
-            WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = ?
+            FROM joined j JOIN source s ON s.person_ref = j.person_ref CROSS JOIN summary_category k
+            WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = s.listings
             GROUP BY k.data_category""";
 
     private final TreeMap<Group, Joins> byGroup = new TreeMap<>();
@@ -151,53 +157,61 @@ final class GroupJoins {
                             group.month()),
                     row.getLong("people"));
             for (int slice = 0; slice < slices.count(); slice++) {
+                if (sets.size() == 1) {
+                    writeOneSet(jdbc, group, slices, slice, countRow);
+                    continue;
+                }
                 for (Round round : rounds(slices, slice)) {
-                    if (round.isUniform()) {
-                        String[] categories =
-                                setCategories.get(round.sets.get(0) - 1).toArray(String[]::new);
-                        int times = round.listings.get(0);
-                        jdbc.query(
-                                JOIN_UNIFORM,
-                                countRow,
-                                categories,
-                                times,
-                                group.agency(),
-                                group.state(),
-                                group.purpose(),
-                                group.month(),
-                                round.people.toArray(String[]::new),
-                                categories,
-                                times);
-                    } else {
-                        jdbc.query(
-                                JOIN,
-                                countRow,
-                                sets.toArray(String[]::new),
-                                round.people.toArray(String[]::new),
-                                round.sets.toArray(Integer[]::new),
-                                round.listings.toArray(Integer[]::new),
-                                group.agency(),
-                                group.state(),
-                                group.purpose(),
-                                group.month(),
-                                allCategories);
-                    }
+                    jdbc.query(
+                            JOIN,
+                            countRow,
+                            sets.toArray(String[]::new),
+                            round.people.toArray(String[]::new),
+                            round.sets.toArray(Integer[]::new),
+                            round.listings.toArray(Integer[]::new),
+                            group.agency(),
+                            group.state(),
+                            group.purpose(),
+                            group.month(),
+                            allCategories);
                 }
             }
         }
 
+        /** A slice of a group whose lists share one category set: one statement, PostgreSQL counting the lists. */
+        private void writeOneSet(
+                JdbcTemplate jdbc, Group group, Slices slices, int slice, RowCallbackHandler countRow) {
+            int size = slices.size(slice);
+            if (size == 0) {
+                return;
+            }
+            String[] people = new String[size];
+            int[] listOf = new int[size];
+            int[] at = {0};
+            slices.forEach(slice, (list, person) -> {
+                people[at[0]] = person;
+                listOf[at[0]++] = list;
+            });
+            String[] categories = setCategories.get(0).toArray(String[]::new);
+            jdbc.query(
+                    JOIN_ONE_SET,
+                    countRow,
+                    categories,
+                    people,
+                    listOf,
+                    group.agency(),
+                    group.state(),
+                    group.purpose(),
+                    group.month(),
+                    categories);
+        }
+
         /**
-         * A slice's people in statements: the first holds every person of the slice with the first set they are
-         * listed under and how many times; each next one the people listed under more sets, with their next set. A
-         * slice with no people has none.
+         * A slice's people in statements, for a group with several category sets: the first holds every person of the
+         * slice with the first set they are listed under and how many times; each next one the people listed under
+         * more sets, with their next set. A slice with no people has none.
          */
         private List<Round> rounds(Slices slices, int slice) {
-            if (lists.size() == 1) {
-                // One list: each person once under its set, as SQL makes them distinct.
-                Round round = new Round();
-                slices.forEach(slice, (list, person) -> round.add(person, 1, 1));
-                return round.people.isEmpty() ? List.of() : List.of(round);
-            }
             // Per person, per set, their listings; a person a list names twice counts once for it.
             Map<String, Member> members = new HashMap<>();
             slices.forEach(
@@ -256,6 +270,10 @@ final class GroupJoins {
             return starts.length - 1;
         }
 
+        int size(int slice) {
+            return starts[slice + 1] - starts[slice];
+        }
+
         /** Hands each listing of a slice, by list, to {@code action}: its list and its person's reference. */
         void forEach(int slice, ListingAction action) {
             for (int at = starts[slice]; at < starts[slice + 1]; at++) {
@@ -301,11 +319,6 @@ final class GroupJoins {
         private final List<String> people = new ArrayList<>();
         private final List<Integer> sets = new ArrayList<>();
         private final List<Integer> listings = new ArrayList<>();
-
-        boolean isUniform() {
-            return sets.stream().distinct().count() <= 1
-                    && listings.stream().distinct().count() <= 1;
-        }
 
         void add(String person, int set, int times) {
             people.add(person);

@@ -66,6 +66,27 @@ class GroupJoinsTest {
     }
 
     @Test
+    void givenListsUnderOneCategorySet_whenWritten_thenAPersonCountsOncePerList() {
+        List<PersonRef> population = people("one-set", 15_000);
+        List<PersonRef> withADuplicate = new ArrayList<>(population.subList(0, 10_000));
+        withADuplicate.add(population.get(0));
+        GroupJoins joins = new GroupJoins();
+        joins.add(GROUP, "monday", List.of("NAME"), withADuplicate);
+        joins.add(GROUP, "tuesday", List.of("NAME"), population.subList(5_000, 15_000));
+
+        Statements statements = new Statements();
+        Map<Cell, Long> entered = write(joins, statements);
+
+        statements.assertEachTakesOnlyLaterPeopleOrPeopleAlreadyTaken();
+        assertThat(statements.people).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(entered).isEqualTo(Map.of(cell("NAME"), 15_000L));
+        assertThat(memberships()).isEqualTo(15_000);
+        assertThat(countsOf(population.get(0))).startsWith(1, 0, 0);
+        assertThat(countsOf(population.get(5_000))).startsWith(2, 0, 0);
+        assertThat(countsOf(population.get(14_999))).startsWith(1, 0, 0);
+    }
+
+    @Test
     void givenListsUnderTwoCategorySets_whenWritten_thenLaterRoundsTakeOnlyPeopleAlreadyTaken() {
         List<PersonRef> population = people("two-sets", 20_000);
         List<PersonRef> withADuplicate = new ArrayList<>(population.subList(10_000, 12_000));
