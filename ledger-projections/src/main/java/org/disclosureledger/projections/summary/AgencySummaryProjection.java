@@ -89,15 +89,6 @@ public class AgencySummaryProjection {
             GROUP BY k.data_category""";
 
     /**
-     * A chunk's (or a whole disclosure's) subjects: a row each, each listed once, as the aggregate accepts no person
-     * twice in one event (made distinct all the same, as the memberships count them). No lookup of the disclosure's
-     * earlier rows: a person in two chunks has two rows and two listings (V13).
-     */
-    private static final String INSERT_SUBJECTS = """
-            INSERT INTO summary_subject (disclosure_id, person_ref)
-            SELECT DISTINCT ?, decode(p, 'hex') FROM unnest(?::text[]) AS s(p)""";
-
-    /**
      * The disclosure's people listed exactly {@code %1$d} times (to be formatted in, with {@link #JOIN_GROUP} after
      * it): one statement per number of listings, almost always just 1, so that every person of a statement has the
      * same amount added.
@@ -347,16 +338,15 @@ public class AgencySummaryProjection {
     }
 
     /**
-     * Lists the subjects under the disclosure, and adds them to its group when the batch commits
-     * ({@link CellChanges#join}).
+     * Lists the subjects under the disclosure ({@code summary_subject}: a row each, each listed once, as the aggregate
+     * accepts no person twice in one event; a person in two chunks has two rows and two listings, V13) and adds them to
+     * its group, both when the batch commits ({@link CellChanges#join}).
      */
-    private void attachSubjects(CellChanges cells, DisclosureId id, Standing standing, List<PersonRef> subjects) {
-        if (subjects.isEmpty()) {
-            return;
+    private static void attachSubjects(
+            CellChanges cells, DisclosureId id, Standing standing, List<PersonRef> subjects) {
+        if (!subjects.isEmpty()) {
+            cells.join(standing.group(), id.value(), standing.categories(), subjects);
         }
-        String[] people = subjects.stream().map(PersonRef::value).toArray(String[]::new);
-        jdbc.update(INSERT_SUBJECTS, id.value(), people);
-        cells.join(standing.group(), id.value(), standing.categories(), subjects);
     }
 
     /**
@@ -371,14 +361,16 @@ public class AgencySummaryProjection {
 
     /**
      * Moves the disclosure's subjects out of the cells it left and into the cells it entered, as the event is handled.
-     * People of this disclosure that the batch has added to the group they leave are written first, so that they are
-     * there to take out; entering needs nothing written first, as a person counts in a cell once their count rises
-     * from 0, whichever statement raises it first.
+     * People of this disclosure that the batch has added are written first, so that their rows are there to read and
+     * move.
      */
     private void moveSubjects(CellChanges cells, DisclosureId id, Standing before, Standing after) {
         List<String> leftCategories = categoriesLeaving(before, after);
+        List<String> enteredCategories = categoriesLeaving(after, before);
+        if (!leftCategories.isEmpty() || !enteredCategories.isEmpty()) {
+            cells.writeJoinsBeforeMoving(jdbc, id.value());
+        }
         if (!leftCategories.isEmpty()) {
-            cells.writeJoinsBeforeLeaving(jdbc, before.group(), id.value());
             Standing leaving = before.withCategories(leftCategories);
             countInCells(cells, leaving, -1, LEAVE_GROUP, new Object[] {
                 textArray(leaving.categories()),
@@ -397,7 +389,6 @@ public class AgencySummaryProjection {
                     leaving.purpose(),
                     leaving.month());
         }
-        List<String> enteredCategories = categoriesLeaving(after, before);
         if (!enteredCategories.isEmpty()) {
             Standing entering = after.withCategories(enteredCategories);
             cells.registerGroup(entering.group());

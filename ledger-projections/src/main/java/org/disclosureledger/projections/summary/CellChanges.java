@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the rest of every batch (its disclosures' own rows and subjects) runs in parallel, and a batch of a hundred
  * disclosures in one cell changes the cell once. Taking the locks in one order in every batch, groups before
  * memberships before cells, keeps two batches from deadlocking on them. A correction is the exception: it moves its own
- * people between groups as it is handled, after writing the batch's memberships so far if it takes people out of a
- * group the batch has added them to.
+ * people between groups as it is handled, after writing the batch's memberships so far if the batch has added some of
+ * its people.
  */
 final class CellChanges {
 
@@ -135,8 +135,9 @@ final class CellChanges {
     }
 
     /**
-     * Adds a disclosure's (or one of its chunks') people to a group under its categories, registering the group: the
-     * people who did not count in a category's cell yet will count in it when the batch commits.
+     * Adds a disclosure's (or one of its chunks') people to a group under its categories, registering the group: they
+     * are listed under the disclosure, and those who did not count in a category's cell yet count in it, when the
+     * batch commits.
      */
     void join(Group group, String disclosureId, List<String> categories, List<PersonRef> people) {
         registerGroup(group);
@@ -144,12 +145,12 @@ final class CellChanges {
     }
 
     /**
-     * Before a correction takes a disclosure's people out of a group: writes the people the batch has added to groups
-     * so far, if some of them are this disclosure's in this group, whose membership rows must be there to change.
-     * This breaks the batch's order, so that the batch may then deadlock with another.
+     * Before a correction moves a disclosure's people between cells: writes the people the batch has added to groups
+     * so far, if some of them are this disclosure's, whose subject and membership rows the correction reads and
+     * changes. This breaks the batch's order, so that the batch may then deadlock with another.
      */
-    void writeJoinsBeforeLeaving(JdbcTemplate jdbc, Group group, String disclosureId) {
-        if (joins.hasPending(group, disclosureId)) {
+    void writeJoinsBeforeMoving(JdbcTemplate jdbc, String disclosureId) {
+        if (joins.hasPending(disclosureId)) {
             writeGroups(jdbc);
             joins.write(jdbc, this::addSubjects);
         }

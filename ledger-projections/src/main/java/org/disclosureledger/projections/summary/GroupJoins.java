@@ -3,10 +3,8 @@ package org.disclosureledger.projections.summary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ObjLongConsumer;
 import org.disclosureledger.core.subject.PersonRef;
@@ -16,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * The people one batch of events adds to groups' membership rows ({@code summary_group_subject}), gathered while the
- * batch's handlers run and written together: group by group, each group's people in the order of their references,
+ * The people one batch of events lists under its disclosures ({@code summary_subject}) and adds to groups' membership
+ * rows ({@code summary_group_subject}), gathered while the batch's handlers run and written together: group by group, each group's people in the order of their references,
  * so that every batch takes the rows' locks in one order and two batches adding the same people never deadlock.
  *
  * <p>A group's people are written in slices of about {@value #PEOPLE_PER_STATEMENT} listings, each the people whose
@@ -61,17 +59,33 @@ final class GroupJoins {
             GROUP BY k.data_category""";
 
     /**
-     * {@link #JOIN} for a group whose people the batch lists under one category set only, as in the chunks of one bulk
-     * disclosure: each listing given with the list it comes from, so that PostgreSQL counts a person's lists, and a
-     * person entered a category's cell when their count for it equals those listings. Parameters: the set's
-     * categories, the people (hex) and their lists, the group's fields, the set's categories again.
+     * Lists a slice's people under their disclosures ({@code summary_subject}, a row per person per list, as the
+     * handlers did before), for a group with several category sets, whose memberships {@link #JOIN} writes. Parameters:
+     * each list's disclosure, the people (hex) and their lists (0-based).
+     */
+    private static final String LIST_SUBJECTS = """
+            INSERT INTO summary_subject (disclosure_id, person_ref)
+            SELECT (?::text[])[x.l + 1], decode(x.p, 'hex')
+            FROM (SELECT DISTINCT s.l, s.p FROM unnest(?::text[], ?::integer[]) AS s(p, l)) x""";
+
+    /**
+     * For a group whose people the batch lists under one category set only, as in the chunks of one bulk disclosure:
+     * lists the slice's people under their disclosures ({@code summary_subject}, a row per person per list) and adds
+     * them to the group in the same statement, so that the people are sent once; a person's listings are the lists
+     * that name them, and a person entered a category's cell when their count for it equals those listings.
+     * Parameters: the set's categories, each list's disclosure, the people (hex) and their lists (0-based), the group's
+     * fields, the set's categories again.
      */
     private static final String JOIN_ONE_SET = """
             WITH step AS MATERIALIZED (SELECT summary_counts_of(?::text[], 1) AS counts),
+            listed AS MATERIALIZED (
+                SELECT DISTINCT s.l, decode(s.p, 'hex') AS person_ref
+                FROM unnest(?::text[], ?::integer[]) AS s(p, l)),
+            subjects AS (
+                INSERT INTO summary_subject (disclosure_id, person_ref)
+                SELECT (?::text[])[l + 1], person_ref FROM listed),
             source AS MATERIALIZED (
-                SELECT decode(s.p, 'hex') AS person_ref, count(DISTINCT s.l)::integer AS listings
-                FROM unnest(?::text[], ?::integer[]) AS s(p, l)
-                GROUP BY s.p),
+                SELECT person_ref, count(*)::integer AS listings FROM listed GROUP BY person_ref),
             joined AS (
                 INSERT INTO summary_group_subject (group_id, person_ref, counts)
                 SELECT summary_group_id(?, ?, ?, ?), s.person_ref,
@@ -89,9 +103,9 @@ final class GroupJoins {
     private final TreeMap<Group, Joins> byGroup = new TreeMap<>();
 
     /**
-     * Adds a disclosure's (or one of its chunks') people to a group under the disclosure's categories. The list is
-     * kept, not copied, until the batch writes it; a person it names twice is listed once, as in
-     * {@code summary_subject}.
+     * Adds a disclosure's (or one of its chunks') people to a group under the disclosure's categories, and lists them
+     * under the disclosure ({@code summary_subject}) when written. The list is kept, not copied, until the batch writes
+     * it; a person it names twice is listed once.
      */
     void add(Group group, String disclosureId, List<String> categories, List<PersonRef> people) {
         if (!people.isEmpty()) {
@@ -99,10 +113,9 @@ final class GroupJoins {
         }
     }
 
-    /** Whether the batch has people of this disclosure not yet written to this group. */
-    boolean hasPending(Group group, String disclosureId) {
-        Joins joins = byGroup.get(group);
-        return joins != null && joins.disclosures.contains(disclosureId);
+    /** Whether the batch has people of this disclosure not yet written, to any group. */
+    boolean hasPending(String disclosureId) {
+        return byGroup.values().stream().anyMatch(joins -> joins.listDisclosures.contains(disclosureId));
     }
 
     boolean isEmpty() {
@@ -127,7 +140,7 @@ final class GroupJoins {
         private final List<List<String>> setCategories = new ArrayList<>();
         private final List<List<PersonRef>> lists = new ArrayList<>();
         private final List<Integer> listSets = new ArrayList<>();
-        private final Set<String> disclosures = new HashSet<>();
+        private final List<String> listDisclosures = new ArrayList<>();
         private int listings;
 
         void add(String disclosureId, List<String> categories, List<PersonRef> listed) {
@@ -140,7 +153,7 @@ final class GroupJoins {
             }
             lists.add(listed);
             listSets.add(index);
-            disclosures.add(disclosureId);
+            listDisclosures.add(disclosureId);
             listings += listed.size();
         }
 
@@ -161,6 +174,7 @@ final class GroupJoins {
                     writeOneSet(jdbc, group, slices, slice, countRow);
                     continue;
                 }
+                listSubjects(jdbc, slices, slice);
                 for (Round round : rounds(slices, slice)) {
                     jdbc.query(
                             JOIN,
@@ -181,29 +195,31 @@ final class GroupJoins {
         /** A slice of a group whose lists share one category set: one statement, PostgreSQL counting the lists. */
         private void writeOneSet(
                 JdbcTemplate jdbc, Group group, Slices slices, int slice, RowCallbackHandler countRow) {
-            int size = slices.size(slice);
-            if (size == 0) {
+            Listings listings = Listings.of(slices, slice);
+            if (listings.people.length == 0) {
                 return;
             }
-            String[] people = new String[size];
-            int[] listOf = new int[size];
-            int[] at = {0};
-            slices.forEach(slice, (list, person) -> {
-                people[at[0]] = person;
-                listOf[at[0]++] = list;
-            });
             String[] categories = setCategories.get(0).toArray(String[]::new);
             jdbc.query(
                     JOIN_ONE_SET,
                     countRow,
                     categories,
-                    people,
-                    listOf,
+                    listings.people,
+                    listings.lists,
+                    listDisclosures.toArray(String[]::new),
                     group.agency(),
                     group.state(),
                     group.purpose(),
                     group.month(),
                     categories);
+        }
+
+        /** Lists a slice's people under their disclosures, for a group with several category sets. */
+        private void listSubjects(JdbcTemplate jdbc, Slices slices, int slice) {
+            Listings listings = Listings.of(slices, slice);
+            if (listings.people.length > 0) {
+                jdbc.update(LIST_SUBJECTS, listDisclosures.toArray(String[]::new), listings.people, listings.lists);
+            }
         }
 
         /**
@@ -289,6 +305,22 @@ final class GroupJoins {
         private static int sliceOf(String reference, int count) {
             int prefix = Integer.parseInt(reference, 0, 4, 16);
             return (int) (((long) prefix * count) >>> 16);
+        }
+    }
+
+    /** A slice's listings as two parallel arrays: each person's reference and the list that names them. */
+    private record Listings(String[] people, int[] lists) {
+
+        static Listings of(Slices slices, int slice) {
+            int size = slices.size(slice);
+            String[] people = new String[size];
+            int[] lists = new int[size];
+            int[] at = {0};
+            slices.forEach(slice, (list, person) -> {
+                people[at[0]] = person;
+                lists[at[0]++] = list;
+            });
+            return new Listings(people, lists);
         }
     }
 

@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 /**
  * {@link GroupJoins} writes a group's people in slices of their references, so that two batches take the membership
  * rows' locks in one order: every statement takes only people after all those taken before it, or (a person listed
- * under a second category set) people taken before it. It counts each person once per list and each list's people in
- * the cells they enter.
+ * under a second category set) people taken before it. It counts each person once per list, lists them under their
+ * disclosures, and counts each list's people in the cells they enter.
  */
 class GroupJoinsTest {
 
@@ -63,6 +63,7 @@ class GroupJoinsTest {
         statements.assertEachTakesOnlyLaterPeopleOrPeopleAlreadyTaken();
         assertThat(entered).isEqualTo(Map.of(cell("NAME"), 25_000L, cell("SSN"), 25_000L));
         assertThat(memberships()).isEqualTo(25_000);
+        assertThat(subjectRows("monday")).isEqualTo(25_000);
     }
 
     @Test
@@ -84,6 +85,9 @@ class GroupJoinsTest {
         assertThat(countsOf(population.get(0))).startsWith(1, 0, 0);
         assertThat(countsOf(population.get(5_000))).startsWith(2, 0, 0);
         assertThat(countsOf(population.get(14_999))).startsWith(1, 0, 0);
+        // A row per person per list, as the summaries' totals count them: the duplicate is listed once.
+        assertThat(subjectRows("monday")).isEqualTo(10_000);
+        assertThat(subjectRows("tuesday")).isEqualTo(10_000);
     }
 
     @Test
@@ -108,23 +112,27 @@ class GroupJoinsTest {
         assertThat(countsOf(population.get(11_999))).startsWith(3, 0, 1);
         assertThat(countsOf(population.get(0))).startsWith(1, 0, 0);
         assertThat(countsOf(population.get(19_999))).startsWith(1, 0, 1);
+        assertThat(subjectRows("monday")).isEqualTo(14_000);
+        assertThat(subjectRows("tuesday")).isEqualTo(12_000);
     }
 
     @Test
-    void givenTheBatchsPendingPeople_whenAskedPerGroupAndDisclosure_thenOnlyThoseAddedArePending() {
+    void givenTheBatchsPendingPeople_whenAskedPerDisclosure_thenOnlyThoseAddedArePending() {
         GroupJoins joins = new GroupJoins();
         joins.add(GROUP, "monday", List.of("NAME"), people("pending", 2));
+        joins.add(new Group(ICE, "CA", "LAW", LocalDate.parse("2025-07-01")), "july", List.of("NAME"), people("j", 1));
         joins.add(GROUP, "tuesday", List.of("NAME"), List.of());
 
-        assertThat(joins.hasPending(GROUP, "monday")).isTrue();
-        assertThat(joins.hasPending(GROUP, "tuesday")).isFalse();
-        assertThat(joins.hasPending(new Group(ICE, "CA", "LAW", LocalDate.parse("2025-07-01")), "monday"))
-                .isFalse();
+        assertThat(joins.hasPending("monday")).isTrue();
+        assertThat(joins.hasPending("july")).isTrue();
+        assertThat(joins.hasPending("tuesday")).isFalse();
 
         write(joins, new Statements());
 
         assertThat(joins.isEmpty()).isTrue();
-        assertThat(joins.hasPending(GROUP, "monday")).isFalse();
+        assertThat(joins.hasPending("monday")).isFalse();
+        assertThat(subjectRows("monday")).isEqualTo(2);
+        assertThat(subjectRows("july")).isEqualTo(1);
     }
 
     private static Map<Cell, Long> write(GroupJoins joins, Statements statements) {
@@ -142,6 +150,11 @@ class GroupJoinsTest {
 
     private static long memberships() {
         return summaries.jdbc.queryForObject("SELECT count(*) FROM summary_group_subject", Long.class);
+    }
+
+    private static long subjectRows(String disclosureId) {
+        return summaries.jdbc.queryForObject(
+                "SELECT count(*) FROM summary_subject WHERE disclosure_id = ?", Long.class, disclosureId);
     }
 
     /** A person's membership counts, by category position: NAME is 1, ADDRESS 2, SSN 3. */
