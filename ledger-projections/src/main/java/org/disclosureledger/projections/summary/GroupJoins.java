@@ -133,7 +133,7 @@ final class GroupJoins {
         byGroup.clear();
     }
 
-    /** One group's listings in the batch: each added list of people with the index of its category set. */
+    /** One group's listings in the batch: each added list of people with its category set and its disclosure. */
     private static final class Joins {
 
         private final List<String> sets = new ArrayList<>();
