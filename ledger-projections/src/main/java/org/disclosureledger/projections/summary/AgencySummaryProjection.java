@@ -74,15 +74,7 @@ public class AgencySummaryProjection {
      */
     private static final String JOIN_GROUP = """
             step AS MATERIALIZED (SELECT summary_counts_of(?::text[], 1) AS counts),
-            joined AS (
-                INSERT INTO summary_group_subject (group_id, person_ref, counts)
-                SELECT summary_group_id(?, ?, ?, ?), s.person_ref,
-                    CASE WHEN s.listings = 1 THEN step.counts ELSE summary_scale_counts(step.counts, s.listings) END
-                FROM source s CROSS JOIN step
-                ORDER BY s.person_ref
-                ON CONFLICT (group_id, person_ref)
-                DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
-                RETURNING counts)
+            """ + GroupJoins.ADD_TO_GROUP + """
             SELECT k.data_category, count(*) AS people
             FROM joined j CROSS JOIN summary_category k
             WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = %d

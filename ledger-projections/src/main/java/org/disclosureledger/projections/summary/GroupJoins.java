@@ -59,9 +59,27 @@ final class GroupJoins {
             GROUP BY k.data_category""";
 
     /**
-     * Lists a slice's people under their disclosures ({@code summary_subject}, a row per person per list, as the
-     * handlers did before), for a group with several category sets, whose memberships {@link #JOIN} writes. Parameters:
-     * each list's disclosure, the people (hex) and their lists (0-based).
+     * The CTE that adds people's listings to a group's membership rows, in the order of their references: each person
+     * of the CTE {@code source} ({@code person_ref}, {@code listings}) gets {@code listings} times the counts of the
+     * CTE {@code step} added (a new row if they had none); {@code joined} returns each row as it now stands. Its
+     * parameters are the group's fields. Follows {@code source} and {@code step}; the statement goes on with a SELECT.
+     */
+    static final String ADD_TO_GROUP = """
+            joined AS (
+                INSERT INTO summary_group_subject (group_id, person_ref, counts)
+                SELECT summary_group_id(?, ?, ?, ?), s.person_ref,
+                    CASE WHEN s.listings = 1 THEN step.counts ELSE summary_scale_counts(step.counts, s.listings) END
+                FROM source s CROSS JOIN step
+                ORDER BY s.person_ref
+                ON CONFLICT (group_id, person_ref)
+                DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
+                RETURNING person_ref, counts)
+            """;
+
+    /**
+     * Lists a slice's people under their disclosures ({@code summary_subject}, a row per person per list), for a group
+     * with several category sets, whose memberships {@link #JOIN} writes. Parameters: each list's disclosure, the
+     * people (hex) and their lists (0-based).
      */
     private static final String LIST_SUBJECTS = """
             INSERT INTO summary_subject (disclosure_id, person_ref)
@@ -86,15 +104,7 @@ final class GroupJoins {
                 SELECT (?::text[])[l + 1], person_ref FROM listed),
             source AS MATERIALIZED (
                 SELECT person_ref, count(*)::integer AS listings FROM listed GROUP BY person_ref),
-            joined AS (
-                INSERT INTO summary_group_subject (group_id, person_ref, counts)
-                SELECT summary_group_id(?, ?, ?, ?), s.person_ref,
-                    CASE WHEN s.listings = 1 THEN step.counts ELSE summary_scale_counts(step.counts, s.listings) END
-                FROM source s CROSS JOIN step
-                ORDER BY s.person_ref
-                ON CONFLICT (group_id, person_ref)
-                DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
-                RETURNING person_ref, counts)
+            """ + ADD_TO_GROUP + """
             SELECT k.data_category, count(*) AS people
             FROM joined j JOIN source s ON s.person_ref = j.person_ref CROSS JOIN summary_category k
             WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = s.listings
