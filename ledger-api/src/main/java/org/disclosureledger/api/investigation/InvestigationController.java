@@ -51,6 +51,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class InvestigationController {
 
     private static final long PROGRESS_EVERY_MILLIS = 500;
+    /**
+     * Seconds a regulator is asked to wait when the queue is full: a replay of a large ledger takes minutes, so asking
+     * sooner would mostly be refused again.
+     */
+    static final long BUSY_RETRY_AFTER_SECONDS = 60;
 
     private final Investigations investigations;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -140,9 +145,14 @@ class InvestigationController {
     }
 
     @ExceptionHandler(Investigations.Busy.class)
-    ProblemDetail busy(Investigations.Busy e) {
-        return Problems.of(
-                HttpStatus.SERVICE_UNAVAILABLE, "investigations-busy", "Too many investigations", e.getMessage());
+    ResponseEntity<ProblemDetail> busy(Investigations.Busy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(BUSY_RETRY_AFTER_SECONDS))
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "investigations-busy",
+                        "Too many investigations",
+                        e.getMessage()));
     }
 
     @ExceptionHandler(UnknownInvestigation.class)

@@ -7,10 +7,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
@@ -24,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +56,12 @@ class InvestigationApiTest {
 
     @Autowired
     LedgerStore store;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @TempDir
     Path dir;
@@ -244,6 +256,50 @@ class InvestigationApiTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("type").asString())
                 .isEqualTo("urn:disclosure-ledger:problem:unknown-investigation");
+    }
+
+    @Test
+    void anInvestigationBeyondTheQueueIsRefusedWithRetryAfterAndNothingIsKeptOfIt() throws SQLException {
+        LedgerClient client = LedgerClient.recorder(port);
+        LedgerClient regulator = client.as(TestTokens.regulator());
+        long before = store.size();
+        client.postJson("/api/v1/disclosures", Examples.disclosure("busy-1", "BUSYAA1"));
+        long treeSize = signedCheckpoint(before + 1);
+        List<String> accepted = new ArrayList<>();
+        LedgerClient.Response refused;
+        long keptBefore;
+        long keptAfter;
+        // A replay reads ledger_entry: while this transaction holds the table, the two running replays wait for it and
+        // the next eight stay queued.
+        try (Connection holder = dataSource.getConnection();
+                Statement lock = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            lock.execute("lock table ledger_entry in access exclusive mode");
+            for (int i = 0; i < 10; i++) {
+                LedgerClient.Response started = regulator.postJson("/api/v1/investigations", definition(treeSize));
+                assertThat(started.status()).as(started.body()).isEqualTo(202);
+                accepted.add(started.json().path("id").asString());
+            }
+            keptBefore = investigations();
+            refused = regulator.postJson("/api/v1/investigations", definition(treeSize));
+            keptAfter = investigations();
+            holder.rollback();
+        }
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("type").asString())
+                .isEqualTo("urn:disclosure-ledger:problem:investigations-busy");
+        assertThat(refused.header("Retry-After")).contains("60");
+        assertThat(keptAfter).isEqualTo(keptBefore);
+        // The ten accepted ones run once the table is free again.
+        for (String id : accepted) {
+            awaitDone(regulator, id);
+        }
+    }
+
+    private long investigations() {
+        return jdbc.queryForObject("select count(*) from investigation", Long.class);
     }
 
     private Path tokenFile() {
