@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -32,6 +33,7 @@ import org.disclosureledger.core.disclosure.PurposeOfUse;
 import org.disclosureledger.core.disclosure.RecordDisclosure;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.subject.Pseudonymiser;
+import org.disclosureledger.projections.stream.RelayFloor;
 import org.disclosureledger.projections.stream.StreamConfiguration;
 import org.disclosureledger.projections.testing.SharedKafka;
 import org.junit.jupiter.api.Test;
@@ -47,8 +49,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Issue 4's stream benchmark (issue 8's scenario 4): the publisher's throughput against a raw Kafka producer sending
  * the same bytes to the same broker in the same run, and the acknowledged-to-consumed latency of the publisher's
- * messages against a raw producer's at the same rate. A measurement, run by {@code ./mvnw -pl ledger-api -am verify
- * -Pbenchmark}, never by the test suite; it fails only when the run is invalid (a message missing).
+ * messages against a raw producer's at the same rate. Two floors read the same stored events with plain JDBC instead
+ * of Axon's processor ({@link RelayFloor}): sending the stored bytes as they are, and making the stream's messages.
+ * A measurement, run by {@code ./mvnw -pl ledger-api -am verify -Pbenchmark}, never by the test suite; it fails only
+ * when the run is invalid (a message missing).
  */
 // Closed after its scenario, so that its processors do not compete with the next scenario for the two cores.
 @DirtiesContext
@@ -60,6 +64,8 @@ class StreamBenchmark {
     private static final String DISCLOSURES_TOPIC = PREFIX + ".disclosures";
     private static final String RAW_THROUGHPUT_TOPIC = PREFIX + ".raw-throughput";
     private static final String RAW_LATENCY_TOPIC = PREFIX + ".raw-latency";
+    private static final String RELAY_WARM_UP_TOPIC = PREFIX + ".relay-warm-up";
+    private static final String RELAY_TOPIC = PREFIX + ".relay";
     private static final int PARTITIONS = 6;
 
     /** Events stored before the publisher starts, then published in one go. */
@@ -83,7 +89,8 @@ class StreamBenchmark {
         // Created before the application starts, which leaves an existing topic as it is: each record then carries
         // the broker's append time, the moment its acknowledgement was due.
         // The raw producer's topics too, long before they are used: a topic's partition leaders take a moment.
-        for (String topic : List.of(DISCLOSURES_TOPIC, RAW_THROUGHPUT_TOPIC, RAW_LATENCY_TOPIC)) {
+        for (String topic :
+                List.of(DISCLOSURES_TOPIC, RAW_THROUGHPUT_TOPIC, RAW_LATENCY_TOPIC, RELAY_WARM_UP_TOPIC, RELAY_TOPIC)) {
             BenchmarkKafka.createLogAppendTimeTopic(SharedKafka.bootstrapServers(), topic, PARTITIONS);
         }
     }
@@ -103,6 +110,12 @@ class StreamBenchmark {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    DataSource dataSource;
+
+    @Value("${ledger.checkpoint.origin}")
+    String origin;
+
     @Value("${ledger.stream.batch-size:100}")
     int batchSize;
 
@@ -118,6 +131,7 @@ class StreamBenchmark {
                 .orElseThrow(() -> new IllegalStateException("no processor " + StreamConfiguration.PROCESSING_GROUP));
         publisher.shutDown();
 
+        long warmFrom = nextLedgerIndex();
         recordConcurrently("warm-", WARM_UP_EVENTS);
         // The others first, the integrity sequencer included, whose ledger entries the publisher waits for: the person
         // history and the agency summaries catching up on the same events took more CPU than the publisher itself, and
@@ -128,8 +142,10 @@ class StreamBenchmark {
         awaitPublished(warmedBefore + WARM_UP_EVENTS);
         publisher.shutDown();
 
+        long warmTo = nextLedgerIndex();
         recordConcurrently("bulk-", EVENTS);
         CaughtUp.await(processing, eventStore, PATIENCE, publisher);
+        long bulkTo = nextLedgerIndex();
 
         double publishedBefore = published();
         StatementStats statements = StatementStats.start(jdbc);
@@ -165,6 +181,51 @@ class StreamBenchmark {
                 EVENTS,
                 "event",
                 "while the events were published"));
+
+        // What the publisher would cost without Axon's processor, and what any publisher reading PostgreSQL costs.
+        try (RelayFloor relay =
+                new RelayFloor(dataSource, SharedKafka.bootstrapServers(), origin, segments, batchSize)) {
+            for (RelayFloor.Messages messagesMade : RelayFloor.Messages.values()) {
+                relay.run(messagesMade, RELAY_WARM_UP_TOPIC, warmFrom, warmTo);
+                StatementStats relayStatements = StatementStats.start(jdbc);
+                CpuUse.Sample relayBefore = CpuUse.now();
+                RelayFloor.Result relayed = relay.run(messagesMade, RELAY_TOPIC, warmTo, bulkTo);
+                CpuUse.Sample relayCpu = CpuUse.now().since(relayBefore);
+                relayStatements.print("while the relay floor (" + messagesMade + ") ran");
+                assertThat(relayed.events()).isEqualTo(bulkTo - warmTo);
+                String floor = messagesMade == RelayFloor.Messages.STORED_BYTES
+                        ? "relay floor (stored bytes sent as they are)"
+                        : "publisher without Axon's processor";
+                report.add(new BenchmarkReport.Row(
+                        SCENARIO,
+                        floor + " vs raw producer",
+                        relayed.events() / seconds(relayed.nanos()),
+                        rawRate,
+                        "events/s",
+                        "benchmark code, not the application's: " + segments
+                                + " threads, one disclosure's events in one,"
+                                + " each reading the next " + batchSize * segments
+                                + " ledger entries in order with plain"
+                                + " JDBC (ledger_entry joined to domain_event_entry) and keeping its own, about "
+                                + batchSize + ", "
+                                + (messagesMade == RelayFloor.Messages.STORED_BYTES
+                                        ? "sending each stored payload as it is"
+                                        : "reading each payload into its event and making it the stream's CloudEvent"
+                                                + " with the stream's own code, reading and storing filter attributes")
+                                + ", waiting for every acknowledgement, then storing its position and committing; the"
+                                + " stream's producer settings; " + relayed.events() + " ledger entries, those added"
+                                + " while the measured events were recorded"));
+                report.add(CpuUse.row(
+                        SCENARIO,
+                        "CPU per event, " + floor + " vs raw producer",
+                        relayCpu,
+                        relayed.events(),
+                        rawCpu,
+                        EVENTS,
+                        "event",
+                        "while the events were relayed"));
+            }
+        }
 
         int steadyCount = (int) (RATE_PER_SECOND * STEADY_FOR.toSeconds());
         BenchmarkKafka.LatencyProbe publisherProbe =
@@ -320,6 +381,10 @@ class StreamBenchmark {
             }
             Thread.sleep(10);
         }
+    }
+
+    private long nextLedgerIndex() {
+        return jdbc.queryForObject("select coalesce(max(ledger_index) + 1, 0) from ledger_entry", Long.class);
     }
 
     private double published() {

@@ -1,0 +1,288 @@
+package org.disclosureledger.projections.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.disclosureledger.projections.eventstore.LedgerEventTypes;
+import org.disclosureledger.projections.eventstore.LedgerSerializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Scenario 4's floors: publishers that read the stored events with plain JDBC instead of through Axon's processor,
+ * and send them with the stream's own producer settings, to the same broker as the publisher under test. Each runs
+ * over {@code segments} threads, one disclosure's events in one thread, in batches: read the next entries in ledger
+ * order (a batch for each thread) and keep this thread's, send them, wait for every acknowledgement, then store the
+ * thread's position and commit, so that what it guarantees (nothing passed over unpublished) is the publisher's.
+ *
+ * <ul>
+ *   <li>{@link Messages#STORED_BYTES}: each stored payload is sent as it is: what any publisher reading the ledger
+ *       from PostgreSQL costs at least, before it builds a message;
+ *   <li>{@link Messages#CURATED}: each payload is read into its event and made into the stream's CloudEvent by the
+ *       stream's own {@link DisclosureMessages}, with the disclosures' filter attributes read and stored as the
+ *       publisher does: what a publisher without Axon's processor would cost.
+ * </ul>
+ *
+ * <p>Benchmark code only. It sits in the stream's package to use its package-private message building and store.
+ */
+public final class RelayFloor implements AutoCloseable {
+
+    /** What each event becomes on the topic. */
+    public enum Messages {
+        STORED_BYTES,
+        CURATED
+    }
+
+    /** How many events were sent, and in how long. */
+    public record Result(long events, long nanos) {}
+
+    private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(15);
+
+    private final DataSource dataSource;
+    private final String origin;
+    private final int segments;
+    private final int batchSize;
+    // Both kept from run to run, so that a run's CPU time is read while its threads are alive, and so that the
+    // producer is connected before a measured run, as the publisher's is.
+    private final ExecutorService pool;
+    private final StreamProducer producer;
+    private final ObjectMapper json = LedgerSerializer.objectMapper(List.of());
+
+    /**
+     * @param dataSource       the application's database
+     * @param bootstrapServers the broker the publisher under test sends to
+     * @param origin           the ledger's origin, each message's source
+     * @param segments         threads, each relaying the disclosures whose id hashes to it
+     * @param batchSize        events read, sent and acknowledged before each commit
+     */
+    public RelayFloor(DataSource dataSource, String bootstrapServers, String origin, int segments, int batchSize) {
+        this.dataSource = dataSource;
+        this.origin = origin;
+        this.segments = segments;
+        this.batchSize = batchSize;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(
+                segments, task -> new Thread(task, "relay-floor-" + threads.incrementAndGet()));
+        this.producer = new StreamProducer(
+                Map.of(
+                        CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        CommonClientConfigs.CLIENT_ID_CONFIG,
+                        "relay-floor"),
+                ACKNOWLEDGEMENT_TIMEOUT);
+    }
+
+    /**
+     * Sends the events at ledger indexes {@code [from, to)} to {@code topic} and returns once every thread stored its
+     * last position.
+     */
+    public Result run(Messages messages, String topic, long from, long to) throws Exception {
+        prepare(from);
+        long started = System.nanoTime();
+        List<Future<Long>> sent = new ArrayList<>();
+        for (int s = 0; s < segments; s++) {
+            int segment = s;
+            sent.add(pool.submit(() -> relay(messages, topic, segment, to)));
+        }
+        long events = 0;
+        for (Future<Long> f : sent) {
+            events += f.get();
+        }
+        return new Result(events, System.nanoTime() - started);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        producer.close();
+    }
+
+    private void prepare(long from) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists relay_floor_position"
+                    + " (segment int primary key, ledger_index bigint not null)");
+            statement.execute("truncate relay_floor_position");
+            for (int s = 0; s < segments; s++) {
+                statement.execute("insert into relay_floor_position values (" + s + ", " + (from - 1) + ")");
+            }
+        }
+    }
+
+    private long relay(Messages messages, String topic, int segment, long to) throws SQLException {
+        LedgerEventTypes types = LedgerEventTypes.standard();
+        DisclosureMessages curated = new DisclosureMessages(origin);
+        long sent = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            StreamStore store = new StreamStore(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
+            long after = position(connection, segment);
+            // Each read takes the next window of entries (a batch for every thread) in ledger order and keeps this
+            // thread's: filtering by the disclosure's hash and limiting in one query made PostgreSQL read far more
+            // rows than a batch (60 ms a batch in one run).
+            try (PreparedStatement read = connection.prepareStatement("""
+                            with w as (
+                                select ledger_index, global_index, leaf_hash from ledger_entry
+                                where ledger_index > ? and ledger_index < ? order by ledger_index limit ?)
+                            select w.ledger_index, w.leaf_hash, d.event_identifier, d.aggregate_identifier,
+                                d.sequence_number, d.time_stamp, d.payload_type, d.payload,
+                                (select max(ledger_index) from w)
+                            from w join domain_event_entry d on d.global_index = w.global_index
+                            where (hashtext(d.aggregate_identifier) & 2147483647) % ? = ?
+                            order by w.ledger_index""");
+                    PreparedStatement windowEnd = connection.prepareStatement("""
+                            select max(ledger_index) from (
+                                select ledger_index from ledger_entry
+                                where ledger_index > ? and ledger_index < ? order by ledger_index limit ?) w""");
+                    PreparedStatement advance = connection.prepareStatement(
+                            "update relay_floor_position set ledger_index = ? where segment = ?")) {
+                while (true) {
+                    read.setLong(1, after);
+                    read.setLong(2, to);
+                    read.setInt(3, batchSize * segments);
+                    read.setInt(4, segments);
+                    read.setInt(5, segment);
+                    List<Row> rows = new ArrayList<>(batchSize);
+                    long end = -1;
+                    try (ResultSet rs = read.executeQuery()) {
+                        while (rs.next()) {
+                            end = rs.getLong(9);
+                            rows.add(new Row(
+                                    rs.getLong(1),
+                                    rs.getBytes(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getLong(5),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getBytes(8)));
+                        }
+                    }
+                    if (rows.isEmpty()) {
+                        windowEnd.setLong(1, after);
+                        windowEnd.setLong(2, to);
+                        windowEnd.setInt(3, batchSize * segments);
+                        try (ResultSet rs = windowEnd.executeQuery()) {
+                            rs.next();
+                            end = rs.getLong(1);
+                            if (rs.wasNull()) {
+                                connection.commit();
+                                return sent;
+                            }
+                        }
+                    } else {
+                        List<ProducerRecord<String, byte[]>> records = messages == Messages.STORED_BYTES
+                                ? storedBytes(topic, rows)
+                                : curated(topic, rows, json, types, curated, store);
+                        producer.sendAll(topic, records);
+                    }
+                    after = end;
+                    advance.setLong(1, after);
+                    advance.setInt(2, segment);
+                    advance.executeUpdate();
+                    connection.commit();
+                    sent += rows.size();
+                }
+            }
+        }
+    }
+
+    private static List<ProducerRecord<String, byte[]>> storedBytes(String topic, List<Row> rows) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            records.add(new ProducerRecord<>(topic, row.aggregate(), row.payload()));
+        }
+        return records;
+    }
+
+    /** The publisher's work on a batch, less what Axon's processor does before handing it the events. */
+    private static List<ProducerRecord<String, byte[]>> curated(
+            String topic,
+            List<Row> rows,
+            ObjectMapper json,
+            LedgerEventTypes types,
+            DisclosureMessages messages,
+            StreamStore store) {
+        List<StoredDisclosureEvent> events = new ArrayList<>(rows.size());
+        Set<String> disclosureIds = new LinkedHashSet<>();
+        for (Row row : rows) {
+            Class<?> type = types.classOf(row.payloadType())
+                    .orElseThrow(() -> new IllegalStateException("unknown event type " + row.payloadType()));
+            Object payload;
+            try {
+                payload = json.readValue(row.payload(), type);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            events.add(new StoredDisclosureEvent(
+                    row.eventIdentifier(), row.sequenceNumber(), Instant.parse(row.storedAt()), payload));
+            if (!DisclosureMessages.isAccess(payload)) {
+                disclosureIds.add(DisclosureMessages.disclosureIdOf(payload));
+            }
+        }
+        Map<String, DisclosureFilter> filters = new HashMap<>(store.filters(disclosureIds));
+        Map<String, DisclosureFilter> changed = new HashMap<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            StoredDisclosureEvent event = events.get(i);
+            LedgerPosition position =
+                    new LedgerPosition(rows.get(i).ledgerIndex(), rows.get(i).leafHash());
+            String id = DisclosureMessages.disclosureIdOf(event.payload());
+            CloudEvent message;
+            if (DisclosureMessages.isAccess(event.payload())) {
+                message = messages.accessEvent(event, position);
+            } else {
+                DisclosureMessages.filterSetBy(event.payload()).ifPresent(filter -> {
+                    filters.put(id, filter);
+                    changed.put(id, filter);
+                });
+                message = messages.disclosureEvent(event, position, filters.get(id));
+            }
+            records.add(StreamProducer.record(topic, id, message));
+        }
+        store.saveFilters(changed);
+        return records;
+    }
+
+    private static long position(Connection connection, int segment) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select ledger_index from relay_floor_position where segment = ?")) {
+            statement.setInt(1, segment);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private record Row(
+            long ledgerIndex,
+            byte[] leafHash,
+            String eventIdentifier,
+            String aggregate,
+            long sequenceNumber,
+            String storedAt,
+            String payloadType,
+            byte[] payload) {}
+}
