@@ -49,8 +49,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Issue 4's stream benchmark (issue 8's scenario 4): the publisher's throughput against a raw Kafka producer sending
  * the same bytes to the same broker in the same run, and the acknowledged-to-consumed latency of the publisher's
- * messages against a raw producer's at the same rate. Two floors read the same stored events with plain JDBC instead
- * of Axon's processor ({@link RelayFloor}): sending the stored bytes as they are, and making the stream's messages.
+ * messages against a raw producer's at the same rate. Two relays in benchmark code read the same stored events with
+ * plain JDBC instead of Axon's processor ({@link RelayFloor}): one sends the stored bytes as they are, the other makes
+ * the stream's messages.
  * A measurement, run by {@code ./mvnw -pl ledger-api -am verify -Pbenchmark}, never by the test suite; it fails only
  * when the run is invalid (a message missing).
  */
@@ -182,7 +183,7 @@ class StreamBenchmark {
                 "event",
                 "while the events were published"));
 
-        // What the publisher would cost without Axon's processor, and what any publisher reading PostgreSQL costs.
+        // What a relay reading PostgreSQL without Axon's processor costs, before and after it builds the messages.
         try (RelayFloor relay =
                 new RelayFloor(dataSource, SharedKafka.bootstrapServers(), origin, segments, batchSize)) {
             for (RelayFloor.Messages messagesMade : RelayFloor.Messages.values()) {
@@ -194,8 +195,8 @@ class StreamBenchmark {
                 relayStatements.print("while the relay floor (" + messagesMade + ") ran");
                 assertThat(relayed.events()).isEqualTo(bulkTo - warmTo);
                 String floor = messagesMade == RelayFloor.Messages.STORED_BYTES
-                        ? "relay floor (stored bytes sent as they are)"
-                        : "publisher without Axon's processor";
+                        ? "relay without Axon sending stored bytes"
+                        : "relay without Axon making the stream's messages";
                 report.add(new BenchmarkReport.Row(
                         SCENARIO,
                         floor + " vs raw producer",
@@ -209,12 +210,18 @@ class StreamBenchmark {
                                 + " JDBC (ledger_entry joined to domain_event_entry) and keeping its own, about "
                                 + batchSize + ", "
                                 + (messagesMade == RelayFloor.Messages.STORED_BYTES
-                                        ? "sending each stored payload as it is"
-                                        : "reading each payload into its event and making it the stream's CloudEvent"
-                                                + " with the stream's own code, reading and storing filter attributes")
-                                + ", waiting for every acknowledgement, then storing its position and committing; the"
-                                + " stream's producer settings; " + relayed.events() + " ledger entries, those added"
-                                + " while the measured events were recorded"));
+                                        ? "sending each stored payload as it is, without a CloudEvent around it"
+                                        : "reading each payload into its event (a plain ObjectMapper, not the event"
+                                                + " store's serializer and upcasters) and making it the stream's"
+                                                + " CloudEvent with the stream's own code, reading and storing filter"
+                                                + " attributes (rows the publisher had already stored) and recording"
+                                                + " the entries as published; no checkpoints, alerts or metrics")
+                                + ", waiting for the batch's acknowledgements, then storing its position and"
+                                + " committing; the stream's producer settings; it runs after the publisher, on code"
+                                + " the JIT has compiled; " + relayed.events() + " ledger entries, those added while"
+                                + " the measured events were recorded; messages of "
+                                + relayed.bytes() / Math.max(1, relayed.events()) + " bytes on average, the"
+                                + " publisher's " + averageBytes(messages)));
                 report.add(CpuUse.row(
                         SCENARIO,
                         "CPU per event, " + floor + " vs raw producer",
@@ -381,6 +388,10 @@ class StreamBenchmark {
             }
             Thread.sleep(10);
         }
+    }
+
+    private static long averageBytes(List<BenchmarkKafka.Message> messages) {
+        return messages.stream().mapToLong(m -> m.value().length).sum() / Math.max(1, messages.size());
     }
 
     private long nextLedgerIndex() {

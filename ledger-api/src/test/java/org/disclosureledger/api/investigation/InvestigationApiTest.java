@@ -264,11 +264,13 @@ class InvestigationApiTest {
         LedgerClient regulator = client.as(TestTokens.regulator());
         long before = store.size();
         client.postJson("/api/v1/disclosures", Examples.disclosure("busy-1", "BUSYAA1"));
-        long treeSize = signedCheckpoint(before + 1);
+        // The recording and its flag.
+        long treeSize = signedCheckpoint(before + 2);
         List<String> accepted = new ArrayList<>();
         LedgerClient.Response refused;
         long keptBefore;
         long keptAfter;
+        List<String> statesWhenRefused = new ArrayList<>();
         // A replay reads ledger_entry: while this transaction holds the table, the two running replays wait for it and
         // the next eight stay queued.
         try (Connection holder = dataSource.getConnection();
@@ -283,6 +285,13 @@ class InvestigationApiTest {
             keptBefore = investigations();
             refused = regulator.postJson("/api/v1/investigations", definition(treeSize));
             keptAfter = investigations();
+            for (String id : accepted) {
+                statesWhenRefused.add(regulator
+                        .get("/api/v1/investigations/" + id)
+                        .json()
+                        .path("state")
+                        .asString());
+            }
             holder.rollback();
         }
 
@@ -290,8 +299,11 @@ class InvestigationApiTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asString())
                 .isEqualTo("urn:disclosure-ledger:problem:investigations-busy");
-        assertThat(refused.header("Retry-After")).contains("60");
+        assertThat(refused.header("Retry-After"))
+                .contains(Long.toString(InvestigationController.BUSY_RETRY_AFTER_SECONDS));
         assertThat(keptAfter).isEqualTo(keptBefore);
+        // The queue was full: none of the ten had ended (a replay waiting too long for the table would have failed).
+        assertThat(statesWhenRefused).containsOnly("QUEUED", "RUNNING");
         // The ten accepted ones run once the table is free again.
         for (String id : accepted) {
             awaitDone(regulator, id);

@@ -30,18 +30,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Scenario 4's floors: publishers that read the stored events with plain JDBC instead of through Axon's processor,
- * and send them with the stream's own producer settings, to the same broker as the publisher under test. Each runs
- * over {@code segments} threads, one disclosure's events in one thread, in batches: read the next entries in ledger
- * order (a batch for each thread) and keep this thread's, send them, wait for every acknowledgement, then store the
- * thread's position and commit, so that what it guarantees (nothing passed over unpublished) is the publisher's.
+ * Scenario 4's floors: relays that read the stored events with plain JDBC instead of through Axon's processor, and
+ * send them with the stream's own producer settings, to the same broker as the publisher under test. Each runs over
+ * {@code segments} threads (each holding one pooled connection for the run), one disclosure's events in one thread,
+ * in batches: read the next window of entries in ledger order (a batch for each thread) and keep this thread's, send
+ * them, wait for all of their acknowledgements, then store the thread's position and commit, so that what it
+ * guarantees (nothing passed over unpublished) is the publisher's. Every thread reads every entry of a window, so
+ * PostgreSQL reads each entry {@code segments} times.
  *
  * <ul>
- *   <li>{@link Messages#STORED_BYTES}: each stored payload is sent as it is: what any publisher reading the ledger
- *       from PostgreSQL costs at least, before it builds a message;
- *   <li>{@link Messages#CURATED}: each payload is read into its event and made into the stream's CloudEvent by the
- *       stream's own {@link DisclosureMessages}, with the disclosures' filter attributes read and stored as the
- *       publisher does: what a publisher without Axon's processor would cost.
+ *   <li>{@link Messages#STORED_BYTES}: each stored payload is sent as it is, without a CloudEvent around it: what this
+ *       relay costs before it builds a message;
+ *   <li>{@link Messages#CURATED}: each payload is read into its event with a plain {@code ObjectMapper} (not the event
+ *       store's serializer and upcasters) and made into the stream's CloudEvent by the stream's own
+ *       {@link DisclosureMessages}; the disclosures' filter attributes are read and stored, and the entries recorded
+ *       as published, as the publisher does. Not done: checkpoints, alerts and metrics.
  * </ul>
  *
  * <p>Benchmark code only. It sits in the stream's package to use its package-private message building and store.
@@ -54,8 +57,8 @@ public final class RelayFloor implements AutoCloseable {
         CURATED
     }
 
-    /** How many events were sent, and in how long. */
-    public record Result(long events, long nanos) {}
+    /** How many events were sent, their messages' bytes (values only), and in how long. */
+    public record Result(long events, long bytes, long nanos) {}
 
     private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -100,16 +103,18 @@ public final class RelayFloor implements AutoCloseable {
     public Result run(Messages messages, String topic, long from, long to) throws Exception {
         prepare(from);
         long started = System.nanoTime();
-        List<Future<Long>> sent = new ArrayList<>();
+        List<Future<long[]>> sent = new ArrayList<>();
         for (int s = 0; s < segments; s++) {
             int segment = s;
             sent.add(pool.submit(() -> relay(messages, topic, segment, to)));
         }
         long events = 0;
-        for (Future<Long> f : sent) {
-            events += f.get();
+        long bytes = 0;
+        for (Future<long[]> f : sent) {
+            events += f.get()[0];
+            bytes += f.get()[1];
         }
-        return new Result(events, System.nanoTime() - started);
+        return new Result(events, bytes, System.nanoTime() - started);
     }
 
     @Override
@@ -130,31 +135,32 @@ public final class RelayFloor implements AutoCloseable {
         }
     }
 
-    private long relay(Messages messages, String topic, int segment, long to) throws SQLException {
+    /** Relays this segment's entries up to {@code to}; returns how many, and their messages' bytes. */
+    private long[] relay(Messages messages, String topic, int segment, long to) throws SQLException {
         LedgerEventTypes types = LedgerEventTypes.standard();
         DisclosureMessages curated = new DisclosureMessages(origin);
         long sent = 0;
+        long bytes = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             StreamStore store = new StreamStore(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
             long after = position(connection, segment);
             // Each read takes the next window of entries (a batch for every thread) in ledger order and keeps this
             // thread's: filtering by the disclosure's hash and limiting in one query made PostgreSQL read far more
-            // rows than a batch (60 ms a batch in one run).
+            // rows than a batch (60 ms a batch in one run). The window's end comes with the rows, from the same
+            // snapshot, and alone (with nulls) when none of the window is this thread's.
             try (PreparedStatement read = connection.prepareStatement("""
                             with w as (
                                 select ledger_index, global_index, leaf_hash from ledger_entry
-                                where ledger_index > ? and ledger_index < ? order by ledger_index limit ?)
-                            select w.ledger_index, w.leaf_hash, d.event_identifier, d.aggregate_identifier,
-                                d.sequence_number, d.time_stamp, d.payload_type, d.payload,
-                                (select max(ledger_index) from w)
-                            from w join domain_event_entry d on d.global_index = w.global_index
-                            where (hashtext(d.aggregate_identifier) & 2147483647) % ? = ?
-                            order by w.ledger_index""");
-                    PreparedStatement windowEnd = connection.prepareStatement("""
-                            select max(ledger_index) from (
-                                select ledger_index from ledger_entry
-                                where ledger_index > ? and ledger_index < ? order by ledger_index limit ?) w""");
+                                where ledger_index > ? and ledger_index < ? order by ledger_index limit ?),
+                            mine as (
+                                select w.ledger_index, w.leaf_hash, d.event_identifier, d.aggregate_identifier,
+                                    d.sequence_number, d.time_stamp, d.payload_type, d.payload
+                                from w join domain_event_entry d on d.global_index = w.global_index
+                                where (hashtext(d.aggregate_identifier) & 2147483647) % ? = ?)
+                            select mine.*, window_end.last
+                            from (select max(ledger_index) as last from w) window_end left join mine on true
+                            order by mine.ledger_index""");
                     PreparedStatement advance = connection.prepareStatement(
                             "update relay_floor_position set ledger_index = ? where segment = ?")) {
                 while (true) {
@@ -164,10 +170,13 @@ public final class RelayFloor implements AutoCloseable {
                     read.setInt(4, segments);
                     read.setInt(5, segment);
                     List<Row> rows = new ArrayList<>(batchSize);
-                    long end = -1;
+                    Long end = null;
                     try (ResultSet rs = read.executeQuery()) {
                         while (rs.next()) {
-                            end = rs.getLong(9);
+                            end = rs.getObject(9, Long.class);
+                            if (rs.getObject(1) == null) {
+                                continue;
+                            }
                             rows.add(new Row(
                                     rs.getLong(1),
                                     rs.getBytes(2),
@@ -179,23 +188,18 @@ public final class RelayFloor implements AutoCloseable {
                                     rs.getBytes(8)));
                         }
                     }
-                    if (rows.isEmpty()) {
-                        windowEnd.setLong(1, after);
-                        windowEnd.setLong(2, to);
-                        windowEnd.setInt(3, batchSize * segments);
-                        try (ResultSet rs = windowEnd.executeQuery()) {
-                            rs.next();
-                            end = rs.getLong(1);
-                            if (rs.wasNull()) {
-                                connection.commit();
-                                return sent;
-                            }
-                        }
-                    } else {
+                    if (end == null) {
+                        connection.commit();
+                        return new long[] {sent, bytes};
+                    }
+                    if (!rows.isEmpty()) {
                         List<ProducerRecord<String, byte[]>> records = messages == Messages.STORED_BYTES
                                 ? storedBytes(topic, rows)
                                 : curated(topic, rows, json, types, curated, store);
                         producer.sendAll(topic, records);
+                        for (ProducerRecord<String, byte[]> record : records) {
+                            bytes += record.value().length;
+                        }
                     }
                     after = end;
                     advance.setLong(1, after);
@@ -262,6 +266,7 @@ public final class RelayFloor implements AutoCloseable {
             records.add(StreamProducer.record(topic, id, message));
         }
         store.saveFilters(changed);
+        store.entriesPublished(rows.stream().map(Row::ledgerIndex).toList());
         return records;
     }
 
