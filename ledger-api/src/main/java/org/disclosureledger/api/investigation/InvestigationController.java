@@ -146,13 +146,8 @@ class InvestigationController {
 
     @ExceptionHandler(Investigations.Busy.class)
     ResponseEntity<ProblemDetail> busy(Investigations.Busy e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(BUSY_RETRY_AFTER_SECONDS))
-                .body(Problems.of(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "investigations-busy",
-                        "Too many investigations",
-                        e.getMessage()));
+        return Problems.unavailable(
+                "investigations-busy", "Too many investigations", e.getMessage(), BUSY_RETRY_AFTER_SECONDS);
     }
 
     @ExceptionHandler(UnknownInvestigation.class)

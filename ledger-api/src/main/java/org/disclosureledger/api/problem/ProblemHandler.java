@@ -105,14 +105,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (waitedTooLongForALock(e)) {
             log.warn("A request waited longer than ledger.database.lock-timeout for a lock and was rolled back");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(BUSY_RETRY_AFTER_SECONDS))
-                    .body(Problems.of(
-                            HttpStatus.SERVICE_UNAVAILABLE,
-                            "busy",
-                            "Busy",
-                            "the ledger waited too long for another change to the same records; nothing was recorded"
-                                    + " by this request; send it again"));
+            return Problems.unavailable(
+                    "busy",
+                    "Busy",
+                    "the ledger waited too long for another change to the same records; nothing was recorded by this"
+                            + " request; send it again",
+                    BUSY_RETRY_AFTER_SECONDS);
         }
         log.error("Unexpected failure handling a request: {}", e.getClass().getName(), e);
         return asResponse(Problems.of(

@@ -2,9 +2,11 @@ package org.disclosureledger.api.problem;
 
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Builds the API's problem documents. Each problem type is a stable URN such as
@@ -22,6 +24,14 @@ public final class Problems {
         problem.setType(URI.create(TYPE_PREFIX + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** 503: the ledger could not take the request now, which may be sent again after {@code retryAfterSeconds}. */
+    public static ResponseEntity<ProblemDetail> unavailable(
+            String type, String title, String detail, long retryAfterSeconds) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .body(of(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail));
     }
 
     /** 422 listing every invalid field. */
