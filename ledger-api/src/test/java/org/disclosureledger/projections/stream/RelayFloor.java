@@ -40,7 +40,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *
  * <ul>
  *   <li>{@link Messages#STORED_BYTES}: each stored payload is sent as it is, without a CloudEvent around it: what this
- *       relay costs before it builds a message;
+ *       relay costs before it builds a message. The stored events name their subjects by pseudonym, which the real
+ *       stream never carries, so this goes to a topic of the benchmark's own on its test broker only;
  *   <li>{@link Messages#CURATED}: each payload is read into its event with a plain {@code ObjectMapper} (not the event
  *       store's serializer and upcasters) and made into the stream's CloudEvent by the stream's own
  *       {@link DisclosureMessages}; the disclosures' filter attributes are read and stored, and the entries recorded
@@ -103,16 +104,17 @@ public final class RelayFloor implements AutoCloseable {
     public Result run(Messages messages, String topic, long from, long to) throws Exception {
         prepare(from);
         long started = System.nanoTime();
-        List<Future<long[]>> sent = new ArrayList<>();
+        List<Future<Sent>> sent = new ArrayList<>();
         for (int s = 0; s < segments; s++) {
             int segment = s;
             sent.add(pool.submit(() -> relay(messages, topic, segment, to)));
         }
         long events = 0;
         long bytes = 0;
-        for (Future<long[]> f : sent) {
-            events += f.get()[0];
-            bytes += f.get()[1];
+        for (Future<Sent> f : sent) {
+            Sent segment = f.get();
+            events += segment.events();
+            bytes += segment.bytes();
         }
         return new Result(events, bytes, System.nanoTime() - started);
     }
@@ -135,8 +137,11 @@ public final class RelayFloor implements AutoCloseable {
         }
     }
 
-    /** Relays this segment's entries up to {@code to}; returns how many, and their messages' bytes. */
-    private long[] relay(Messages messages, String topic, int segment, long to) throws SQLException {
+    /** What one thread sent: events, and their messages' bytes. */
+    private record Sent(long events, long bytes) {}
+
+    /** Relays this segment's entries up to {@code to}. */
+    private Sent relay(Messages messages, String topic, int segment, long to) throws SQLException {
         LedgerEventTypes types = LedgerEventTypes.standard();
         DisclosureMessages curated = new DisclosureMessages(origin);
         long sent = 0;
@@ -190,7 +195,7 @@ public final class RelayFloor implements AutoCloseable {
                     }
                     if (end == null) {
                         connection.commit();
-                        return new long[] {sent, bytes};
+                        return new Sent(sent, bytes);
                     }
                     if (!rows.isEmpty()) {
                         List<ProducerRecord<String, byte[]>> records = messages == Messages.STORED_BYTES

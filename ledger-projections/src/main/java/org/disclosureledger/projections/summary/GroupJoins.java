@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The people one batch of events lists under its disclosures ({@code summary_subject}) and adds to groups' membership
- * rows ({@code summary_group_subject}), gathered while the batch's handlers run and written together: group by group, each group's people in the order of their references,
- * so that every batch takes the rows' locks in one order and two batches adding the same people never deadlock.
+ * rows ({@code summary_group_subject}), gathered while the batch's handlers run and written together: group by group,
+ * each group's people in the order of their references, so that every batch takes the rows' locks in one order and two
+ * batches adding the same people never deadlock.
  *
  * <p>A group's people are written in slices of about {@value #PEOPLE_PER_STATEMENT} listings, each the people whose
  * references begin within a range, the ranges in ascending order; a slice is one statement, which adds each person's
