@@ -271,6 +271,10 @@ class InvestigationApiTest {
         long keptBefore;
         long keptAfter;
         List<String> statesWhenRefused = new ArrayList<>();
+        // The regulator's command line, told not to wait, meets the same refusal.
+        int cliCode;
+        StringWriter cliOut = new StringWriter();
+        StringWriter cliErr = new StringWriter();
         // A replay reads ledger_entry: while this transaction holds the table, the two running replays wait for it and
         // the next eight stay queued.
         try (Connection holder = dataSource.getConnection();
@@ -284,6 +288,30 @@ class InvestigationApiTest {
             }
             keptBefore = investigations();
             refused = regulator.postJson("/api/v1/investigations", definition(treeSize));
+            cliCode = WatchdogCommand.run(
+                    new String[] {
+                        "investigate",
+                        "--ledger",
+                        "http://127.0.0.1:" + port,
+                        "--from",
+                        "2025-01-01T00:00:00Z",
+                        "--to",
+                        "2026-01-01T00:00:00Z",
+                        "--recipient",
+                        "us-dhs-ice",
+                        "--state",
+                        "CA",
+                        "--as-of-tree-size",
+                        Long.toString(treeSize),
+                        "--out",
+                        dir.resolve("busy.zip").toString(),
+                        "--token-file",
+                        tokenFile().toString(),
+                        "--wait-busy",
+                        "0s"
+                    },
+                    new PrintWriter(cliOut),
+                    new PrintWriter(cliErr));
             keptAfter = investigations();
             for (String id : accepted) {
                 statesWhenRefused.add(regulator
@@ -301,6 +329,12 @@ class InvestigationApiTest {
                 .isEqualTo("urn:disclosure-ledger:problem:investigations-busy");
         assertThat(refused.header("Retry-After"))
                 .contains(Long.toString(InvestigationController.BUSY_RETRY_AFTER_SECONDS));
+        assertThat(cliCode).isEqualTo(2);
+        assertThat(cliErr.toString().strip())
+                .startsWith("error: the ledger is busy: 503 ")
+                .contains("it asks to try again in " + InvestigationController.BUSY_RETRY_AFTER_SECONDS + " s")
+                .doesNotContain("\n");
+        assertThat(Files.exists(dir.resolve("busy.zip"))).isFalse();
         assertThat(keptAfter).isEqualTo(keptBefore);
         // The queue was full: none of the ten had ended (a replay waiting too long for the table would have failed).
         assertThat(statesWhenRefused).containsOnly("QUEUED", "RUNNING");

@@ -14,12 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.disclosureledger.core.checkpoint.NoteVerifier;
+import org.disclosureledger.watchdog.Durations;
 import org.disclosureledger.watchdog.WatchdogCommand;
 import org.disclosureledger.watchdog.WatchdogError;
 import picocli.CommandLine.ArgGroup;
@@ -31,7 +34,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ledger-watchdog investigate}: a regulator's client. Starts an investigation on a ledger, shows a progress bar
  * on stderr while it replays, downloads its evidence bundle and verifies it offline. Exit 0 when the bundle is valid,
- * 1 when it is not, 2 on a usage, connection or ledger error (one line).
+ * 1 when it is not, 2 on a usage, connection or ledger error (one line). While the ledger answers 503 with a
+ * {@code Retry-After} (its investigation queue is full, say), waits as asked and tries again, for {@code --wait-busy} in
+ * all.
  */
 @Command(
         name = "investigate",
@@ -109,8 +114,20 @@ public final class InvestigateCommand implements Callable<Integer> {
             description = "A file holding a regulator's bearer token for the ledger.")
     Path tokenFile;
 
+    @Option(
+            names = "--wait-busy",
+            paramLabel = "DURATION",
+            defaultValue = "5m",
+            converter = Durations.class,
+            description = "How long in all to wait, as its Retry-After asks, while the ledger answers 503 because it is"
+                    + " busy (0s: give up at once; default: ${DEFAULT-VALUE}).")
+    Duration waitBusy;
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** How long this run has waited for a busy ledger so far. */
+    private Duration waited = Duration.ZERO;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -205,7 +222,61 @@ public final class InvestigateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Sends a request; while the ledger answers 503 with a {@code Retry-After}, waits as long as it asks and sends it
+     * again, until the waits would pass {@code --wait-busy}. A refused request changed nothing on the ledger (an
+     * investigation refused as busy is not kept), so sending it again is safe.
+     */
     private HttpResponse<byte[]> send(String method, String path, byte[] body) throws InterruptedException {
+        HttpResponse<byte[]> response = sendOnce(method, path, body);
+        while (response.statusCode() == 503) {
+            Duration asked = retryAfter(response, Instant.now());
+            if (asked == null) {
+                return response;
+            }
+            if (waited.plus(asked).compareTo(waitBusy) > 0) {
+                throw new WatchdogError("the ledger is busy: " + problem(response) + "; it asks to try again in "
+                        + seconds(asked) + ", which --wait-busy (" + seconds(waitBusy) + ") does not leave after "
+                        + seconds(waited) + " of waiting");
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("the ledger is busy: " + problem(response) + "; trying again in " + seconds(asked));
+            err.flush();
+            Thread.sleep(asked.toMillis());
+            waited = waited.plus(asked);
+            response = sendOnce(method, path, body);
+        }
+        return response;
+    }
+
+    /**
+     * How long a 503 answer asks to wait: its {@code Retry-After} in seconds or as an HTTP date (a date already passed
+     * is no wait); {@code null} when it has none or one that cannot be read, which means not to try again.
+     */
+    static Duration retryAfter(HttpResponse<?> response, Instant now) {
+        String value = response.headers().firstValue("Retry-After").orElse(null);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        value = value.strip();
+        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return value.length() > 9 ? null : Duration.ofSeconds(Long.parseLong(value));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    private HttpResponse<byte[]> sendOnce(String method, String path, byte[] body) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(ledger.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .method(

@@ -1,0 +1,223 @@
+package org.disclosureledger.watchdog.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.disclosureledger.watchdog.WatchdogCommand;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code investigate} against a ledger whose investigation queue is full: it waits as the ledger's {@code Retry-After}
+ * asks and tries again, within {@code --wait-busy}; past that, or when the 503 says nothing about when to come back, it
+ * gives up with one line and exit 2. The ledger here is a small HTTP server on 127.0.0.1 answering with the API's
+ * shapes; the real ledger's 503 is checked against this command in the API module's {@code InvestigationApiTest}.
+ */
+class InvestigateBusyTest {
+
+    private static final String BUSY_DETAIL = "two investigations are running and eight waiting";
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final Map<String, byte[]> bundle = BundleFixture.files();
+    private final AtomicInteger posts = new AtomicInteger();
+    private final List<String> retryAfters = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    @BeforeEach
+    void ledger() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/investigations", this::answer);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void givenTheQueueIsFullTwice_whenInvestigating_thenItWaitsAsAskedAndGetsAValidBundle() throws IOException {
+        busy("1", "1");
+
+        int code = investigate("--wait-busy", "5s");
+
+        assertThat(code).as(out + " " + err).isZero();
+        assertThat(posts).hasValue(3);
+        assertThat(out.toString()).contains("bundle valid");
+        assertThat(err.toString().lines().filter(line -> line.startsWith("the ledger is busy")))
+                .containsExactly(
+                        "the ledger is busy: 503 " + BUSY_DETAIL + "; trying again in 1 s",
+                        "the ledger is busy: 503 " + BUSY_DETAIL + "; trying again in 1 s");
+    }
+
+    @Test
+    void givenTheLedgerStaysBusy_whenTheWaitsWouldPassWaitBusy_thenOneLineAndExit2() throws IOException {
+        busy("1", "1", "1", "1");
+
+        int code = investigate("--wait-busy", "1s");
+
+        assertThat(code).isEqualTo(WatchdogCommand.ERROR);
+        assertThat(posts).hasValue(2);
+        assertThat(lastLine())
+                .isEqualTo("error: the ledger is busy: 503 " + BUSY_DETAIL
+                        + "; it asks to try again in 1 s, which --wait-busy (1 s) does not leave after 1 s of waiting");
+        assertThat(Files.exists(dir.resolve("bundle.zip"))).isFalse();
+    }
+
+    @Test
+    void givenWaitBusyZero_whenTheQueueIsFull_thenItGivesUpAtOnce() throws IOException {
+        busy("60");
+
+        int code = investigate("--wait-busy", "0s");
+
+        assertThat(code).isEqualTo(WatchdogCommand.ERROR);
+        assertThat(posts).hasValue(1);
+        assertThat(lastLine())
+                .startsWith("error: the ledger is busy: 503 " + BUSY_DETAIL + "; it asks to try again in 60 s");
+    }
+
+    @Test
+    void givenA503WithoutRetryAfter_whenInvestigating_thenItIsReportedWithoutWaiting() throws IOException {
+        busy((String) null);
+
+        int code = investigate();
+
+        assertThat(code).isEqualTo(WatchdogCommand.ERROR);
+        assertThat(posts).hasValue(1);
+        assertThat(lastLine()).isEqualTo("error: the ledger refused the investigation: 503 " + BUSY_DETAIL);
+    }
+
+    @Test
+    void retryAfterIsReadInSecondsOrAsAnHttpDate() throws Exception {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        String inTwoMinutes =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(120).atOffset(ZoneOffset.UTC));
+        String aMinuteAgo =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(now.minusSeconds(60).atOffset(ZoneOffset.UTC));
+
+        assertThat(InvestigateCommand.retryAfter(answerWith("60"), now)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(InvestigateCommand.retryAfter(answerWith(inTwoMinutes), now)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(InvestigateCommand.retryAfter(answerWith(aMinuteAgo), now)).isEqualTo(Duration.ZERO);
+        assertThat(InvestigateCommand.retryAfter(answerWith("soon"), now)).isNull();
+        assertThat(InvestigateCommand.retryAfter(answerWith("-5"), now)).isNull();
+        assertThat(InvestigateCommand.retryAfter(answerWith("99999999999"), now))
+                .isNull();
+        assertThat(InvestigateCommand.retryAfter(answerWith(null), now)).isNull();
+    }
+
+    /** The next POSTs answer 503 with these {@code Retry-After} values ({@code null}: none); the one after, 202. */
+    private void busy(String... retryAfter) {
+        retryAfters.addAll(Arrays.asList(retryAfter));
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (exchange.getRequestMethod().equals("POST")) {
+            int post = posts.getAndIncrement();
+            if (post < retryAfters.size()) {
+                if (retryAfters.get(post) != null) {
+                    exchange.getResponseHeaders().add("Retry-After", retryAfters.get(post));
+                }
+                send(exchange, 503, "application/problem+json", busyProblem());
+            } else {
+                send(exchange, 202, "application/json", done());
+            }
+        } else if (path.equals("/api/v1/investigations/i-1")) {
+            send(exchange, 200, "application/json", done());
+        } else if (path.equals("/api/v1/investigations/i-1/bundle")) {
+            send(exchange, 200, "application/zip", BundleFixture.zip(bundle));
+        } else {
+            send(exchange, 404, "text/plain", new byte[0]);
+        }
+    }
+
+    private static byte[] busyProblem() {
+        return ("{\"type\":\"urn:disclosure-ledger:problem:investigations-busy\",\"title\":\"Too many investigations\","
+                        + "\"status\":503,\"detail\":\"" + BUSY_DETAIL + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] done() {
+        String digest = new String(bundle.get("report.sha256"), StandardCharsets.US_ASCII).strip();
+        return ("{\"id\":\"i-1\",\"state\":\"DONE\",\"progress\":{\"eventsRead\":5,\"eventsTotal\":5},"
+                        + "\"reportSha256\":\"" + digest + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    private int investigate(String... extra) throws IOException {
+        Path key = Files.writeString(dir.resolve("ledger.key"), BundleFixture.SIGNER.verifierKey());
+        List<String> args = new ArrayList<>(List.of(
+                "investigate",
+                "--ledger",
+                "http://127.0.0.1:" + server.getAddress().getPort(),
+                "--from",
+                "2025-01-01T00:00:00Z",
+                "--to",
+                "2026-01-01T00:00:00Z",
+                "--as-of-tree-size",
+                "5",
+                "--public-key",
+                key.toString(),
+                "--out",
+                dir.resolve("bundle.zip").toString()));
+        args.addAll(List.of(extra));
+        return WatchdogCommand.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private String lastLine() {
+        List<String> lines = err.toString().lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    /** A real HTTP answer from the test ledger with this {@code Retry-After} ({@code null}: none). */
+    private HttpResponse<byte[]> answerWith(String retryAfter) throws IOException, InterruptedException {
+        retryAfters.clear();
+        posts.set(0);
+        busy(retryAfter);
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                        + server.getAddress().getPort() + "/api/v1/investigations"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
