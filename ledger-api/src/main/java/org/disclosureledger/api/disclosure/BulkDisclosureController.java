@@ -34,15 +34,21 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records bulk disclosures: open one with its details, attach its subjects in numbered NDJSON chunks (one
- * {@code {"state":..,"medicaidId":..}} object per line, read line by line and pseudonymised as it streams in), then
- * seal it with the subject count.
+ * Records bulk disclosures: open one with its details, attach its subjects in numbered chunks, read line by line and
+ * pseudonymised as they stream in, then seal it with the subject count. A chunk is NDJSON (one
+ * {@code {"state":..,"medicaidId":..}} object per line) or CSV ({@code state,medicaidId} or
+ * {@code state,medicaidId,ssn} per line, an optional first line naming the columns; {@link CsvSubjectLine}). Both
+ * name the same people the same way: a chunk sent again in the other format is the same chunk.
  */
 @RestController
 @RequestMapping(path = "/api/v1/bulk-disclosures", produces = MediaType.APPLICATION_JSON_VALUE)
 class BulkDisclosureController {
 
     static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
+
+    /** Some editors and spreadsheet exports begin a UTF-8 file with it; it is not part of the first line. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final CommandSender commands;
     private final DisclosureRequests requests;
@@ -72,7 +78,9 @@ class BulkDisclosureController {
                         .body(response);
     }
 
-    @PutMapping(path = "/{disclosureId}/chunks/{chunkNumber}", consumes = NDJSON)
+    @PutMapping(
+            path = "/{disclosureId}/chunks/{chunkNumber}",
+            consumes = {NDJSON, CSV})
     RecordingResponses.ChunkAttached attach(
             @AuthenticationPrincipal LedgerUser recorder,
             @PathVariable String disclosureId,
@@ -82,7 +90,9 @@ class BulkDisclosureController {
         DisclosureId id = DisclosureController.id(disclosureId);
         custodians.requireRecorderOf(recorder, id);
         int number = chunkNumber(chunkNumber);
-        List<PersonRef> subjects = readSubjects(request);
+        boolean csv =
+                MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.parseMediaType(CSV));
+        List<PersonRef> subjects = readSubjects(request, csv ? BulkDisclosureController::csvLine : this::jsonLine);
         ChunkAttached attached = commands.send(new AttachSubjects(id, number, subjects));
         return new RecordingResponses.ChunkAttached(
                 id.value(),
@@ -110,15 +120,31 @@ class BulkDisclosureController {
                 id.value(), sealed.subjectCount(), sealed.chunkCount(), sealed.manifestRoot());
     }
 
-    private List<PersonRef> readSubjects(HttpServletRequest request) throws IOException {
+    /** Reads one line of a chunk: its subject, or null for a line to skip (a CSV header). */
+    @FunctionalInterface
+    private interface LineReader {
+        SubjectIdentifier read(String field, String line, boolean firstLine);
+    }
+
+    private List<PersonRef> readSubjects(HttpServletRequest request, LineReader lines) throws IOException {
         List<PersonRef> subjects = new ArrayList<>();
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             int lineNumber = 0;
+            boolean first = true;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
+                    continue;
+                }
+                String field = "line " + lineNumber;
+                SubjectIdentifier subject = lines.read(field, line, first);
+                first = false;
+                if (subject == null) {
                     continue;
                 }
                 if (subjects.size() == Disclosure.MAX_SUBJECTS_PER_CHUNK) {
@@ -127,8 +153,7 @@ class BulkDisclosureController {
                             "a chunk carries at most " + Disclosure.MAX_SUBJECTS_PER_CHUNK
                                     + " subjects; split the manifest into more chunks");
                 }
-                String field = "line " + lineNumber;
-                subjects.add(requests.chunkSubject(field, parseLine(field, line)));
+                subjects.add(requests.chunkSubject(field, subject));
             }
         } catch (IOException e) {
             // The body could not be read whole (Tomcat's ClientAbortException when the connection closes before the
@@ -138,12 +163,14 @@ class BulkDisclosureController {
         }
         if (subjects.isEmpty()) {
             throw new InvalidRequest(
-                    "body", "the chunk has no subjects: send one JSON object per line with state" + " and medicaidId");
+                    "body",
+                    "the chunk has no subjects: send one subject per line, as a JSON object with state and medicaidId"
+                            + " (application/x-ndjson) or as state,medicaidId (text/csv)");
         }
         return subjects;
     }
 
-    private SubjectIdentifier parseLine(String field, String line) {
+    private SubjectIdentifier jsonLine(String field, String line, boolean firstLine) {
         try {
             SubjectIdentifier subject = lineReader.readValue(line);
             if (subject == null) {
@@ -153,6 +180,14 @@ class BulkDisclosureController {
         } catch (JacksonException e) {
             throw new InvalidRequest(field, "not a JSON object with state and medicaidId (and optionally ssn)");
         }
+    }
+
+    /** A CSV line's subject; a first line that names the columns is skipped. */
+    private static SubjectIdentifier csvLine(String field, String line, boolean firstLine) {
+        if (firstLine && CsvSubjectLine.isHeader(line)) {
+            return null;
+        }
+        return CsvSubjectLine.subject(field, line);
     }
 
     private static int chunkNumber(String text) {

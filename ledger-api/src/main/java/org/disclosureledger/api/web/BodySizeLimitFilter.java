@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bounds request bodies: a declared length over the limit is refused with 413 before anything is read, and a body
- * without a declared length is cut off at the limit while it streams ({@link PayloadTooLarge}, also 413). NDJSON
- * chunks of bulk subjects have their own, larger limit.
+ * without a declared length is cut off at the limit while it streams ({@link PayloadTooLarge}, also 413). Chunks of
+ * bulk subjects (NDJSON or CSV) have their own, larger limit.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
@@ -60,7 +60,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private static boolean isChunk(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.startsWith("application/x-ndjson");
+        return type != null && (type.startsWith("application/x-ndjson") || type.startsWith("text/csv"));
     }
 
     /** A request whose body stream fails with {@link PayloadTooLarge} past the limit. */

@@ -298,6 +298,44 @@ class BadInputTest {
                         "invalid-field",
                         "line 2"),
                 bad(
+                        "a CSV chunk line with one field",
+                        csvChunk("bulk-open", 2, "state,medicaidId\nCA,BADIN0037\nBADIN0038\n"),
+                        422,
+                        "invalid-field",
+                        "line 3"),
+                bad(
+                        "a CSV chunk line with a quote left open",
+                        csvChunk("bulk-open", 2, "CA,\"BADIN0039\n"),
+                        422,
+                        "invalid-field",
+                        "line 1"),
+                bad(
+                        "a CSV chunk line with a state that is not one",
+                        csvChunk("bulk-open", 2, "California,BADIN0040\n"),
+                        422,
+                        "invalid-field",
+                        "line 1.state"),
+                bad(
+                        "a CSV chunk with only its header",
+                        csvChunk("bulk-open", 2, "state,medicaidId\n"),
+                        422,
+                        "invalid-field",
+                        "body"),
+                bad(
+                        "a chunk sent as plain text",
+                        new BadInput(
+                                "PUT",
+                                "/api/v1/bulk-disclosures/bulk-open/chunks/2",
+                                "text/plain",
+                                () -> "CA,BADIN0041\n".getBytes(StandardCharsets.UTF_8),
+                                false,
+                                0,
+                                null,
+                                null),
+                        415,
+                        null,
+                        null),
+                bad(
                         "a chunk sent as JSON",
                         new BadInput(
                                 "PUT",
@@ -512,6 +550,18 @@ class BadInputTest {
                 "/api/v1/bulk-disclosures/" + id + "/chunks/" + chunkNumber,
                 NDJSON,
                 () -> ndjson(medicaidIds),
+                false,
+                0,
+                null,
+                null);
+    }
+
+    private static BadInput csvChunk(String id, int chunkNumber, String csv) {
+        return new BadInput(
+                "PUT",
+                "/api/v1/bulk-disclosures/" + id + "/chunks/" + chunkNumber,
+                "text/csv",
+                () -> csv.getBytes(StandardCharsets.UTF_8),
                 false,
                 0,
                 null,
