@@ -36,8 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class PrivacyTest {
 
-    private static final List<String> RAW_IDS =
-            List.of("QXPRIV71942", "QXPRIV71943", "QXPRIV71944", "QXPRIV71945", "QXPRIV71946");
+    private static final List<String> RAW_IDS = List.of(
+            "QXPRIV71942", "QXPRIV71943", "QXPRIV71944", "QXPRIV71945", "QXPRIV71946", "QXPRIV71947", "QXPRIV71948");
     private static final String RAW_SSN = "987-65-4329";
 
     @DynamicPropertySource
@@ -82,6 +82,23 @@ class PrivacyTest {
                                         .getBytes(StandardCharsets.UTF_8))
                         .status())
                 .isEqualTo(422);
+        // The same chunk as CSV: refused for a quote left open on its second subject, then sent without it.
+        assertThat(client.send(
+                                "PUT",
+                                "/api/v1/bulk-disclosures/privacy-bulk/chunks/1",
+                                "text/csv",
+                                ("state,medicaidId,ssn\nCA," + RAW_IDS.get(5) + "," + RAW_SSN + "\nCA,\""
+                                                + RAW_IDS.get(6) + "\n")
+                                        .getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(422);
+        assertThat(client.send(
+                                "PUT",
+                                "/api/v1/bulk-disclosures/privacy-bulk/chunks/1",
+                                "text/csv",
+                                ("CA," + RAW_IDS.get(5) + "," + RAW_SSN + "\n").getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
 
         String stored = String.join(
                 "\n",
