@@ -82,16 +82,21 @@ class PrivacyTest {
                                         .getBytes(StandardCharsets.UTF_8))
                         .status())
                 .isEqualTo(422);
-        // The same chunk as CSV: refused for a quote left open on its second subject, then sent without it.
-        assertThat(client.send(
-                                "PUT",
-                                "/api/v1/bulk-disclosures/privacy-bulk/chunks/1",
-                                "text/csv",
-                                ("state,medicaidId,ssn\nCA," + RAW_IDS.get(5) + "," + RAW_SSN + "\nCA,\""
-                                                + RAW_IDS.get(6) + "\n")
-                                        .getBytes(StandardCharsets.UTF_8))
-                        .status())
-                .isEqualTo(422);
+        // The same chunk as CSV: refused for a quote left open on its second subject, and for its columns swapped
+        // (the Medicaid id, or the SSN, where the state belongs), then sent as it should be.
+        List<String> refusedCsv = List.of(
+                "state,medicaidId,ssn\nCA," + RAW_IDS.get(5) + "," + RAW_SSN + "\nCA,\"" + RAW_IDS.get(6) + "\n",
+                RAW_IDS.get(5) + ",CA," + RAW_SSN + "\n",
+                RAW_SSN + "," + RAW_IDS.get(5) + ",CA\n");
+        for (String csv : refusedCsv) {
+            LedgerClient.Response refused = client.send(
+                    "PUT",
+                    "/api/v1/bulk-disclosures/privacy-bulk/chunks/1",
+                    "text/csv",
+                    csv.getBytes(StandardCharsets.UTF_8));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.body()).doesNotContain("QXPRIV", "987-65", "98765");
+        }
         assertThat(client.send(
                                 "PUT",
                                 "/api/v1/bulk-disclosures/privacy-bulk/chunks/1",

@@ -44,15 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping(path = "/api/v1/bulk-disclosures", produces = MediaType.APPLICATION_JSON_VALUE)
 class BulkDisclosureController {
 
-    static final String NDJSON = "application/x-ndjson";
-    static final String CSV = "text/csv";
-
     /** Some editors and spreadsheet exports begin a UTF-8 file with it; it is not part of the first line. */
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final CommandSender commands;
     private final DisclosureRequests requests;
-    private final ObjectReader lineReader;
+    private final ObjectReader jsonSubjectReader;
     private final Custodians custodians;
 
     BulkDisclosureController(
@@ -60,7 +57,7 @@ class BulkDisclosureController {
         this.commands = commands;
         this.requests = requests;
         this.custodians = custodians;
-        this.lineReader =
+        this.jsonSubjectReader =
                 json.readerFor(SubjectIdentifier.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -80,7 +77,7 @@ class BulkDisclosureController {
 
     @PutMapping(
             path = "/{disclosureId}/chunks/{chunkNumber}",
-            consumes = {NDJSON, CSV})
+            consumes = {ChunkFormat.NDJSON_TYPE, ChunkFormat.CSV_TYPE})
     RecordingResponses.ChunkAttached attach(
             @AuthenticationPrincipal LedgerUser recorder,
             @PathVariable String disclosureId,
@@ -90,9 +87,10 @@ class BulkDisclosureController {
         DisclosureId id = DisclosureController.id(disclosureId);
         custodians.requireRecorderOf(recorder, id);
         int number = chunkNumber(chunkNumber);
-        boolean csv =
-                MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.parseMediaType(CSV));
-        List<PersonRef> subjects = readSubjects(request, csv ? BulkDisclosureController::csvLine : this::jsonLine);
+        // Spring matched the content type to one of the two already.
+        ChunkFormat format = ChunkFormat.of(request.getContentType()).orElseThrow();
+        List<PersonRef> subjects =
+                readSubjects(request, format == ChunkFormat.CSV ? BulkDisclosureController::csvLine : this::jsonLine);
         ChunkAttached attached = commands.send(new AttachSubjects(id, number, subjects));
         return new RecordingResponses.ChunkAttached(
                 id.value(),
@@ -122,11 +120,11 @@ class BulkDisclosureController {
 
     /** Reads one line of a chunk: its subject, or null for a line to skip (a CSV header). */
     @FunctionalInterface
-    private interface LineReader {
+    private interface LineParser {
         SubjectIdentifier read(String field, String line, boolean firstLine);
     }
 
-    private List<PersonRef> readSubjects(HttpServletRequest request, LineReader lines) throws IOException {
+    private List<PersonRef> readSubjects(HttpServletRequest request, LineParser lines) throws IOException {
         List<PersonRef> subjects = new ArrayList<>();
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
@@ -172,7 +170,7 @@ class BulkDisclosureController {
 
     private SubjectIdentifier jsonLine(String field, String line, boolean firstLine) {
         try {
-            SubjectIdentifier subject = lineReader.readValue(line);
+            SubjectIdentifier subject = jsonSubjectReader.readValue(line);
             if (subject == null) {
                 throw new InvalidRequest(field, "expected a JSON object with state and medicaidId");
             }

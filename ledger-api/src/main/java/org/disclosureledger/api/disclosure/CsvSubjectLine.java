@@ -14,7 +14,6 @@ import org.disclosureledger.api.problem.InvalidRequest;
  */
 final class CsvSubjectLine {
 
-    private static final List<String> STATE = List.of("state");
     private static final List<String> MEDICAID_ID = List.of("medicaidid", "medicaid_id");
 
     private CsvSubjectLine() {}
@@ -22,7 +21,7 @@ final class CsvSubjectLine {
     /** The line's subject; {@code field} names the line in error messages. */
     static SubjectIdentifier subject(String field, String line) {
         List<String> fields = fields(field, line);
-        if (fields.size() < 2 || fields.size() > 3) {
+        if (!isSubjectShaped(fields)) {
             throw new InvalidRequest(
                     field,
                     "expected 2 or 3 comma-separated fields (state,medicaidId or state,medicaidId,ssn), found "
@@ -34,7 +33,8 @@ final class CsvSubjectLine {
 
     /**
      * Whether the line names the columns ({@code state,medicaidId} or {@code state,medicaidId,ssn}, in any case,
-     * {@code medicaid_id} also accepted), as the first line of an exported file, or of each chunk split from it, does.
+     * {@code medicaid_id} also accepted), as the first line of an exported file, and so of the first chunk split from
+     * it, usually does. Only a chunk's first line is looked at.
      */
     static boolean isHeader(String line) {
         List<String> names;
@@ -45,8 +45,8 @@ final class CsvSubjectLine {
         } catch (InvalidRequest e) {
             return false;
         }
-        return (names.size() == 2 || names.size() == 3)
-                && STATE.contains(names.get(0))
+        return isSubjectShaped(names)
+                && names.get(0).equals("state")
                 && MEDICAID_ID.contains(names.get(1))
                 && (names.size() == 2 || names.get(2).equals("ssn"));
     }
@@ -99,6 +99,11 @@ final class CsvSubjectLine {
                 return fields;
             }
         }
+    }
+
+    /** A subject's line has two fields, or three with the SSN. */
+    private static boolean isSubjectShaped(List<String> fields) {
+        return fields.size() == 2 || fields.size() == 3;
     }
 
     private static String orNull(String value) {

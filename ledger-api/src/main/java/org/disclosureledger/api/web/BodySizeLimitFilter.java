@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.disclosureledger.api.disclosure.ChunkFormat;
 import org.disclosureledger.api.problem.PayloadTooLarge;
 import org.disclosureledger.api.problem.Problems;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,8 +60,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private static boolean isChunk(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && (type.startsWith("application/x-ndjson") || type.startsWith("text/csv"));
+        return ChunkFormat.of(request.getContentType()).isPresent();
     }
 
     /** A request whose body stream fails with {@link PayloadTooLarge} past the limit. */

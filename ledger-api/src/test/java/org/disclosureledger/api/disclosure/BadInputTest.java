@@ -316,6 +316,18 @@ class BadInputTest {
                         "invalid-field",
                         "line 1.state"),
                 bad(
+                        "a CSV chunk with its columns swapped, whose Medicaid id is not repeated",
+                        csvChunk("bulk-open", 2, "BADIN0042,CA\n"),
+                        422,
+                        "invalid-field",
+                        "line 1.state"),
+                bad(
+                        "a CSV chunk with more subjects than allowed after its header",
+                        csvChunk("bulk-open", 2, "state,medicaidId\n" + csv(manyIds(10_001))),
+                        422,
+                        "invalid-field",
+                        "body"),
+                bad(
                         "a CSV chunk with only its header",
                         csvChunk("bulk-open", 2, "state,medicaidId\n"),
                         422,
@@ -498,7 +510,10 @@ class BadInputTest {
                     .as(response.body())
                     .anySatisfy(f -> assertThat(f).contains(input.field()));
         }
-        assertThat(response.body()).doesNotContain("at org.", "Exception", "BADIN0097", "BAD$IN0098");
+        // No Medicaid id sent in any of them (all begin BADIN, in either case) comes back.
+        assertThat(response.body())
+                .doesNotContain("at org.", "Exception", "BAD$IN0098")
+                .doesNotContainIgnoringCase("badin");
         assertThat(storedEvents()).as("events stored after the refusal").isEqualTo(before);
     }
 
@@ -554,6 +569,14 @@ class BadInputTest {
                 0,
                 null,
                 null);
+    }
+
+    private static String csv(String... medicaidIds) {
+        StringBuilder lines = new StringBuilder();
+        for (String id : medicaidIds) {
+            lines.append("CA,").append(id).append('\n');
+        }
+        return lines.toString();
     }
 
     private static BadInput csvChunk(String id, int chunkNumber, String csv) {

@@ -17,9 +17,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A bulk disclosure's chunks sent as CSV, as a state's export split into files would be: a header on each chunk,
- * Windows line ends, a byte order mark, quoted fields and an SSN column are all read; the people are the same people
- * as in NDJSON (the same manifest root, and a chunk sent again in the other format is the same chunk).
+ * A bulk disclosure's chunks sent as CSV, as a state's export split into files would be: a header line, Windows line
+ * ends, a byte order mark, quoted fields and an SSN column are all read; the people are the same people as in NDJSON
+ * (the same manifest root, and a chunk sent again in the other format is the same chunk); a header does not count
+ * against a chunk's 10,000 subjects.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CsvChunkTest {
@@ -85,6 +86,20 @@ class CsvChunkTest {
                                 + " and payload_type like '%BulkSubjectsAttached'",
                         Long.class, "csv-3"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void givenAHeaderAndTenThousandSubjects_whenAttached_thenTheChunkIsFullAndTheHeaderIsNoSubject() {
+        open("csv-4");
+        StringBuilder chunk = new StringBuilder("state,medicaidId\n");
+        for (int i = 0; i < 10_000; i++) {
+            chunk.append("CA,CSVFULL").append(i).append('\n');
+        }
+
+        LedgerClient.Response attached = put("csv-4", 1, CSV, chunk.toString());
+
+        assertThat(attached.status()).as(attached.body()).isEqualTo(200);
+        assertThat(attached.json().path("subjectsInChunk").asInt()).isEqualTo(10_000);
     }
 
     private void open(String id) {

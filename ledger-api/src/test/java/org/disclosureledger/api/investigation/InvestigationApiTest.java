@@ -131,66 +131,31 @@ class InvestigationApiTest {
                 dir.resolve("ledger.pub"),
                 client.get("/api/v1/ledger/public-key").body());
         Path bundle = dir.resolve("cli.zip");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        CliRun run = investigate(
+                treeSize,
+                bundle,
+                "--recipient",
+                "us-dhs-ice",
+                "--state",
+                "ca",
+                "--public-key",
+                key.toString(),
+                "--token",
+                TestTokens.regulator());
 
-        int code = WatchdogCommand.run(
-                new String[] {
-                    "investigate",
-                    "--ledger",
-                    "http://127.0.0.1:" + port,
-                    "--from",
-                    "2025-01-01T00:00:00Z",
-                    "--to",
-                    "2026-01-01T00:00:00Z",
-                    "--recipient",
-                    "us-dhs-ice",
-                    "--state",
-                    "ca",
-                    "--as-of-tree-size",
-                    Long.toString(treeSize),
-                    "--public-key",
-                    key.toString(),
-                    "--out",
-                    bundle.toString(),
-                    "--token",
-                    TestTokens.regulator()
-                },
-                new PrintWriter(out),
-                new PrintWriter(err));
-
-        assertThat(code).as(out + " " + err).isZero();
-        assertThat(err.toString()).contains("100% " + treeSize + "/" + treeSize + " events");
-        assertThat(out.toString()).contains("bundle saved to " + bundle).contains("bundle valid");
+        assertThat(run.code()).as(run.out() + " " + run.err()).isZero();
+        assertThat(run.err()).contains("100% " + treeSize + "/" + treeSize + " events");
+        assertThat(run.out()).contains("bundle saved to " + bundle).contains("bundle valid");
         assertThat(Files.size(bundle)).isPositive();
     }
 
     @Test
     void theRegulatorsCommandLineReportsARefusedDefinitionOnOneLine() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        CliRun run = investigate(
+                999_999, dir.resolve("none.zip"), "--token-file", tokenFile().toString());
 
-        int code = WatchdogCommand.run(
-                new String[] {
-                    "investigate",
-                    "--ledger",
-                    "http://127.0.0.1:" + port,
-                    "--from",
-                    "2025-01-01T00:00:00Z",
-                    "--to",
-                    "2026-01-01T00:00:00Z",
-                    "--as-of-tree-size",
-                    "999999",
-                    "--out",
-                    dir.resolve("none.zip").toString(),
-                    "--token-file",
-                    tokenFile().toString()
-                },
-                new PrintWriter(out),
-                new PrintWriter(err));
-
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString().strip())
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip())
                 .startsWith("error: the ledger refused the investigation: 422")
                 .contains("asOf.treeSize: no checkpoint was signed at tree size 999999")
                 .doesNotContain("\n");
@@ -272,9 +237,7 @@ class InvestigationApiTest {
         long keptAfter;
         List<String> statesWhenRefused = new ArrayList<>();
         // The regulator's command line, told not to wait, meets the same refusal.
-        int cliCode;
-        StringWriter cliOut = new StringWriter();
-        StringWriter cliErr = new StringWriter();
+        CliRun busyRun;
         // A replay reads ledger_entry: while this transaction holds the table, the two running replays wait for it and
         // the next eight stay queued.
         try (Connection holder = dataSource.getConnection();
@@ -288,30 +251,17 @@ class InvestigationApiTest {
             }
             keptBefore = investigations();
             refused = regulator.postJson("/api/v1/investigations", definition(treeSize));
-            cliCode = WatchdogCommand.run(
-                    new String[] {
-                        "investigate",
-                        "--ledger",
-                        "http://127.0.0.1:" + port,
-                        "--from",
-                        "2025-01-01T00:00:00Z",
-                        "--to",
-                        "2026-01-01T00:00:00Z",
-                        "--recipient",
-                        "us-dhs-ice",
-                        "--state",
-                        "CA",
-                        "--as-of-tree-size",
-                        Long.toString(treeSize),
-                        "--out",
-                        dir.resolve("busy.zip").toString(),
-                        "--token-file",
-                        tokenFile().toString(),
-                        "--wait-busy",
-                        "0s"
-                    },
-                    new PrintWriter(cliOut),
-                    new PrintWriter(cliErr));
+            busyRun = investigate(
+                    treeSize,
+                    dir.resolve("busy.zip"),
+                    "--recipient",
+                    "us-dhs-ice",
+                    "--state",
+                    "CA",
+                    "--token-file",
+                    tokenFile().toString(),
+                    "--wait-busy",
+                    "0s");
             keptAfter = investigations();
             for (String id : accepted) {
                 statesWhenRefused.add(regulator
@@ -329,8 +279,8 @@ class InvestigationApiTest {
                 .isEqualTo("urn:disclosure-ledger:problem:investigations-busy");
         assertThat(refused.header("Retry-After"))
                 .contains(Long.toString(InvestigationController.BUSY_RETRY_AFTER_SECONDS));
-        assertThat(cliCode).isEqualTo(2);
-        assertThat(cliErr.toString().strip())
+        assertThat(busyRun.code()).isEqualTo(2);
+        assertThat(busyRun.err().strip())
                 .startsWith("error: the ledger is busy: 503 ")
                 .contains("it asks to try again in " + InvestigationController.BUSY_RETRY_AFTER_SECONDS + " s")
                 .doesNotContain("\n");
@@ -342,6 +292,30 @@ class InvestigationApiTest {
         for (String id : accepted) {
             awaitDone(regulator, id);
         }
+    }
+
+    /** What a run of {@code ledger-watchdog investigate} returned and printed. */
+    private record CliRun(int code, String out, String err) {}
+
+    /** Runs {@code ledger-watchdog investigate} on this ledger over 2025, as of a tree size, saving to {@code out}. */
+    private CliRun investigate(long treeSize, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "investigate",
+                "--ledger",
+                "http://127.0.0.1:" + port,
+                "--from",
+                "2025-01-01T00:00:00Z",
+                "--to",
+                "2026-01-01T00:00:00Z",
+                "--as-of-tree-size",
+                Long.toString(treeSize),
+                "--out",
+                out.toString()));
+        args.addAll(List.of(more));
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = WatchdogCommand.run(args.toArray(String[]::new), new PrintWriter(stdout), new PrintWriter(stderr));
+        return new CliRun(code, stdout.toString(), stderr.toString());
     }
 
     private long investigations() {

@@ -16,13 +16,16 @@ public record StateCode(@JsonValue String code) {
             "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "AS", "GU", "MP",
             "PR", "VI");
 
+    /** The longest refused value an error message repeats. */
+    private static final int MOST_SHOWN = 3;
+
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public StateCode {
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("a state code is required (two capital letters, such as CA)");
         }
         if (!KNOWN.contains(code)) {
-            throw new IllegalArgumentException("'" + printable(code) + "' is not the USPS code of a US state,"
+            throw new IllegalArgumentException(shown(code) + " is not the USPS code of a US state,"
                     + " DC or a territory (two capital letters, such as CA or PR)");
         }
     }
@@ -32,9 +35,16 @@ public record StateCode(@JsonValue String code) {
         return code != null && KNOWN.contains(code);
     }
 
-    private static String printable(String s) {
-        String trimmed = s.length() > 8 ? s.substring(0, 8) + "..." : s;
-        return trimmed.replaceAll("[^\\x20-\\x7e]", "?");
+    /**
+     * The refused value as an error message may show it: quoted when it is as short as a mistyped code, otherwise only
+     * its length, since a longer value in a state's place is most likely another field (a Medicaid id or an SSN in a
+     * CSV line whose columns were swapped) and must not be repeated.
+     */
+    private static String shown(String value) {
+        if (value.length() > MOST_SHOWN) {
+            return "a value of " + value.length() + " characters";
+        }
+        return "'" + value.replaceAll("[^\\x20-\\x7e]", "?") + "'";
     }
 
     @Override

@@ -56,9 +56,18 @@ class StateCodeTest {
     }
 
     @Test
-    void aRefusedCodeIsQuotedWithoutControlCharactersAndCutShort() {
-        assertThatThrownBy(() -> new StateCode("C\nA\u0000" + "X".repeat(40)))
-                .hasMessageStartingWith("'C?A?XXXX...'")
+    void aShortRefusedCodeIsQuotedWithoutControlCharacters() {
+        assertThatThrownBy(() -> new StateCode("C\nA"))
+                .hasMessageStartingWith("'C?A' is not the USPS code")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aLongerRefusedValueIsNotRepeated() {
+        // A Medicaid id or an SSN where the state belongs, as a CSV line with its columns swapped would give.
+        assertThatThrownBy(() -> new StateCode("QX71942"))
+                .hasMessageStartingWith("a value of 7 characters is not the USPS code")
+                .hasMessageNotContaining("QX")
+                .hasMessageNotContaining("719");
     }
 }

@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
  * {@code ledger-watchdog investigate}: a regulator's client. Starts an investigation on a ledger, shows a progress bar
  * on stderr while it replays, downloads its evidence bundle and verifies it offline. Exit 0 when the bundle is valid,
  * 1 when it is not, 2 on a usage, connection or ledger error (one line). While the ledger answers 503 with a
- * {@code Retry-After} (its investigation queue is full, say), waits as asked and tries again, for {@code --wait-busy} in
- * all.
+ * {@code Retry-After} (its investigation queue is full, say), waits as asked and tries again, for
+ * {@code --wait-busy} in all.
  */
 @Command(
         name = "investigate",
@@ -47,6 +47,9 @@ public final class InvestigateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int BAR = 30;
+    private static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
+    /** What a {@code Retry-After} of more than 12 digits is read as: longer than any {@code --wait-busy}. */
+    private static final long LONGEST_RETRY_AFTER = 999_999_999_999L;
 
     @Spec
     CommandSpec spec;
@@ -126,8 +129,11 @@ public final class InvestigateCommand implements Callable<Integer> {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** How long this run has waited for a busy ledger so far. */
+    /** How long this run has spent waiting for a busy ledger so far. */
     private Duration waited = Duration.ZERO;
+
+    /** Whether the progress bar's line is on stderr without its line end. */
+    private boolean progressShown;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -154,11 +160,13 @@ public final class InvestigateCommand implements Callable<Integer> {
         while (status.path("state").asText().equals("QUEUED")
                 || status.path("state").asText().equals("RUNNING")) {
             err.print("\r" + bar(status.path("progress")));
+            progressShown = true;
             err.flush();
             Thread.sleep(POLL.toMillis());
             status = json(expectOk(send("GET", "/api/v1/investigations/" + id, null)));
         }
         err.println("\r" + bar(status.path("progress")));
+        progressShown = false;
         if (!status.path("state").asText().equals("DONE")) {
             throw new WatchdogError(
                     "investigation " + id + " ended " + status.path("state").asText() + ": "
@@ -223,9 +231,10 @@ public final class InvestigateCommand implements Callable<Integer> {
     }
 
     /**
-     * Sends a request; while the ledger answers 503 with a {@code Retry-After}, waits as long as it asks and sends it
-     * again, until the waits would pass {@code --wait-busy}. A refused request changed nothing on the ledger (an
-     * investigation refused as busy is not kept), so sending it again is safe.
+     * Sends a request; while the ledger answers 503 with a {@code Retry-After}, waits as long as it asks (at least
+     * {@link #SHORTEST_WAIT}, so that an answer asking for no wait does not turn into a burst of requests) and sends it
+     * again, until the time spent so would pass {@code --wait-busy}. A refused request changed nothing on the ledger
+     * (an investigation refused as busy is not kept), so sending it again is safe.
      */
     private HttpResponse<byte[]> send(String method, String path, byte[] body) throws InterruptedException {
         HttpResponse<byte[]> response = sendOnce(method, path, body);
@@ -234,24 +243,33 @@ public final class InvestigateCommand implements Callable<Integer> {
             if (asked == null) {
                 return response;
             }
-            if (waited.plus(asked).compareTo(waitBusy) > 0) {
+            Duration wait = asked.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : asked;
+            if (waited.plus(wait).compareTo(waitBusy) > 0) {
                 throw new WatchdogError("the ledger is busy: " + problem(response) + "; it asks to try again in "
-                        + seconds(asked) + ", which --wait-busy (" + seconds(waitBusy) + ") does not leave after "
+                        + seconds(wait) + ", which --wait-busy (" + seconds(waitBusy) + ") does not leave after "
                         + seconds(waited) + " of waiting");
             }
+            endProgressLine();
             PrintWriter err = spec.commandLine().getErr();
-            err.println("the ledger is busy: " + problem(response) + "; trying again in " + seconds(asked));
+            err.println("the ledger is busy: " + problem(response) + "; trying again in " + seconds(wait));
             err.flush();
-            Thread.sleep(asked.toMillis());
-            waited = waited.plus(asked);
+            long began = System.nanoTime();
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WatchdogError("interrupted while waiting for the busy ledger");
+            }
             response = sendOnce(method, path, body);
+            waited = waited.plus(Duration.ofNanos(System.nanoTime() - began));
         }
         return response;
     }
 
     /**
-     * How long a 503 answer asks to wait: its {@code Retry-After} in seconds or as an HTTP date (a date already passed
-     * is no wait); {@code null} when it has none or one that cannot be read, which means not to try again.
+     * How long a 503 answer asks to wait: its {@code Retry-After} in seconds (absurdly many read as a wait no budget
+     * covers) or as an HTTP date in the IMF-fixdate form servers send (a date already passed is no wait, rounded up to
+     * whole seconds); {@code null} when it has none or one that cannot be read, which means not to try again.
      */
     static Duration retryAfter(HttpResponse<?> response, Instant now) {
         String value = response.headers().firstValue("Retry-After").orElse(null);
@@ -260,20 +278,29 @@ public final class InvestigateCommand implements Callable<Integer> {
         }
         value = value.strip();
         if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return value.length() > 9 ? null : Duration.ofSeconds(Long.parseLong(value));
+            return Duration.ofSeconds(value.length() > 12 ? LONGEST_RETRY_AFTER : Long.parseLong(value));
         }
         try {
             Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
                     .toInstant();
-            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+            long millis = Math.max(0, Duration.between(now, at).toMillis());
+            return Duration.ofSeconds((millis + 999) / 1000);
         } catch (DateTimeParseException e) {
             return null;
         }
     }
 
+    /** A duration as whole seconds, rounded to the nearest. */
     private static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+        return Math.round(duration.toMillis() / 1000.0) + " s";
+    }
+
+    /** Ends the progress bar's line, if one is showing, so that the next message starts on a line of its own. */
+    private void endProgressLine() {
+        if (progressShown) {
+            spec.commandLine().getErr().println();
+            progressShown = false;
+        }
     }
 
     private HttpResponse<byte[]> sendOnce(String method, String path, byte[] body) throws InterruptedException {

@@ -1,6 +1,7 @@
 package org.disclosureledger.watchdog.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -26,11 +27,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.disclosureledger.watchdog.WatchdogCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code investigate} against a ledger whose investigation queue is full: it waits as the ledger's {@code Retry-After}
@@ -41,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 class InvestigateBusyTest {
 
     private static final String BUSY_DETAIL = "two investigations are running and eight waiting";
+    /** The client's clock for the Retry-After dates, a little past a whole second as a real clock would be. */
+    private static final Instant NOW = Instant.parse("2026-12-05T10:00:00.400Z");
 
     @TempDir
     Path dir;
@@ -117,21 +124,44 @@ class InvestigateBusyTest {
     }
 
     @Test
-    void retryAfterIsReadInSecondsOrAsAnHttpDate() throws Exception {
-        Instant now = Instant.parse("2026-12-05T10:00:00Z");
-        String inTwoMinutes =
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(120).atOffset(ZoneOffset.UTC));
-        String aMinuteAgo =
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(now.minusSeconds(60).atOffset(ZoneOffset.UTC));
+    void givenRetryAfterZero_whenTheLedgerStaysBusy_thenItStillWaitsASecondEachTimeAndGivesUpWithinWaitBusy()
+            throws IOException {
+        busy("0", "0", "0", "0", "0");
 
-        assertThat(InvestigateCommand.retryAfter(answerWith("60"), now)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(InvestigateCommand.retryAfter(answerWith(inTwoMinutes), now)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(InvestigateCommand.retryAfter(answerWith(aMinuteAgo), now)).isEqualTo(Duration.ZERO);
-        assertThat(InvestigateCommand.retryAfter(answerWith("soon"), now)).isNull();
-        assertThat(InvestigateCommand.retryAfter(answerWith("-5"), now)).isNull();
-        assertThat(InvestigateCommand.retryAfter(answerWith("99999999999"), now))
-                .isNull();
-        assertThat(InvestigateCommand.retryAfter(answerWith(null), now)).isNull();
+        int code = investigate("--wait-busy", "1s");
+
+        assertThat(code).isEqualTo(WatchdogCommand.ERROR);
+        assertThat(posts).hasValue(2);
+        assertThat(lastLine())
+                .isEqualTo("error: the ledger is busy: 503 " + BUSY_DETAIL
+                        + "; it asks to try again in 1 s, which --wait-busy (1 s) does not leave after 1 s of waiting");
+    }
+
+    static Stream<Arguments> retryAfterValues() {
+        Instant now = NOW;
+        return Stream.of(
+                argumentSet("seconds", "60", Duration.ofSeconds(60)),
+                argumentSet("no wait", "0", Duration.ZERO),
+                argumentSet("seconds with spaces around", " 5 ", Duration.ofSeconds(5)),
+                argumentSet("more seconds than any budget", "99999999999999", Duration.ofSeconds(999_999_999_999L)),
+                argumentSet("a date two minutes ahead", httpDate(now.plusSeconds(120)), Duration.ofMinutes(2)),
+                argumentSet("a date 1.6 s ahead, rounded up", httpDate(now.plusMillis(2_200)), Duration.ofSeconds(2)),
+                argumentSet("a date already passed", httpDate(now.minusSeconds(60)), Duration.ZERO),
+                argumentSet("words", "soon", null),
+                argumentSet("a negative number", "-5", null),
+                argumentSet("none", null, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("retryAfterValues")
+    void retryAfterIsReadInSecondsOrAsAnHttpDate(String header, Duration wait)
+            throws IOException, InterruptedException {
+        assertThat(InvestigateCommand.retryAfter(answerWith(header), NOW)).isEqualTo(wait);
+    }
+
+    /** An HTTP date, which has whole seconds: {@code instant}'s fraction of a second is dropped. */
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     /** The next POSTs answer 503 with these {@code Retry-After} values ({@code null}: none); the one after, 202. */
