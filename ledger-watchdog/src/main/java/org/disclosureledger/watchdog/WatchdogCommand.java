@@ -60,6 +60,12 @@ public final class WatchdogCommand implements Runnable {
             return ERROR;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof InterruptedException) {
+                // Whoever runs this command (a test, an embedding program) still sees that it was interrupted.
+                Thread.currentThread().interrupt();
+                commandLine.getErr().println("error: interrupted");
+                return ERROR;
+            }
             commandLine.getErr().println("error: " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
             return ERROR;
         });

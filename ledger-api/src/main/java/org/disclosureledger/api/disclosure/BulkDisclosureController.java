@@ -87,8 +87,8 @@ class BulkDisclosureController {
         DisclosureId id = DisclosureController.id(disclosureId);
         custodians.requireRecorderOf(recorder, id);
         int number = chunkNumber(chunkNumber);
-        // Spring matched the content type to one of the two already.
-        ChunkFormat format = ChunkFormat.of(request.getContentType()).orElseThrow();
+        ChunkFormat format = ChunkFormat.of(request.getContentType())
+                .orElseThrow(() -> new IllegalStateException("Spring matched the chunk's content type to neither"));
         List<PersonRef> subjects =
                 readSubjects(request, format == ChunkFormat.CSV ? BulkDisclosureController::csvLine : this::jsonLine);
         ChunkAttached attached = commands.send(new AttachSubjects(id, number, subjects));

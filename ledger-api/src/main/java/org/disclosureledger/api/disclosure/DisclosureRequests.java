@@ -103,7 +103,7 @@ public class DisclosureRequests {
         return new OpenBulkDisclosure(id, details, suspension, digest);
     }
 
-    /** Pseudonymises one NDJSON line's subject; {@code field} names the line for error messages. */
+    /** Pseudonymises one chunk line's subject (NDJSON or CSV); {@code field} names the line for error messages. */
     PersonRef chunkSubject(String field, SubjectIdentifier identifier) {
         FieldErrors errors = new FieldErrors();
         PersonRef ref = subject(errors, field, identifier);
@@ -368,7 +368,7 @@ public class DisclosureRequests {
             return null;
         }
         FieldErrors own = new FieldErrors(field + ".");
-        StateCode state = own.value(field + ".state", () -> new StateCode(identifier.state()));
+        StateCode state = own.value(field + ".state", () -> StateCode.ofPerson(identifier.state()));
         own.value(field + ".medicaidId", () -> Pseudonymiser.normaliseMedicaidId(identifier.medicaidId()));
         own.value(field + ".ssn", () -> {
             Pseudonymiser.checkSsn(identifier.ssn());

@@ -43,7 +43,7 @@ public class OfficialLookups {
             String medicaidId,
             String purpose,
             AccessedRecord record) {
-        StateCode code = errors.value("state", () -> new StateCode(state));
+        StateCode code = errors.value("state", () -> StateCode.ofPerson(state));
         errors.value("medicaidId", () -> Pseudonymiser.normaliseMedicaidId(medicaidId));
         StatedPurpose stated = Scopes.statedPurpose(errors, purpose);
         errors.throwIfAny();

@@ -54,7 +54,7 @@ class DevTokenController {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(TokenClaims.ROLES, role.map(r -> List.of(r.claimValue())).orElse(List.of()));
         if (role.isPresent() && role.get() == Role.ENROLLEE) {
-            errors.value("medicaidState", () -> new StateCode(request.medicaidState()));
+            errors.value("medicaidState", () -> StateCode.ofPerson(request.medicaidState()));
             errors.value("medicaidId", () -> Pseudonymiser.normaliseMedicaidId(request.medicaidId()));
             claims.put(TokenClaims.MEDICAID_STATE, request.medicaidState());
             claims.put(TokenClaims.MEDICAID_ID, request.medicaidId());

@@ -607,7 +607,7 @@ class BadInputTest {
     private static String[] manyIds(int count) {
         String[] ids = new String[count];
         for (int i = 0; i < count; i++) {
-            ids[i] = "MANY" + i;
+            ids[i] = "BADINMANY" + i;
         }
         return ids;
     }

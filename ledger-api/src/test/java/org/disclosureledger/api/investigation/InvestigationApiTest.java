@@ -282,7 +282,8 @@ class InvestigationApiTest {
         assertThat(busyRun.code()).isEqualTo(2);
         assertThat(busyRun.err().strip())
                 .startsWith("error: the ledger is busy: 503 ")
-                .contains("it asks to try again in " + InvestigationController.BUSY_RETRY_AFTER_SECONDS + " s")
+                .contains("waiting another " + InvestigationController.BUSY_RETRY_AFTER_SECONDS
+                        + " s would pass --wait-busy")
                 .doesNotContain("\n");
         assertThat(Files.exists(dir.resolve("busy.zip"))).isFalse();
         assertThat(keptAfter).isEqualTo(keptBefore);

@@ -30,6 +30,21 @@ public record StateCode(@JsonValue String code) {
         }
     }
 
+    /**
+     * A person's state, as sent beside their Medicaid id. Refused without repeating what was sent, however short:
+     * where fields were mixed up (a CSV line's columns swapped, say) it may be the person's Medicaid id or SSN.
+     */
+    public static StateCode ofPerson(String code) {
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("a state code is required (two capital letters, such as CA)");
+        }
+        if (!KNOWN.contains(code)) {
+            throw new IllegalArgumentException(
+                    "not the USPS code of a US state, DC or a territory (two capital letters, such as CA or PR)");
+        }
+        return new StateCode(code);
+    }
+
     /** Whether the code names a state, DC or a territory; for validating input before constructing. */
     public static boolean isKnown(String code) {
         return code != null && KNOWN.contains(code);

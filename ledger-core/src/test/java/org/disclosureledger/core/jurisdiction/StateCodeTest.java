@@ -62,6 +62,16 @@ class StateCodeTest {
                 .hasMessageNotContaining("\n");
     }
 
+    @ParameterizedTest
+    @MethodSource("unknown")
+    void aPersonsRefusedStateIsNeverRepeated(String code, String message) {
+        assertThatThrownBy(() -> StateCode.ofPerson(code))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message)
+                .hasMessageNotContaining("'");
+        assertThat(StateCode.ofPerson("CA")).isEqualTo(new StateCode("CA"));
+    }
+
     @Test
     void aLongerRefusedValueIsNotRepeated() {
         // A Medicaid id or an SSN where the state belongs, as a CSV line with its columns swapped would give.

@@ -48,7 +48,7 @@ public final class InvestigateCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int BAR = 30;
     private static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
-    /** What a {@code Retry-After} of more than 12 digits is read as: longer than any {@code --wait-busy}. */
+    /** What a {@code Retry-After} of more than 12 digits is read as: some 31,700 years, past any sensible budget. */
     private static final long LONGEST_RETRY_AFTER = 999_999_999_999L;
 
     @Spec
@@ -157,13 +157,19 @@ public final class InvestigateCommand implements Callable<Integer> {
         }
         String id = json(started).path("id").asText();
         JsonNode status = json(started);
-        while (status.path("state").asText().equals("QUEUED")
-                || status.path("state").asText().equals("RUNNING")) {
-            err.print("\r" + bar(status.path("progress")));
-            progressShown = true;
-            err.flush();
-            Thread.sleep(POLL.toMillis());
-            status = json(expectOk(send("GET", "/api/v1/investigations/" + id, null)));
+        try {
+            while (status.path("state").asText().equals("QUEUED")
+                    || status.path("state").asText().equals("RUNNING")) {
+                err.print("\r" + bar(status.path("progress")));
+                progressShown = true;
+                err.flush();
+                Thread.sleep(POLL.toMillis());
+                status = json(expectOk(send("GET", "/api/v1/investigations/" + id, null)));
+            }
+        } catch (RuntimeException e) {
+            // The error's one line must not land at the end of the progress bar's.
+            endProgressLine();
+            throw e;
         }
         err.println("\r" + bar(status.path("progress")));
         progressShown = false;
@@ -244,12 +250,12 @@ public final class InvestigateCommand implements Callable<Integer> {
                 return response;
             }
             Duration wait = asked.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : asked;
+            endProgressLine();
             if (waited.plus(wait).compareTo(waitBusy) > 0) {
-                throw new WatchdogError("the ledger is busy: " + problem(response) + "; it asks to try again in "
-                        + seconds(wait) + ", which --wait-busy (" + seconds(waitBusy) + ") does not leave after "
+                throw new WatchdogError("the ledger is busy: " + problem(response) + "; waiting another "
+                        + seconds(wait) + " would pass --wait-busy (" + seconds(waitBusy) + ") after "
                         + seconds(waited) + " of waiting");
             }
-            endProgressLine();
             PrintWriter err = spec.commandLine().getErr();
             err.println("the ledger is busy: " + problem(response) + "; trying again in " + seconds(wait));
             err.flush();
@@ -278,7 +284,8 @@ public final class InvestigateCommand implements Callable<Integer> {
         }
         value = value.strip();
         if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Duration.ofSeconds(value.length() > 12 ? LONGEST_RETRY_AFTER : Long.parseLong(value));
+            String digits = value.replaceFirst("^0+(?=.)", "");
+            return Duration.ofSeconds(digits.length() > 12 ? LONGEST_RETRY_AFTER : Long.parseLong(digits));
         }
         try {
             Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
@@ -290,9 +297,13 @@ public final class InvestigateCommand implements Callable<Integer> {
         }
     }
 
-    /** A duration as whole seconds, rounded to the nearest. */
-    private static String seconds(Duration duration) {
-        return Math.round(duration.toMillis() / 1000.0) + " s";
+    /** A duration in seconds: whole ones when it is a whole number of them or 10 or more, else to a tenth. */
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 == 0 || millis >= 10_000) {
+            return Math.round(millis / 1000.0) + " s";
+        }
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** Ends the progress bar's line, if one is showing, so that the next message starts on a line of its own. */

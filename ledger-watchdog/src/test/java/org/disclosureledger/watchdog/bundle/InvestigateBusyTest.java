@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.disclosureledger.watchdog.WatchdogCommand;
@@ -57,6 +58,11 @@ class InvestigateBusyTest {
     private final Map<String, byte[]> bundle = BundleFixture.files();
     private final AtomicInteger posts = new AtomicInteger();
     private final List<String> retryAfters = new CopyOnWriteArrayList<>();
+    /** What the investigation's status answers, in turn: a state, or {@code busy:} and a Retry-After (or none). */
+    private final List<String> statusAnswers = new CopyOnWriteArrayList<>();
+    /** The state the accepted investigation starts in. */
+    private volatile String accepted = "DONE";
+
     private HttpServer server;
 
     @BeforeEach
@@ -95,8 +101,8 @@ class InvestigateBusyTest {
         assertThat(code).isEqualTo(WatchdogCommand.ERROR);
         assertThat(posts).hasValue(2);
         assertThat(lastLine())
-                .isEqualTo("error: the ledger is busy: 503 " + BUSY_DETAIL
-                        + "; it asks to try again in 1 s, which --wait-busy (1 s) does not leave after 1 s of waiting");
+                .matches("error: the ledger is busy: 503 " + BUSY_DETAIL
+                        + "; waiting another 1 s would pass --wait-busy \\(1 s\\) after [0-9.]+ s of waiting");
         assertThat(Files.exists(dir.resolve("bundle.zip"))).isFalse();
     }
 
@@ -109,7 +115,8 @@ class InvestigateBusyTest {
         assertThat(code).isEqualTo(WatchdogCommand.ERROR);
         assertThat(posts).hasValue(1);
         assertThat(lastLine())
-                .startsWith("error: the ledger is busy: 503 " + BUSY_DETAIL + "; it asks to try again in 60 s");
+                .isEqualTo("error: the ledger is busy: 503 " + BUSY_DETAIL
+                        + "; waiting another 60 s would pass --wait-busy (0 s) after 0 s of waiting");
     }
 
     @Test
@@ -133,20 +140,72 @@ class InvestigateBusyTest {
         assertThat(code).isEqualTo(WatchdogCommand.ERROR);
         assertThat(posts).hasValue(2);
         assertThat(lastLine())
-                .isEqualTo("error: the ledger is busy: 503 " + BUSY_DETAIL
-                        + "; it asks to try again in 1 s, which --wait-busy (1 s) does not leave after 1 s of waiting");
+                .matches("error: the ledger is busy: 503 " + BUSY_DETAIL
+                        + "; waiting another 1 s would pass --wait-busy \\(1 s\\) after [0-9.]+ s of waiting");
+    }
+
+    @Test
+    void givenTheLedgerBusyWhileTheProgressBarShows_whenItWaits_thenItsMessageStartsOnALineOfItsOwn()
+            throws IOException {
+        accepted = "QUEUED";
+        statusAnswers.addAll(List.of("busy:1", "DONE"));
+
+        int code = investigate("--wait-busy", "5s");
+
+        assertThat(code).as(out + " " + err).isZero();
+        assertThat(err.toString())
+                .contains("events/s\nthe ledger is busy: 503 " + BUSY_DETAIL + "; trying again in 1 s");
+    }
+
+    @Test
+    void givenA503WithoutRetryAfterWhileTheProgressBarShows_whenPolling_thenTheErrorIsOnALineOfItsOwn()
+            throws IOException {
+        accepted = "QUEUED";
+        statusAnswers.add("busy:");
+
+        int code = investigate();
+
+        assertThat(code).isEqualTo(WatchdogCommand.ERROR);
+        assertThat(err.toString())
+                .contains("events/s\nerror: GET /api/v1/investigations/i-1 answered 503: 503 " + BUSY_DETAIL);
+    }
+
+    @Test
+    void givenAWaitForABusyLedger_whenTheThreadIsInterrupted_thenOneLineExit2AndTheInterruptIsKept() throws Exception {
+        busy("60");
+        AtomicInteger code = new AtomicInteger(-1);
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread regulator = new Thread(() -> {
+            try {
+                code.set(investigate("--wait-busy", "5m"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+
+        regulator.start();
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!err.toString().contains("trying again in 60 s") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+        regulator.interrupt();
+        regulator.join(10_000);
+
+        assertThat(code).hasValue(WatchdogCommand.ERROR);
+        assertThat(lastLine()).isEqualTo("error: interrupted while waiting for the busy ledger");
+        assertThat(stillInterrupted).isTrue();
     }
 
     static Stream<Arguments> retryAfterValues() {
-        Instant now = NOW;
         return Stream.of(
                 argumentSet("seconds", "60", Duration.ofSeconds(60)),
                 argumentSet("no wait", "0", Duration.ZERO),
                 argumentSet("seconds with spaces around", " 5 ", Duration.ofSeconds(5)),
                 argumentSet("more seconds than any budget", "99999999999999", Duration.ofSeconds(999_999_999_999L)),
-                argumentSet("a date two minutes ahead", httpDate(now.plusSeconds(120)), Duration.ofMinutes(2)),
-                argumentSet("a date 1.6 s ahead, rounded up", httpDate(now.plusMillis(2_200)), Duration.ofSeconds(2)),
-                argumentSet("a date already passed", httpDate(now.minusSeconds(60)), Duration.ZERO),
+                argumentSet("a date two minutes ahead", httpDate(NOW.plusSeconds(120)), Duration.ofMinutes(2)),
+                argumentSet("a date 1.6 s ahead, rounded up", httpDate(NOW.plusMillis(2_200)), Duration.ofSeconds(2)),
+                argumentSet("a date already passed", httpDate(NOW.minusSeconds(60)), Duration.ZERO),
                 argumentSet("words", "soon", null),
                 argumentSet("a negative number", "-5", null),
                 argumentSet("none", null, null));
@@ -179,10 +238,18 @@ class InvestigateBusyTest {
                 }
                 send(exchange, 503, "application/problem+json", busyProblem());
             } else {
-                send(exchange, 202, "application/json", done());
+                send(exchange, 202, "application/json", status(accepted));
             }
         } else if (path.equals("/api/v1/investigations/i-1")) {
-            send(exchange, 200, "application/json", done());
+            String next = statusAnswers.isEmpty() ? "DONE" : statusAnswers.remove(0);
+            if (next.startsWith("busy:")) {
+                if (next.length() > "busy:".length()) {
+                    exchange.getResponseHeaders().add("Retry-After", next.substring("busy:".length()));
+                }
+                send(exchange, 503, "application/problem+json", busyProblem());
+            } else {
+                send(exchange, 200, "application/json", status(next));
+            }
         } else if (path.equals("/api/v1/investigations/i-1/bundle")) {
             send(exchange, 200, "application/zip", BundleFixture.zip(bundle));
         } else {
@@ -196,10 +263,12 @@ class InvestigateBusyTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private byte[] done() {
+    /** The investigation's status in this state; once DONE, with the digest of the bundle's report. */
+    private byte[] status(String state) {
         String digest = new String(bundle.get("report.sha256"), StandardCharsets.US_ASCII).strip();
-        return ("{\"id\":\"i-1\",\"state\":\"DONE\",\"progress\":{\"eventsRead\":5,\"eventsTotal\":5},"
-                        + "\"reportSha256\":\"" + digest + "\"}")
+        long read = state.equals("DONE") ? 5 : 2;
+        return ("{\"id\":\"i-1\",\"state\":\"" + state + "\",\"progress\":{\"eventsRead\":" + read
+                        + ",\"eventsTotal\":5},\"reportSha256\":\"" + digest + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
