@@ -284,16 +284,8 @@ class BadInputTest {
                 bad("a chunk after sealing", chunkInput("bulk-sealed", 2, "BADIN0034"), 409, "already-sealed", null),
                 bad(
                         "a chunk line that is not JSON",
-                        new BadInput(
-                                "PUT",
-                                "/api/v1/bulk-disclosures/bulk-open/chunks/2",
-                                NDJSON,
-                                () -> "{\"state\":\"CA\",\"medicaidId\":\"BADIN0035\"}\nnot json\n"
-                                        .getBytes(StandardCharsets.UTF_8),
-                                false,
-                                0,
-                                null,
-                                null),
+                        chunkBody(
+                                "bulk-open", 2, NDJSON, "{\"state\":\"CA\",\"medicaidId\":\"BADIN0035\"}\nnot json\n"),
                         422,
                         "invalid-field",
                         "line 2"),
@@ -335,32 +327,11 @@ class BadInputTest {
                         "body"),
                 bad(
                         "a chunk sent as plain text",
-                        new BadInput(
-                                "PUT",
-                                "/api/v1/bulk-disclosures/bulk-open/chunks/2",
-                                "text/plain",
-                                () -> "CA,BADIN0041\n".getBytes(StandardCharsets.UTF_8),
-                                false,
-                                0,
-                                null,
-                                null),
+                        chunkBody("bulk-open", 2, "text/plain", "CA,BADIN0041\n"),
                         415,
                         null,
                         null),
-                bad(
-                        "a chunk sent as JSON",
-                        new BadInput(
-                                "PUT",
-                                "/api/v1/bulk-disclosures/bulk-open/chunks/2",
-                                JSON,
-                                () -> "{}".getBytes(StandardCharsets.UTF_8),
-                                false,
-                                0,
-                                null,
-                                null),
-                        415,
-                        null,
-                        null),
+                bad("a chunk sent as JSON", chunkBody("bulk-open", 2, JSON, "{}"), 415, null, null),
                 bad(
                         "a chunk with more subjects than allowed",
                         chunkInput("bulk-open", 2, manyIds(10_001)),
@@ -560,11 +531,16 @@ class BadInputTest {
     }
 
     private static BadInput chunkInput(String id, Object chunkNumber, String... medicaidIds) {
+        return chunkBody(id, chunkNumber, NDJSON, new String(ndjson(medicaidIds), StandardCharsets.UTF_8));
+    }
+
+    /** A chunk sent whole, as {@code contentType}. */
+    private static BadInput chunkBody(String id, Object chunkNumber, String contentType, String body) {
         return new BadInput(
                 "PUT",
                 "/api/v1/bulk-disclosures/" + id + "/chunks/" + chunkNumber,
-                NDJSON,
-                () -> ndjson(medicaidIds),
+                contentType,
+                () -> body.getBytes(StandardCharsets.UTF_8),
                 false,
                 0,
                 null,
@@ -580,15 +556,7 @@ class BadInputTest {
     }
 
     private static BadInput csvChunk(String id, int chunkNumber, String csv) {
-        return new BadInput(
-                "PUT",
-                "/api/v1/bulk-disclosures/" + id + "/chunks/" + chunkNumber,
-                "text/csv",
-                () -> csv.getBytes(StandardCharsets.UTF_8),
-                false,
-                0,
-                null,
-                null);
+        return chunkBody(id, chunkNumber, "text/csv", csv);
     }
 
     private LedgerClient.Response chunk(String id, int chunkNumber, String... medicaidIds) {

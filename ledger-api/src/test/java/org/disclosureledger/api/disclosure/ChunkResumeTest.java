@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,16 +40,16 @@ class ChunkResumeTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    LedgerClient client;
+    BulkUploads uploads;
 
     @BeforeEach
     void client() {
-        client = LedgerClient.recorder(port);
+        uploads = new BulkUploads(LedgerClient.recorder(port), jdbc);
     }
 
     @Test
     void givenAChunkCutOffMidBody_whenSentAgainInFull_thenItIsAttachedOnceAndTheUploadGoesOn() throws IOException {
-        open("resume-1");
+        uploads.open("resume-1");
         byte[] chunk = ndjson("RESUME", 0, 200);
         // Cut after the 100th line: what arrived is itself a well-formed chunk, the case a server must not take.
         int cut = indexAfterLine(chunk, 100);
@@ -58,27 +57,27 @@ class ChunkResumeTest {
         String answer = sendCutOff("/api/v1/bulk-disclosures/resume-1/chunks/1", chunk, cut);
 
         assertThat(answer).as("the server's answer to the cut-off upload").startsWith("HTTP/1.1 4");
-        assertThat(attachedChunks("resume-1")).isZero();
+        assertThat(uploads.attachedChunks("resume-1")).isZero();
 
-        LedgerClient.Response resent = put("resume-1", 1, chunk);
+        LedgerClient.Response resent = uploads.put("resume-1", 1, NDJSON, chunk);
         assertThat(resent.status()).as(resent.body()).isEqualTo(200);
         assertThat(resent.json().path("subjectsInChunk").asInt()).isEqualTo(200);
         assertThat(resent.json().path("subjectsAttached").asLong()).isEqualTo(200);
         assertThat(resent.json().path("retry").asBoolean()).isFalse();
 
-        LedgerClient.Response next = put("resume-1", 2, ndjson("RESUME", 200, 50));
+        LedgerClient.Response next = uploads.put("resume-1", 2, NDJSON, ndjson("RESUME", 200, 50));
         assertThat(next.status()).as(next.body()).isEqualTo(200);
         assertThat(next.json().path("subjectsAttached").asLong()).isEqualTo(250);
-        assertThat(attachedChunks("resume-1")).isEqualTo(2);
+        assertThat(uploads.attachedChunks("resume-1")).isEqualTo(2);
     }
 
     @Test
     void givenAChunkWhoseAnswerWasLost_whenSentAgainUnchanged_thenTheOriginalAnswerComesBackAndNothingIsWritten() {
-        open("resume-2");
+        uploads.open("resume-2");
         byte[] chunk = ndjson("RETRY", 0, 30);
-        LedgerClient.Response first = put("resume-2", 1, chunk);
+        LedgerClient.Response first = uploads.put("resume-2", 1, NDJSON, chunk);
 
-        LedgerClient.Response again = put("resume-2", 1, chunk);
+        LedgerClient.Response again = uploads.put("resume-2", 1, NDJSON, chunk);
 
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
@@ -86,21 +85,21 @@ class ChunkResumeTest {
         assertThat(again.json().path("subjectsInChunk").asInt()).isEqualTo(30);
         assertThat(again.json().path("subjectsAttached").asLong()).isEqualTo(30);
         assertThat(again.json().path("retry").asBoolean()).isTrue();
-        assertThat(attachedChunks("resume-2")).isEqualTo(1);
+        assertThat(uploads.attachedChunks("resume-2")).isEqualTo(1);
     }
 
     @Test
     void givenAnAttachedChunk_whenTheSameNumberComesWithOtherSubjects_thenA409AndNothingWritten() {
-        open("resume-3");
-        put("resume-3", 1, ndjson("SAME", 0, 30));
+        uploads.open("resume-3");
+        uploads.put("resume-3", 1, NDJSON, ndjson("SAME", 0, 30));
 
-        LedgerClient.Response changed = put("resume-3", 1, ndjson("OTHER", 0, 30));
+        LedgerClient.Response changed = uploads.put("resume-3", 1, NDJSON, ndjson("OTHER", 0, 30));
 
         assertThat(changed.status()).as(changed.body()).isEqualTo(409);
         assertThat(changed.contentType()).startsWith("application/problem+json");
         assertThat(changed.json().path("type").asString())
                 .isEqualTo("urn:disclosure-ledger:problem:chunk-retry-differs");
-        assertThat(attachedChunks("resume-3")).isEqualTo(1);
+        assertThat(uploads.attachedChunks("resume-3")).isEqualTo(1);
     }
 
     /**
@@ -122,22 +121,6 @@ class ChunkResumeTest {
             in.transferTo(answer);
             return answer.toString(StandardCharsets.UTF_8);
         }
-    }
-
-    private void open(String id) {
-        LedgerClient.Response opened = client.postJson("/api/v1/bulk-disclosures", Examples.bulkDisclosure(id));
-        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    }
-
-    private LedgerClient.Response put(String id, int number, byte[] body) {
-        return client.send("PUT", "/api/v1/bulk-disclosures/" + id + "/chunks/" + number, NDJSON, body);
-    }
-
-    private long attachedChunks(String id) {
-        return jdbc.queryForObject(
-                "select count(*) from domain_event_entry where aggregate_identifier = ?"
-                        + " and payload_type like '%BulkSubjectsAttached'",
-                Long.class, id);
     }
 
     private static byte[] ndjson(String prefix, int first, int count) {

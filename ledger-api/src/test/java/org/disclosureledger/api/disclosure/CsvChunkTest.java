@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,15 +39,17 @@ class CsvChunkTest {
     JdbcTemplate jdbc;
 
     LedgerClient client;
+    BulkUploads uploads;
 
     @BeforeEach
     void client() {
         client = LedgerClient.recorder(port);
+        uploads = new BulkUploads(client, jdbc);
     }
 
     @Test
     void givenTheSamePeopleAsCsvAndAsNdjson_whenEachIsSealed_thenBothManifestsHaveTheSameRoot() {
-        open("csv-1");
+        uploads.open("csv-1");
         LedgerClient.Response first = put(
                 "csv-1",
                 1,
@@ -57,7 +58,7 @@ class CsvChunkTest {
         LedgerClient.Response second = put("csv-1", 2, CSV + "; charset=utf-8", "state,medicaidId\nCA,CSV0004\n");
         Map<String, Object> sealedCsv = seal("csv-1", 4);
 
-        open("csv-2");
+        uploads.open("csv-2");
         put("csv-2", 1, NDJSON, ndjson("CSV0001", "CSV0002", "CSV0003"));
         put("csv-2", 2, NDJSON, ndjson("CSV0004"));
         Map<String, Object> sealedNdjson = seal("csv-2", 4);
@@ -72,7 +73,7 @@ class CsvChunkTest {
 
     @Test
     void givenAnNdjsonChunkWhoseAnswerWasLost_whenSentAgainAsCsv_thenItIsTheSameChunkAndNothingIsWrittenTwice() {
-        open("csv-3");
+        uploads.open("csv-3");
         LedgerClient.Response asNdjson = put("csv-3", 1, NDJSON, ndjson("CSV0101", "CSV0102"));
 
         LedgerClient.Response asCsv = put("csv-3", 1, CSV, "CA,CSV0101\nCA,CSV0102\n");
@@ -81,16 +82,12 @@ class CsvChunkTest {
         assertThat(asCsv.status()).as(asCsv.body()).isEqualTo(200);
         assertThat(asCsv.json().path("retry").asBoolean()).isTrue();
         assertThat(asCsv.json().path("subjectsAttached").asLong()).isEqualTo(2);
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from domain_event_entry where aggregate_identifier = ?"
-                                + " and payload_type like '%BulkSubjectsAttached'",
-                        Long.class, "csv-3"))
-                .isEqualTo(1);
+        assertThat(uploads.attachedChunks("csv-3")).isEqualTo(1);
     }
 
     @Test
     void givenAHeaderAndTenThousandSubjects_whenAttached_thenTheChunkIsFullAndTheHeaderIsNoSubject() {
-        open("csv-4");
+        uploads.open("csv-4");
         StringBuilder chunk = new StringBuilder("state,medicaidId\n");
         for (int i = 0; i < 10_000; i++) {
             chunk.append("CA,CSVFULL").append(i).append('\n');
@@ -102,17 +99,8 @@ class CsvChunkTest {
         assertThat(attached.json().path("subjectsInChunk").asInt()).isEqualTo(10_000);
     }
 
-    private void open(String id) {
-        LedgerClient.Response opened = client.postJson("/api/v1/bulk-disclosures", Examples.bulkDisclosure(id));
-        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    }
-
     private LedgerClient.Response put(String id, int number, String type, String body) {
-        return client.send(
-                "PUT",
-                "/api/v1/bulk-disclosures/" + id + "/chunks/" + number,
-                type,
-                body.getBytes(StandardCharsets.UTF_8));
+        return uploads.put(id, number, type, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private Map<String, Object> seal(String id, int subjects) {

@@ -21,12 +21,8 @@ public record StateCode(@JsonValue String code) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public StateCode {
-        if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("a state code is required (two capital letters, such as CA)");
-        }
-        if (!KNOWN.contains(code)) {
-            throw new IllegalArgumentException(shown(code) + " is not the USPS code of a US state,"
-                    + " DC or a territory (two capital letters, such as CA or PR)");
+        if (!isKnown(code)) {
+            throw new IllegalArgumentException(refusal(code, true));
         }
     }
 
@@ -35,12 +31,8 @@ public record StateCode(@JsonValue String code) {
      * where fields were mixed up (a CSV line's columns swapped, say) it may be the person's Medicaid id or SSN.
      */
     public static StateCode ofPerson(String code) {
-        if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("a state code is required (two capital letters, such as CA)");
-        }
-        if (!KNOWN.contains(code)) {
-            throw new IllegalArgumentException(
-                    "not the USPS code of a US state, DC or a territory (two capital letters, such as CA or PR)");
+        if (!isKnown(code)) {
+            throw new IllegalArgumentException(refusal(code, false));
         }
         return new StateCode(code);
     }
@@ -48,6 +40,15 @@ public record StateCode(@JsonValue String code) {
     /** Whether the code names a state, DC or a territory; for validating input before constructing. */
     public static boolean isKnown(String code) {
         return code != null && KNOWN.contains(code);
+    }
+
+    /** Why {@code code} is refused, naming it ({@link #shown}) only when {@code named}. */
+    private static String refusal(String code, boolean named) {
+        if (code == null || code.isBlank()) {
+            return "a state code is required (two capital letters, such as CA)";
+        }
+        return (named ? shown(code) + " is " : "")
+                + "not the USPS code of a US state, DC or a territory (two capital letters, such as CA or PR)";
     }
 
     /**

@@ -260,12 +260,7 @@ public final class InvestigateCommand implements Callable<Integer> {
             err.println("the ledger is busy: " + problem(response) + "; trying again in " + seconds(wait));
             err.flush();
             long began = System.nanoTime();
-            try {
-                Thread.sleep(wait.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WatchdogError("interrupted while waiting for the busy ledger");
-            }
+            Thread.sleep(wait.toMillis());
             response = sendOnce(method, path, body);
             waited = waited.plus(Duration.ofNanos(System.nanoTime() - began));
         }
@@ -298,7 +293,7 @@ public final class InvestigateCommand implements Callable<Integer> {
     }
 
     /** A duration in seconds: whole ones when it is a whole number of them or 10 or more, else to a tenth. */
-    static String seconds(Duration duration) {
+    private static String seconds(Duration duration) {
         long millis = duration.toMillis();
         if (millis % 1000 == 0 || millis >= 10_000) {
             return Math.round(millis / 1000.0) + " s";

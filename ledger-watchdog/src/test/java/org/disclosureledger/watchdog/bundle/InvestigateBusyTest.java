@@ -183,7 +183,7 @@ class InvestigateBusyTest {
         regulator.join(10_000);
 
         assertThat(code).hasValue(WatchdogCommand.ERROR);
-        assertThat(lastLine()).isEqualTo("error: interrupted while waiting for the busy ledger");
+        assertThat(lastLine()).isEqualTo("error: interrupted");
         assertThat(stillInterrupted).isTrue();
     }
 
