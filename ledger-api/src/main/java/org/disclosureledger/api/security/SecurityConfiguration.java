@@ -9,6 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -56,6 +57,16 @@ class SecurityConfiguration {
     private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
+
+    /**
+     * No Micrometer observations of Spring Security's filter chains, authentications and authorisations: they wrap every
+     * filter of every request, which took about an eighth of the request threads' CPU in profiles of scenarios 1 and 5
+     * (docs/decisions.md). Each request is still timed once, as {@code http.server.requests}.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityProblems securityProblems(JsonMapper json) {

@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -269,8 +267,9 @@ public final class InvestigateCommand implements Callable<Integer> {
 
     /**
      * How long a 503 answer asks to wait: its {@code Retry-After} in seconds (absurdly many read as a wait no budget
-     * covers) or as an HTTP date in the IMF-fixdate form servers send (a date already passed is no wait, rounded up to
-     * whole seconds); {@code null} when it has none or one that cannot be read, which means not to try again.
+     * covers) or as an HTTP date in any of the three forms RFC 9110 has recipients accept (a date already passed is no
+     * wait, rounded up to whole seconds); {@code null} when it has none or one that cannot be read, which means not to
+     * try again.
      */
     static Duration retryAfter(HttpResponse<?> response, Instant now) {
         String value = response.headers().firstValue("Retry-After").orElse(null);
@@ -282,14 +281,10 @@ public final class InvestigateCommand implements Callable<Integer> {
             String digits = value.replaceFirst("^0+(?=.)", "");
             return Duration.ofSeconds(digits.length() > 12 ? LONGEST_RETRY_AFTER : Long.parseLong(digits));
         }
-        try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
-            long millis = Math.max(0, Duration.between(now, at).toMillis());
-            return Duration.ofSeconds((millis + 999) / 1000);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return HttpDate.parse(value, now)
+                .map(at -> Duration.ofSeconds(
+                        (Math.max(0, Duration.between(now, at).toMillis()) + 999) / 1000))
+                .orElse(null);
     }
 
     /** A duration in seconds: whole ones when it is a whole number of them or 10 or more, else to a tenth. */

@@ -196,6 +196,14 @@ class InvestigateBusyTest {
                 argumentSet("a date two minutes ahead", httpDate(NOW.plusSeconds(120)), Duration.ofMinutes(2)),
                 argumentSet("a date 1.6 s ahead, rounded up", httpDate(NOW.plusMillis(2_200)), Duration.ofSeconds(2)),
                 argumentSet("a date already passed", httpDate(NOW.minusSeconds(60)), Duration.ZERO),
+                argumentSet(
+                        "an obsolete RFC 850 date two minutes ahead",
+                        "Saturday, 05-Dec-26 10:02:00 GMT",
+                        Duration.ofSeconds(120)),
+                argumentSet(
+                        "an obsolete asctime date two minutes ahead",
+                        "Sat Dec  5 10:02:00 2026",
+                        Duration.ofSeconds(120)),
                 argumentSet("words", "soon", null),
                 argumentSet("a negative number", "-5", null),
                 argumentSet("none", null, null));
