@@ -2,6 +2,8 @@ package org.disclosureledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -40,12 +42,42 @@ class OperationsTest {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void axonsHandlerTimersAreOff() {
         // Each timer captured its thread's whole stack trace when it started; none interrupts a long bulk chunk.
         assertThat(context.getBeansOfType(HandlerTimeoutHandlerEnhancerDefinition.class))
                 .isEmpty();
         assertThat(context.getBeansOfType(AxonTimeoutAutoConfiguration.class)).isEmpty();
+    }
+
+    @Test
+    void springSecuritysObservationsAreOff() throws InterruptedException {
+        // An accepted request is timed once, as http.server.requests; with Spring Security's observations on, their
+        // spring.security.* long-task timers would have been registered before the answer was sent.
+        LedgerClient.Response response =
+                new LedgerClient(port).as(TestTokens.admin()).get("/actuator/metrics");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (metricsRequestTimer() == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(metricsRequestTimer())
+                .as("positive control: this request was timed")
+                .isNotNull();
+        assertThat(meters.getMeters())
+                .extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security."));
+    }
+
+    private Timer metricsRequestTimer() {
+        return meters.find("http.server.requests")
+                .tag("uri", "/actuator/metrics")
+                .tag("status", "200")
+                .timer();
     }
 
     @Test

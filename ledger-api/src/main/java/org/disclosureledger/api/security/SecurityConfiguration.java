@@ -59,9 +59,9 @@ class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
 
     /**
-     * No Micrometer observations of Spring Security's filter chains, authentications and authorisations: they wrap every
-     * filter of every request, which took about an eighth of the request threads' CPU in profiles of scenarios 1 and 5
-     * (docs/decisions.md). Each request is still timed once, as {@code http.server.requests}.
+     * No Micrometer observations of Spring Security's filter chains, authentications and authorisations: they took
+     * about an eighth of the request threads' CPU in profiles of scenarios 1 and 5 (docs/decisions.md). Each request
+     * is still timed once, as {@code http.server.requests}.
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {

@@ -36,6 +36,20 @@ class HttpDateTest {
                         "Sunday, 06-Nov-77 00:00:00 GMT",
                         Optional.of(Instant.parse("1977-11-06T00:00:00Z"))),
                 argumentSet(
+                        "RFC 850, a date in the year 50 years ahead but more than 50 years ahead is a century before",
+                        "Friday, 31-Dec-76 00:00:00 GMT",
+                        Optional.of(Instant.parse("1976-12-31T00:00:00Z"))),
+                argumentSet(
+                        "RFC 850, that date with the day it would have 50 years ahead",
+                        "Thursday, 31-Dec-76 00:00:00 GMT",
+                        Optional.empty()),
+                argumentSet(
+                        "asctime, a day of the week the date does not fall on",
+                        "Mon Nov  6 08:49:37 1994",
+                        Optional.empty()),
+                argumentSet(
+                        "RFC 850, a day that month does not have", "Sunday, 31-Nov-94 08:49:37 GMT", Optional.empty()),
+                argumentSet(
                         "a day of the week the date does not fall on",
                         "Mon, 06 Nov 1994 08:49:37 GMT",
                         Optional.empty()),
