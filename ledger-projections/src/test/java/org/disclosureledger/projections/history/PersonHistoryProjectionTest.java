@@ -40,6 +40,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The person-history projection and its queries as plain objects, on a real PostgreSQL database. */
 class PersonHistoryProjectionTest {
@@ -397,19 +399,29 @@ class PersonHistoryProjectionTest {
         assertThat(entry.sealedAt()).isNull();
     }
 
-    @Test
-    void givenPersonListedInTwoChunks_whenAttached_thenOneEntryAtTheFirstPositionAndTheRestOfTheChunkKept() {
+    /** Chunks of 2 are written by INSERT; chunks of {@link SubjectWriter#COPY_FROM} by COPY, which meets ana again. */
+    @ParameterizedTest(name = "chunks of {0}")
+    @ValueSource(ints = {2, SubjectWriter.COPY_FROM})
+    void givenPersonListedInTwoChunks_whenAttached_thenOneEntryAtTheFirstPositionAndTheRestOfTheChunkKept(int size) {
+        List<PersonRef> first = new ArrayList<>(List.of(ana));
+        first.addAll(people("first-", size - 1));
+        List<PersonRef> second = new ArrayList<>(List.of(carla));
+        second.addAll(people("second-", size - 2));
+        second.add(ana);
         history.handle(
                 opened("ca-bulk", toIce(JUNE_15), null),
-                attached("ca-bulk", 1, 0, List.of(ana, ben)),
-                attached("ca-bulk", 2, 2, List.of(carla, ana)),
-                sealed("ca-bulk", 4, 2));
+                attached("ca-bulk", 1, 0, first),
+                attached("ca-bulk", 2, size, second),
+                sealed("ca-bulk", 2L * size, 2));
 
         VisibleEntry anas = (VisibleEntry) history.onlyEntryOf(ana);
 
         assertThat(anas.subjectIndex()).isZero();
-        assertThat(anas.subjectCount()).isEqualTo(4);
-        assertThat(((VisibleEntry) history.onlyEntryOf(carla)).subjectIndex()).isEqualTo(2);
+        assertThat(anas.subjectCount()).isEqualTo(2L * size);
+        assertThat(((VisibleEntry) history.onlyEntryOf(carla)).subjectIndex()).isEqualTo(size);
+        assertThat(history.jdbc.queryForObject(
+                        "select count(*) from history_subject where disclosure_id = 'ca-bulk'", Long.class))
+                .isEqualTo(2L * size - 1);
     }
 
     @Test
