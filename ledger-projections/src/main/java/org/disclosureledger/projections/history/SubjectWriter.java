@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
+import org.disclosureledger.core.disclosure.Disclosure;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.subject.PersonRef;
 import org.postgresql.PGConnection;
@@ -15,17 +16,19 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a disclosure's subjects to {@code history_subject} in one go. A bulk chunk's go by PostgreSQL COPY, measured
- * about 1.5 times as fast as the best multi-row INSERT on 100,000 subjects. COPY cannot skip rows that exist, so it
- * runs under a savepoint; if a row already exists (a person listed in two chunks of one bulk manifest), the chunk is
- * written again with a single multi-row INSERT that skips existing rows. Fewer than {@value #COPY_FROM} subjects (a
- * single disclosure's, or a short last chunk) go by that INSERT straight away: for a few rows COPY's fixed cost, its
- * savepoint and its extra round trips, is most of the work. Runs in the caller's transaction, on its connection.
+ * Writes a disclosure's subjects to {@code history_subject} in one go. An event with more subjects than a single
+ * disclosure may carry (a bulk chunk's, as a rule) goes by PostgreSQL COPY, measured about 1.5 times as fast as the
+ * best multi-row INSERT on 100,000 subjects. COPY cannot skip rows that exist, so it runs under a savepoint; if a row
+ * already exists (a person listed in two chunks of one bulk manifest), the chunk is written again with a single
+ * multi-row INSERT that skips existing rows. Fewer subjects (every single disclosure's, or a short last chunk) go by
+ * that INSERT straight away: for a few rows COPY's fixed cost, its savepoint and its extra round trip, is most of the
+ * work (0.93 ms of PostgreSQL statement time per single disclosure at 16 clients, against 0.05 ms for the INSERT).
+ * Runs in the caller's transaction, on its connection.
  */
 final class SubjectWriter {
 
-    /** The fewest subjects written by COPY; a single disclosure has at most 1,000, a bulk chunk up to 10,000. */
-    static final int COPY_FROM = 1_000;
+    /** The fewest subjects written by COPY: one more than a single disclosure may carry. */
+    static final int COPY_FROM = Disclosure.MAX_SUBJECTS_PER_RECORD + 1;
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -50,13 +53,13 @@ final class SubjectWriter {
             return;
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            if (subjects.size() < COPY_FROM) {
-                insertSkippingExisting(connection, disclosure, firstIndex, subjects);
-                return null;
-            }
             if (connection.getAutoCommit()) {
                 throw new IllegalStateException("the person history writes subjects inside a transaction (as Axon's"
                         + " event processors run handlers), but this connection is in auto-commit mode");
+            }
+            if (subjects.size() < COPY_FROM) {
+                insertSkippingExisting(connection, disclosure, firstIndex, subjects);
+                return null;
             }
             Savepoint beforeCopy = connection.setSavepoint();
             try {
