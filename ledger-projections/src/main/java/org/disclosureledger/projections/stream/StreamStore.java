@@ -1,16 +1,19 @@
 package org.disclosureledger.projections.stream;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What the publishers read and write in PostgreSQL: the ledger entries of events about to be published, each
- * disclosure's filter attributes ({@code stream_disclosure}), which entries are on the disclosures topic
- * ({@code stream_published_entry}), the signed checkpoints and how far both topics got
+ * What the publishers read and write in PostgreSQL: the ledger's entries with their stored events, in ledger order,
+ * each disclosure's filter attributes ({@code stream_disclosure}), how far the disclosures topic got
+ * ({@code stream_relay}), the signed checkpoints and how far the checkpoint topic got
  * ({@code stream_checkpoint_progress}). Every read of a batch is one query, whatever the batch's size.
  */
 final class StreamStore {
@@ -22,18 +25,6 @@ final class StreamStore {
 
     StreamStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The ledger positions of those of these events the sequencer has already taken, by event identifier. */
-    Map<String, LedgerPosition> positions(Collection<String> eventIdentifiers) {
-        Map<String, LedgerPosition> positions = new HashMap<>();
-        jdbc.query(
-                "select event_identifier, ledger_index, leaf_hash from ledger_entry where event_identifier = any (?)",
-                rs -> {
-                    positions.put(rs.getString(1), new LedgerPosition(rs.getLong(2), rs.getBytes(3)));
-                },
-                (Object) textArray(eventIdentifiers));
-        return positions;
     }
 
     /** The stored filter attributes of these disclosures, for those that have them. */
@@ -51,28 +42,34 @@ final class StreamStore {
         return filters;
     }
 
-    /** Stores disclosures' filter attributes as they stand now, replacing what was stored. */
+    /** Stores disclosures' filter attributes as they stand now, replacing what was stored, in one statement. */
     void saveFilters(Map<String, DisclosureFilter> filters) {
         if (filters.isEmpty()) {
             return;
         }
-        List<Object[]> rows = filters.entrySet().stream()
-                .map(e -> new Object[] {
-                    e.getKey(),
-                    e.getValue().custodianState(),
-                    e.getValue().recipientAgency(),
-                    e.getValue().purpose(),
-                    e.getValue().dataCategories()
-                })
-                .toList();
-        jdbc.batchUpdate("""
-                        insert into stream_disclosure (disclosure_id, custodian_state, recipient_agency_id,
-                            purpose_code, data_categories)
-                        values (?, ?, ?, ?, ?)
-                        on conflict (disclosure_id) do update set custodian_state = excluded.custodian_state,
-                            recipient_agency_id = excluded.recipient_agency_id,
-                            purpose_code = excluded.purpose_code,
-                            data_categories = excluded.data_categories""", rows);
+        int n = filters.size();
+        String[] ids = new String[n];
+        String[] states = new String[n];
+        String[] recipients = new String[n];
+        String[] purposes = new String[n];
+        String[] categories = new String[n];
+        int i = 0;
+        for (Map.Entry<String, DisclosureFilter> e : filters.entrySet()) {
+            ids[i] = e.getKey();
+            states[i] = e.getValue().custodianState();
+            recipients[i] = e.getValue().recipientAgency();
+            purposes[i] = e.getValue().purpose();
+            categories[i] = e.getValue().dataCategories();
+            i++;
+        }
+        jdbc.update("""
+                insert into stream_disclosure (disclosure_id, custodian_state, recipient_agency_id, purpose_code,
+                    data_categories)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                on conflict (disclosure_id) do update set custodian_state = excluded.custodian_state,
+                    recipient_agency_id = excluded.recipient_agency_id,
+                    purpose_code = excluded.purpose_code,
+                    data_categories = excluded.data_categories""", ids, states, recipients, purposes, categories);
     }
 
     /**
@@ -84,39 +81,67 @@ final class StreamStore {
                 "select published_tree_size from stream_checkpoint_progress where id = 1 for update", Long.class);
     }
 
-    /** Records that the entries at these ledger indexes are on the disclosures topic. */
-    void entriesPublished(Collection<Long> ledgerIndexes) {
-        if (ledgerIndexes.isEmpty()) {
-            return;
-        }
-        jdbc.update(
-                "insert into stream_published_entry (ledger_index) select unnest(?::bigint[]) on conflict do nothing",
-                (Object) ledgerIndexes.toArray(new Long[0]));
+    /**
+     * Every ledger index below this is on the disclosures topic, locking the relay's row until the transaction ends so
+     * that one relay at a time publishes; empty if another transaction holds it (another node's relay is publishing).
+     * Must run in a transaction.
+     */
+    Optional<Long> claimRelay() {
+        return jdbc
+                .queryForList(
+                        "select published_entries from stream_relay where id = 1 for update skip locked", Long.class)
+                .stream()
+                .findFirst();
+    }
+
+    /** Records that every ledger index below this is on the disclosures topic. Must run in the claiming transaction. */
+    void relayedUpTo(long publishedEntries) {
+        jdbc.update("update stream_relay set published_entries = ? where id = 1", publishedEntries);
+    }
+
+    /** Every ledger index below this is on the disclosures topic, as last committed (no lock). */
+    long publishedEntries() {
+        return jdbc.queryForObject("select published_entries from stream_relay where id = 1", Long.class);
+    }
+
+    /** The ledger's size: how many entries the sequencer has appended. */
+    long ledgerSize() {
+        return jdbc.queryForObject("select coalesce(max(ledger_index) + 1, 0) from ledger_entry", Long.class);
     }
 
     /**
-     * Moves the count of entries known to be on the disclosures topic over the published entries that follow it
-     * without a gap, forgets those, and returns the count: every ledger index below it is on the topic. Must run in
-     * the transaction that locked the progress row.
+     * The stored events of the ledger entries from {@code ledgerIndex} on, in ledger order, at most {@code limit}, and
+     * only up to the first index missing: the relay never passes an entry it has not seen.
      */
-    long advancePublishedEntries() {
-        long published = jdbc.queryForObject(
-                "select published_entries from stream_checkpoint_progress where id = 1", Long.class);
-        Long contiguous = jdbc.query(
-                "select ledger_index from stream_published_entry where ledger_index >= ? order by ledger_index",
+    List<LedgerEntryEvent> entriesFrom(long ledgerIndex, int limit) {
+        List<LedgerEntryEvent> entries = new ArrayList<>(limit);
+        jdbc.query(
+                """
+                select l.ledger_index, l.leaf_hash, d.type, d.aggregate_identifier, d.sequence_number,
+                    d.event_identifier, d.time_stamp, d.payload_type, d.payload_revision, d.payload, d.meta_data
+                from ledger_entry l join domain_event_entry d on d.global_index = l.global_index
+                where l.ledger_index >= ? order by l.ledger_index limit ?""",
                 rs -> {
-                    long next = published;
-                    while (rs.next() && rs.getLong(1) == next) {
-                        next++;
+                    long index = rs.getLong(1);
+                    if (index != ledgerIndex + entries.size()) {
+                        return;
                     }
-                    return next;
+                    entries.add(new LedgerEntryEvent(
+                            new LedgerPosition(index, rs.getBytes(2)),
+                            new GenericDomainEventEntry<>(
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getLong(5),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getString(8),
+                                    rs.getString(9),
+                                    rs.getBytes(10),
+                                    rs.getBytes(11))));
                 },
-                published);
-        if (contiguous > published) {
-            jdbc.update("delete from stream_published_entry where ledger_index < ?", contiguous);
-            jdbc.update("update stream_checkpoint_progress set published_entries = ? where id = 1", contiguous);
-        }
-        return contiguous;
+                ledgerIndex,
+                limit);
+        return entries;
     }
 
     /** Records that every checkpoint up to this tree size is on the topic. */
