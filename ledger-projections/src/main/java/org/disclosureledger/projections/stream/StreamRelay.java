@@ -20,10 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Feeds the disclosures topic from the ledger, in ledger order: on one thread, in batches of
- * {@code ledger.stream.batch-size} entries, each in one transaction that locks the relay's row
- * ({@code stream_relay}), reads the entries after the last published one with their stored events, publishes them
- * ({@link DisclosureStreamPublisher}), waits for every acknowledgement, and only then moves the row past them. Only
- * entries the sequencer committed are read, so every message carries its ledger index and leaf hash.
+ * {@code ledger.stream.batch-size} entries (fewer when their stored events pass 8 MiB), each in one transaction that
+ * locks the relay's row ({@code stream_relay}), reads the entries after the last published one with their stored
+ * events, publishes them ({@link DisclosureStreamPublisher}), waits for every acknowledgement, and only then moves the
+ * row past them. Only entries the sequencer committed are read, so every message carries its ledger index and leaf
+ * hash.
  *
  * <p>One node at a time publishes: the row is claimed with {@code skip locked}, so a node that finds it taken waits
  * for the next round. A batch that fails (the broker is away) rolls back, the row stays before it, and the relay tries
@@ -38,6 +39,8 @@ public final class StreamRelay implements SmartLifecycle {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(60);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    // About a dozen bulk chunks' events (0.7 MB each), or thousands of single disclosures'.
+    private static final long BATCH_BYTES = 8L << 20;
 
     private final StreamStore store;
     private final DisclosureStreamPublisher publisher;
@@ -95,7 +98,7 @@ public final class StreamRelay implements SmartLifecycle {
                 return 0;
             }
             long from = claimed.get();
-            List<LedgerEntryEvent> entries = store.entriesFrom(from, batchSize);
+            List<LedgerEntryEvent> entries = store.entriesFrom(from, batchSize, BATCH_BYTES);
             if (entries.isEmpty()) {
                 return 0;
             }

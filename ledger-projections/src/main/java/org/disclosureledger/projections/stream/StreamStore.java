@@ -110,17 +110,26 @@ final class StreamStore {
     }
 
     /**
-     * The stored events of the ledger entries from {@code ledgerIndex} on, in ledger order, at most {@code limit}, and
-     * only up to the first index missing: the relay never passes an entry it has not seen.
+     * The stored events of the ledger entries from {@code ledgerIndex} on, in ledger order: at most {@code limit}, no
+     * more once their stored events reach {@code byteLimit} bytes (but always the first), and only up to the first
+     * index missing, so that the relay never passes an entry it has not seen. A bulk chunk's event is about 0.7 MB,
+     * most of it person references the stream does not carry; the byte limit keeps a batch of them small.
      */
-    List<LedgerEntryEvent> entriesFrom(long ledgerIndex, int limit) {
+    List<LedgerEntryEvent> entriesFrom(long ledgerIndex, int limit, long byteLimit) {
         List<LedgerEntryEvent> entries = new ArrayList<>(limit);
         jdbc.query(
                 """
-                select l.ledger_index, l.leaf_hash, d.type, d.aggregate_identifier, d.sequence_number,
-                    d.event_identifier, d.time_stamp, d.payload_type, d.payload_revision, d.payload, d.meta_data
-                from ledger_entry l join domain_event_entry d on d.global_index = l.global_index
-                where l.ledger_index >= ? order by l.ledger_index limit ?""",
+                select ledger_index, leaf_hash, type, aggregate_identifier, sequence_number, event_identifier,
+                    time_stamp, payload_type, payload_revision, payload, meta_data
+                from (
+                    select l.ledger_index, l.leaf_hash, d.type, d.aggregate_identifier, d.sequence_number,
+                        d.event_identifier, d.time_stamp, d.payload_type, d.payload_revision, d.payload, d.meta_data,
+                        sum(octet_length(d.payload)) over (order by l.ledger_index)
+                            - octet_length(d.payload) as bytes_before
+                    from ledger_entry l join domain_event_entry d on d.global_index = l.global_index
+                    where l.ledger_index >= ? order by l.ledger_index limit ?) batch
+                where bytes_before < ?
+                order by ledger_index""",
                 rs -> {
                     long index = rs.getLong(1);
                     if (index != ledgerIndex + entries.size()) {
@@ -140,7 +149,8 @@ final class StreamStore {
                                     rs.getBytes(11))));
                 },
                 ledgerIndex,
-                limit);
+                limit,
+                byteLimit);
         return entries;
     }
 
