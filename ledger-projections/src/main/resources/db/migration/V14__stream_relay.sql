@@ -12,11 +12,12 @@ CREATE TABLE stream_relay (
 );
 
 -- Where the relay starts on a ledger that already streamed: at the first entry that may not be on the topic, by both
--- records the processor kept. Its published entries (every index below published_entries, maintained since V10) and its
--- tokens: the first event a segment may not have handled is one past its index or the lowest of its gaps; a segment
--- without a position, or with a token of another shape (a replay, segments being merged), counts from the start of the
--- event store, and so does a processor without tokens (the stream never ran). The earlier of the two wins: entries may
--- be published again, never skipped.
+-- records the processor kept. Its count of published entries (maintained since V10, which set it to the whole ledger
+-- at that upgrade even if the processor was behind, so alone it may overstate) and its tokens: the first event a
+-- segment may not have handled is one past its index or the lowest of its gaps; a segment without a position, or with
+-- a token of another shape (a replay, segments being merged), counts from the start of the event store, and so does a
+-- processor without tokens (the stream never ran). The earlier of the two wins: entries may be published again, never
+-- skipped.
 INSERT INTO stream_relay (id, published_entries)
 WITH tokens AS (
     SELECT convert_from(token, 'UTF8')::jsonb AS t
@@ -31,12 +32,11 @@ first_unhandled AS (
                         END), 0) AS global_index
     FROM tokens)
 SELECT 1, least(
-    p.published_entries,
+    coalesce((SELECT published_entries FROM stream_checkpoint_progress WHERE id = 1), 0),
     coalesce(
         (SELECT min(e.ledger_index) FROM ledger_entry e WHERE e.global_index >= f.global_index),
         (SELECT coalesce(max(ledger_index) + 1, 0) FROM ledger_entry)))
-FROM stream_checkpoint_progress p, first_unhandled f
-WHERE p.id = 1;
+FROM first_unhandled f;
 
 -- The processor's state goes: its tokens (a node still running it finds no segment to claim and stops publishing), the
 -- entries it recorded as published above the contiguous prefix, and the prefix, now the relay's.

@@ -15,9 +15,9 @@ import org.disclosureledger.core.stream.StreamKind;
  * ones also to the alerts topic), for the {@link StreamRelay}.
  *
  * <p>It works out each disclosure's filter attributes after each event, sends all messages, stores the changed filter
- * attributes (in the relay's transaction) while the broker writes them, and waits for every acknowledgement. Anything that fails throws, so the relay's transaction rolls
- * back and the batch is tried again later: an event is never passed over unpublished, though it may be published
- * twice.
+ * attributes (in the relay's transaction) while the broker writes them, and waits for every acknowledgement. Anything
+ * that fails throws, so the relay's transaction rolls back and the batch is tried again later: an event is never
+ * passed over unpublished, though it may be published twice.
  */
 final class DisclosureStreamPublisher {
 

@@ -93,7 +93,7 @@ public class StreamConfiguration {
         StreamMetrics.registerLag(
                 meters,
                 PUBLISHER_NAME,
-                () -> lag.of(SequencerConfiguration.PROCESSING_GROUP) + store.ledgerSize() - store.publishedEntries());
+                () -> lag.of(SequencerConfiguration.PROCESSING_GROUP) + store.unpublishedEntries());
         return new StreamMetrics(meters);
     }
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>One node at a time publishes: the row is claimed with {@code skip locked}, so a node that finds it taken waits
  * for the next round. A batch that fails (the broker is away) rolls back, the row stays before it, and the relay tries
  * again after a backoff (1 s, doubling up to 60 s): an entry is never passed over unpublished, though it may be
- * published twice. When it has caught up the relay looks for new entries every {@code ledger.stream.poll} (default
+ * published twice. When it finds nothing to publish the relay looks again after {@code ledger.stream.poll} (default
  * 100 ms). Every ledger index below the row's count is on the topic, which lets the checkpoints that cover them follow
  * ({@link CheckpointPublisher}).
  */
@@ -41,6 +41,7 @@ public final class StreamRelay implements SmartLifecycle {
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     // About a dozen bulk chunks' events (0.7 MB each), or thousands of single disclosures'.
     private static final long BATCH_BYTES = 8L << 20;
+    private static final int MAX_BATCH_SIZE = 10_000;
 
     private final StreamStore store;
     private final DisclosureStreamPublisher publisher;
@@ -69,8 +70,9 @@ public final class StreamRelay implements SmartLifecycle {
             PlatformTransactionManager transactions,
             int batchSize,
             Duration poll) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("ledger.stream.batch-size must be at least 1, not " + batchSize);
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException(
+                    "ledger.stream.batch-size must be from 1 to " + MAX_BATCH_SIZE + ", not " + batchSize);
         }
         if (poll.isNegative() || poll.isZero()) {
             throw new IllegalArgumentException("ledger.stream.poll must be positive, not " + poll);
@@ -113,7 +115,7 @@ public final class StreamRelay implements SmartLifecycle {
 
     /** The ledger's entries not yet on the disclosures topic, as last committed. */
     public long unpublishedEntries() {
-        return store.ledgerSize() - store.publishedEntries();
+        return store.unpublishedEntries();
     }
 
     /** The stored events, read into their classes through the event serializer and its upcasters. */
@@ -138,22 +140,32 @@ public final class StreamRelay implements SmartLifecycle {
     private void run() {
         Duration backoff = Duration.ZERO;
         // A thread left finishing a batch by stop() ends there, even if the relay was started again meanwhile.
-        while (running && thread == Thread.currentThread()) {
+        while (running
+                && thread == Thread.currentThread()
+                && !Thread.currentThread().isInterrupted()) {
             try {
                 int published = relayNextBatch();
                 backoff = Duration.ZERO;
-                if (published < batchSize) {
+                if (published == 0) {
                     pause(poll);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too (a batch too large for the heap, a class that no longer loads): the thread must not
+                // end while the relay reports itself running. The first failure of a run is logged whole.
                 metrics.disclosureFailure();
-                backoff = backoff.isZero() ? FIRST_BACKOFF : min(backoff.multipliedBy(2), LONGEST_BACKOFF);
-                log.warn("Stream relay: a batch was not published, will retry in {}: {}", backoff, e.getMessage());
+                boolean first = backoff.isZero();
+                backoff = first ? FIRST_BACKOFF : min(backoff.multipliedBy(2), LONGEST_BACKOFF);
+                if (first) {
+                    log.warn("Stream relay: a batch was not published, will retry in {}", backoff, e);
+                } else {
+                    log.warn("Stream relay: a batch was not published, will retry in {}: {}", backoff, e.toString());
+                }
                 pause(backoff);
             }
         }
     }
 
+    /** Waits, unless the relay is stopped meanwhile; an interrupt ends the thread's loop. */
     private void pause(Duration duration) {
         long deadline = System.nanoTime() + duration.toNanos();
         synchronized (wakeUp) {

@@ -87,11 +87,16 @@ final class StreamStore {
      * Must run in a transaction.
      */
     Optional<Long> claimRelay() {
-        return jdbc
+        Optional<Long> claimed = jdbc
                 .queryForList(
                         "select published_entries from stream_relay where id = 1 for update skip locked", Long.class)
                 .stream()
                 .findFirst();
+        if (claimed.isEmpty() && jdbc.queryForObject("select count(*) from stream_relay", Long.class) == 0) {
+            throw new IllegalStateException("the table stream_relay has no row: the relay does not know where the"
+                    + " disclosures topic got to (Flyway V14 writes it)");
+        }
+        return claimed;
     }
 
     /** Records that every ledger index below this is on the disclosures topic. Must run in the claiming transaction. */
@@ -104,9 +109,12 @@ final class StreamStore {
         return jdbc.queryForObject("select published_entries from stream_relay where id = 1", Long.class);
     }
 
-    /** The ledger's size: how many entries the sequencer has appended. */
-    long ledgerSize() {
-        return jdbc.queryForObject("select coalesce(max(ledger_index) + 1, 0) from ledger_entry", Long.class);
+    /** The ledger's entries not yet on the disclosures topic, as last committed, in one statement (never below 0). */
+    long unpublishedEntries() {
+        return jdbc.queryForObject(
+                "select greatest(0, (select coalesce(max(ledger_index) + 1, 0) from ledger_entry)"
+                        + " - (select published_entries from stream_relay where id = 1))",
+                Long.class);
     }
 
     /**
@@ -116,7 +124,7 @@ final class StreamStore {
      * most of it person references the stream does not carry; the byte limit keeps a batch of them small.
      */
     List<LedgerEntryEvent> entriesFrom(long ledgerIndex, int limit, long byteLimit) {
-        List<LedgerEntryEvent> entries = new ArrayList<>(limit);
+        List<LedgerEntryEvent> entries = new ArrayList<>(Math.min(limit, 1024));
         jdbc.query(
                 """
                 select ledger_index, leaf_hash, type, aggregate_identifier, sequence_number, event_identifier,
@@ -127,7 +135,7 @@ final class StreamStore {
                         sum(octet_length(d.payload)) over (order by l.ledger_index)
                             - octet_length(d.payload) as bytes_before
                     from ledger_entry l join domain_event_entry d on d.global_index = l.global_index
-                    where l.ledger_index >= ? order by l.ledger_index limit ?) batch
+                    where l.ledger_index >= ? and l.ledger_index < ? order by l.ledger_index limit ?) batch
                 where bytes_before < ?
                 order by ledger_index""",
                 rs -> {
@@ -149,6 +157,8 @@ final class StreamStore {
                                     rs.getBytes(11))));
                 },
                 ledgerIndex,
+                // Indexes have no gaps: bounds what PostgreSQL reads, whatever plan it picks for the running sum.
+                ledgerIndex + limit,
                 limit,
                 byteLimit);
         return entries;

@@ -1,6 +1,7 @@
 package org.disclosureledger.projections.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -318,7 +319,12 @@ class DisclosureStreamTest {
             double before = publishedDisclosures();
             StreamCommands.record(commands, "held-by-another-node");
             awaitSignedCheckpoint();
-            // Ten of the relay's rounds (every 100 ms) with the row taken.
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(5),
+                    () -> assertThat(relay.relayNextBatch())
+                            .as("a batch tried meanwhile finds the row taken at once and publishes nothing")
+                            .isZero());
+            // Ten of the relay's own rounds (every 100 ms) with the row taken.
             Thread.sleep(1_000);
             assertThat(publishedDisclosures())
                     .as("nothing published while another node holds the relay")

@@ -25,10 +25,13 @@ class StreamConfigurationTest {
     }
 
     @Test
-    void givenBatchSizeBelowOneOrNoPoll_whenConfigured_thenRefusedWithThePropertyToFix() {
+    void givenBatchSizeOutOfRangeOrNoPoll_whenConfigured_thenRefusedWithThePropertyToFix() {
         assertThatThrownBy(() -> relay(0, Duration.ofMillis(100)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ledger.stream.batch-size must be at least 1, not 0");
+                .hasMessage("ledger.stream.batch-size must be from 1 to 10000, not 0");
+        assertThatThrownBy(() -> relay(10_001, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ledger.stream.batch-size must be from 1 to 10000, not 10001");
         assertThatThrownBy(() -> relay(500, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ledger.stream.poll must be positive, not PT0S");

@@ -24,14 +24,15 @@ class StreamRelayMigrationTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "a new ledger, no tokens                  | 0  |                                             | 0",
-                "the stream never ran (no tokens)          | 10 |                                             | 0",
-                "tokens past every entry                   | 6  | {\"index\":109,\"gaps\":[]}                  | 6",
-                "tokens behind the published entries       | 7  | {\"index\":104,\"gaps\":[]}                  | 5",
-                "a gap below the token                     | 7  | {\"index\":104,\"gaps\":[102]}               | 2",
-                "two segments, the lower counts            | 9  | {\"index\":108,\"gaps\":[]};{\"index\":103}  | 4",
-                "a segment without a position              | 9  | {\"index\":108,\"gaps\":[]};                 | 0",
-                "a replay token counts from the start      | 9  | {\"tokenAtReset\":{\"index\":108}}           | 0",
+                "a new ledger, no tokens | 0 |  | 0",
+                "the stream never ran (no tokens) | 10 |  | 0",
+                "tokens past every entry | 6 | {\"index\":109,\"gaps\":[]} | 6",
+                "tokens behind the published entries | 7 | {\"index\":104,\"gaps\":[]} | 5",
+                "a gap below the token | 7 | {\"index\":104,\"gaps\":[102]} | 2",
+                "two segments, the lower counts | 9 | {\"index\":108,\"gaps\":[]};{\"index\":103} | 4",
+                "a segment without a position | 9 | {\"index\":108,\"gaps\":[]}; | 0",
+                "a replay token counts from the start | 9 | {\"currentToken\":{\"index\":107}} | 0",
+                "a merged token counts from the start | 9 | {\"lowerSegmentToken\":{\"index\":107}} | 0",
             })
     void givenTheProcessorsRecords_whenMigrated_thenTheRelayStartsAtTheFirstEntryThatMayNotBeOnTheTopic(
             String situation, long publishedEntries, String tokens, long expectedStart) {
@@ -76,6 +77,11 @@ class StreamRelayMigrationTest {
                     .isEqualTo(List.of("person-history"));
             assertThat(jdbc.queryForObject("select to_regclass('stream_published_entry') is null", Boolean.class))
                     .isTrue();
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from information_schema.columns where table_name ="
+                                    + " 'stream_checkpoint_progress' and column_name = 'published_entries'",
+                            Long.class))
+                    .isZero();
         }
     }
 }

@@ -69,8 +69,9 @@ class UnsequencedEventsTest {
 
         // Half a second is 25 of the relay's rounds: with no entry there is nothing it may publish.
         Thread.sleep(500);
-        assertThat(published()).isZero();
-        assertThat(lag()).as("both events count as unpublished").isGreaterThanOrEqualTo(2);
+        assertThat(published())
+                .as("events without ledger entries are not published")
+                .isZero();
 
         append(1, events.get(1));
         Thread.sleep(500);
@@ -112,10 +113,6 @@ class UnsequencedEventsTest {
                 .tag("topic", StreamMetrics.DISCLOSURES)
                 .counter()
                 .count();
-    }
-
-    private double lag() {
-        return meters.get(StreamMetrics.LAG).gauge().value();
     }
 
     private long messagesOnDisclosuresTopic() throws Exception {
