@@ -37,11 +37,7 @@ class StreamRelayMigrationTest {
     void givenTheProcessorsRecords_whenMigrated_thenTheRelayStartsAtTheFirstEntryThatMayNotBeOnTheTopic(
             String situation, long publishedEntries, String tokens, long expectedStart) {
         TestDatabase database = SharedPostgres.freshDatabase();
-        try (HikariDataSource dataSource = new HikariDataSource()) {
-            dataSource.setJdbcUrl(database.jdbcUrl());
-            dataSource.setUsername(database.username());
-            dataSource.setPassword(database.password());
-            dataSource.setMaximumPoolSize(2);
+        try (HikariDataSource dataSource = database.pool()) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             Flyway.configure().dataSource(dataSource).target("13").load().migrate();
             if (!situation.startsWith("a new ledger")) {

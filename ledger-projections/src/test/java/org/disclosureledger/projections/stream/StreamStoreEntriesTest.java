@@ -27,11 +27,7 @@ class StreamStoreEntriesTest {
     @BeforeAll
     static void ledgerWithAGap() {
         TestDatabase database = SharedPostgres.freshDatabase();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.jdbcUrl());
-        dataSource.setUsername(database.username());
-        dataSource.setPassword(database.password());
-        dataSource.setMaximumPoolSize(2);
+        dataSource = database.pool();
         Flyway.configure().dataSource(dataSource).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         for (long index : new long[] {0, 1, 2, 3, 4, 6}) {
