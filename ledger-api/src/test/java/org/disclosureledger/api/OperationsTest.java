@@ -145,7 +145,7 @@ class OperationsTest {
                         AgencySummaryProjection.PROCESSING_GROUP,
                         HistoryAccessProjection.PROCESSING_GROUP,
                         SequencerConfiguration.PROCESSING_GROUP,
-                        StreamConfiguration.PROCESSING_GROUP);
+                        StreamConfiguration.PUBLISHER_NAME);
 
         EventProcessor summaries = processing
                 .eventProcessor(AgencySummaryProjection.PROCESSING_GROUP)

@@ -22,6 +22,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.projections.stream.StreamRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,6 +92,9 @@ class IngestBenchmark {
     EventProcessingConfiguration processing;
 
     @Autowired
+    StreamRelay relay;
+
+    @Autowired
     EventStore eventStore;
 
     @Test
@@ -99,7 +103,7 @@ class IngestBenchmark {
         LedgerClient client = LedgerClient.recorder(port);
         int mostThreads = THREAD_COUNTS.stream().max(Integer::compare).orElseThrow();
         run(mostThreads, WARM_UP_FOR, n -> require(client.postJson("/api/v1/disclosures", disclosure("warm-" + n))));
-        CaughtUp.await(processing, eventStore, CATCH_UP_TIMEOUT, null);
+        CaughtUp.await(processing, eventStore, CATCH_UP_TIMEOUT, relay);
 
         Map<String, Object> stored = jdbc.queryForMap(
                 "select payload, meta_data, payload_type from domain_event_entry order by global_index desc limit 1");
@@ -127,7 +131,7 @@ class IngestBenchmark {
             sampling.join();
             statements.print("API phase, " + threads + " clients");
             // The raw ceiling, and the next phase, on cores the processors' backlog no longer shares.
-            long catchUpNanos = CaughtUp.await(processing, eventStore, CATCH_UP_TIMEOUT, null);
+            long catchUpNanos = CaughtUp.await(processing, eventStore, CATCH_UP_TIMEOUT, relay);
             if (phase == 0) {
                 run(mostThreads, RAW_WARM_UP_FOR, n -> insertRaw(rawRows.getAndIncrement(), stored));
             }

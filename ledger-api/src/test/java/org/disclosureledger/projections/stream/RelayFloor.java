@@ -44,8 +44,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *       stream never carries, so this goes to a topic of the benchmark's own on its test broker only;
  *   <li>{@link Messages#CURATED}: each payload is read into its event with a plain {@code ObjectMapper} (not the event
  *       store's serializer and upcasters) and made into the stream's CloudEvent by the stream's own
- *       {@link DisclosureMessages}; the disclosures' filter attributes are read and stored, and the entries recorded
- *       as published, as the publisher does. Not done: checkpoints, alerts and metrics.
+ *       {@link DisclosureMessages}; the disclosures' filter attributes are read and stored, as the publisher does.
+ *       Not done: checkpoints, alerts and metrics.
  * </ul>
  *
  * <p>Benchmark code only. It sits in the stream's package to use its package-private message building and store.
@@ -271,7 +271,6 @@ public final class RelayFloor implements AutoCloseable {
             records.add(StreamProducer.record(topic, id, message));
         }
         store.saveFilters(changed);
-        store.entriesPublished(rows.stream().map(Row::ledgerIndex).toList());
         return records;
     }
 

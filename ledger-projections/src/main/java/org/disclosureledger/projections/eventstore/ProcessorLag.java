@@ -7,10 +7,10 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Tells an operator how far each event processor (a projection, the sequencer, the stream publisher) is behind the
- * event store, so that a slow or stuck one shows: the gauge {@value #METRIC}, tagged {@code processor} with the
- * processor's name, for every streaming processor of the application (registered once the application is ready). It
- * names no disclosure and no person.
+ * Tells an operator how far each event processor (a projection, the sequencer) is behind the event store, so that a
+ * slow or stuck one shows: the gauge {@value #METRIC}, tagged {@code processor} with the processor's name, for every
+ * streaming processor of the application (registered once the application is ready). It names no disclosure and no
+ * person. (The stream relay serves its own lag under the same name.)
  *
  * <p>The figure is the store's head global index minus the lowest position in the processor's stored tokens (a
  * segment without a position counts as before the first event, and so does a processor without tokens), read from

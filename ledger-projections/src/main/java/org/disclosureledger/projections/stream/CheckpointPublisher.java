@@ -66,7 +66,7 @@ final class CheckpointPublisher implements SmartLifecycle {
         try {
             return transaction.execute(status -> {
                 long published = store.lockCheckpointProgress();
-                long entriesOnTopic = store.advancePublishedEntries();
+                long entriesOnTopic = store.publishedEntries();
                 List<StreamStore.SignedCheckpoint> pending = store.checkpointsBetween(published, entriesOnTopic, ROUND);
                 if (pending.isEmpty()) {
                     return 0;

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.serialization.Serializer;
 import org.disclosureledger.projections.eventstore.ProcessorLag;
+import org.disclosureledger.projections.integrity.SequencerConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -21,25 +21,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Puts the watchdog stream into an application: the disclosure publisher on its own pooled streaming processor, the
+ * Puts the watchdog stream into an application: the stream relay feeding the disclosures topic from the ledger, the
  * checkpoint publisher, the topics and the metrics. On unless {@code ledger.stream.enabled=false}. The broker is the
  * one Spring Boot's Kafka connection details name ({@code spring.kafka.*}, or the application's embedded broker); the
  * rest is {@code ledger.stream.*} (see docs/stream.md).
  *
- * <p>The processor {@code watchdog-stream} keeps its tokens in PostgreSQL, handles batches of
- * {@code ledger.stream.batch-size} events (default 100) over {@code ledger.stream.segments} segments (default 4; only
- * used when the tokens are first created), one disclosure's events in order in one segment. Both the handler's and
- * the processor's errors propagate: Axon's default would log a failed batch and move the token past it, losing its
- * messages. A failed batch instead rolls back; the pooled processor releases the segment and claims it again after a
- * backoff (1 s, doubling up to 60 s) from the last stored token, so publishing resumes by itself once the broker is
- * back. A new processor starts at the beginning of the event store: the whole ledger is published.
+ * <p>The relay ({@link StreamRelay}) publishes {@code ledger.stream.batch-size} entries (default 500) per transaction,
+ * in ledger order, and looks for new ones every {@code ledger.stream.poll} (default 100 ms) once it has caught up. A
+ * new ledger is published from its first entry.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("${ledger.stream.enabled:true}")
 public class StreamConfiguration {
 
-    /** The processing group, and the processor's name in the token table. */
-    public static final String PROCESSING_GROUP = "watchdog-stream";
+    /**
+     * The name the relay's lag is reported under in {@code ledger.processor.lag}, as when an event processor of that
+     * name published the stream.
+     */
+    public static final String PUBLISHER_NAME = "watchdog-stream";
 
     @Bean
     StreamTopics streamTopics(
@@ -89,45 +88,38 @@ public class StreamConfiguration {
     }
 
     @Bean
-    StreamMetrics streamMetrics(ObjectProvider<MeterRegistry> registry, ProcessorLag lag) {
+    StreamMetrics streamMetrics(ObjectProvider<MeterRegistry> registry, StreamStore store, ProcessorLag lag) {
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
-        StreamMetrics.registerLag(meters, () -> lag.of(PROCESSING_GROUP));
+        StreamMetrics.registerLag(
+                meters,
+                PUBLISHER_NAME,
+                () -> lag.of(SequencerConfiguration.PROCESSING_GROUP) + store.unpublishedEntries());
         return new StreamMetrics(meters);
     }
 
-    /** The disclosure publisher, registered with Axon through its {@code @ProcessingGroup}. */
     @Bean
     DisclosureStreamPublisher disclosureStreamPublisher(
             StreamStore store,
             DisclosureMessages messages,
             StreamTopics topics,
             StreamProducer producer,
-            StreamMetrics metrics,
-            @Value("${ledger.stream.sequencer-wait:10s}") Duration sequencerWait) {
-        return new DisclosureStreamPublisher(store, messages, topics, producer, metrics, sequencerWait);
+            StreamMetrics metrics) {
+        return new DisclosureStreamPublisher(store, messages, topics, producer, metrics);
     }
 
-    /** The publisher's event processor. */
+    /** The relay, started and stopped with the application. */
     @Bean
-    ConfigurerModule watchdogStreamProcessor(
-            @Value("${ledger.stream.batch-size:100}") int batchSize,
-            @Value("${ledger.stream.segments:4}") int segments) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("ledger.stream.batch-size must be at least 1, not " + batchSize);
-        }
-        if (segments < 1) {
-            throw new IllegalArgumentException("ledger.stream.segments must be at least 1, not " + segments);
-        }
-        return configurer -> configurer
-                .eventProcessing()
-                .registerPooledStreamingEventProcessor(
-                        PROCESSING_GROUP,
-                        org.axonframework.config.Configuration::eventStore,
-                        (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments))
-                .registerSequencingPolicy(PROCESSING_GROUP, configuration -> SequentialPerAggregatePolicy.instance())
-                .registerListenerInvocationErrorHandler(
-                        PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance())
-                .registerErrorHandler(PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    StreamRelay streamRelay(
+            StreamStore store,
+            DisclosureStreamPublisher publisher,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration axon,
+            StreamMetrics metrics,
+            PlatformTransactionManager transactions,
+            @Value("${ledger.stream.batch-size:500}") int batchSize,
+            @Value("${ledger.stream.poll:100ms}") Duration poll) {
+        return new StreamRelay(
+                store, publisher, eventSerializer, axon::upcasterChain, metrics, transactions, batchSize, poll);
     }
 
     @Bean

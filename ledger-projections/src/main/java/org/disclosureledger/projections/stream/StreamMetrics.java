@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
+import org.disclosureledger.projections.eventstore.ProcessorLag;
 
 /**
  * The stream's meters. Tags name only the topic's role ({@code disclosures} or {@code checkpoints}), never a
@@ -22,9 +23,10 @@ final class StreamMetrics {
     static final String FAILURES = "ledger.stream.publish.failures";
 
     /**
-     * Stored events not yet on the stream: {@code watchdog-stream}'s {@link
-     * org.disclosureledger.projections.eventstore.ProcessorLag}, the same figure as {@code ledger.processor.lag} for
-     * that processor, kept under this name for the dashboards that already read it.
+     * Stored events not yet on the stream: those the integrity sequencer has not yet put in the ledger (its
+     * {@link org.disclosureledger.projections.eventstore.ProcessorLag}) and the ledger's entries the relay has not yet
+     * published. Also served as {@code ledger.processor.lag} tagged {@code processor=watchdog-stream}, the name of the
+     * event processor that published the stream before the relay, for the dashboards that read it there.
      */
     static final String LAG = "ledger.stream.lag";
 
@@ -43,10 +45,16 @@ final class StreamMetrics {
         checkpointFailures = counter(registry, FAILURES, CHECKPOINTS, "Publications that failed and will be retried");
     }
 
-    /** Registers the lag gauge, computed when read. */
-    static void registerLag(MeterRegistry registry, Supplier<Number> lag) {
+    /** Registers the lag gauges, computed when read. */
+    static void registerLag(MeterRegistry registry, String publisherName, Supplier<Number> lag) {
         Gauge.builder(LAG, lag)
                 .description("Events stored but not yet published to the disclosures topic (an upper bound)")
+                .baseUnit("events")
+                .register(registry);
+        Gauge.builder(ProcessorLag.METRIC, lag)
+                .tag("processor", publisherName)
+                .description(
+                        "Events stored that the processor has not handled yet (gaps in global indexes may add some)")
                 .baseUnit("events")
                 .register(registry);
     }

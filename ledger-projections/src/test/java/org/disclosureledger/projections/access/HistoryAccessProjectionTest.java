@@ -43,11 +43,7 @@ class HistoryAccessProjectionTest {
     @BeforeAll
     static void database() {
         TestDatabase database = SharedPostgres.freshDatabase();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.jdbcUrl());
-        dataSource.setUsername(database.username());
-        dataSource.setPassword(database.password());
-        dataSource.setMaximumPoolSize(2);
+        dataSource = database.pool();
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

@@ -120,8 +120,7 @@ class AccessStreamTest {
             reader.readUntil(
                     rs -> rs.stream().anyMatch(r -> read(r).getId().equals("checkpoint-" + covering)), PATIENCE);
         }
-        assertThat(jdbc.queryForObject(
-                        "select published_entries from stream_checkpoint_progress where id = 1", Long.class))
+        assertThat(jdbc.queryForObject("select published_entries from stream_relay where id = 1", Long.class))
                 .as("the read counts among the entries on the disclosures topic")
                 .isGreaterThanOrEqualTo(covering);
     }

@@ -1,6 +1,7 @@
 package org.disclosureledger.projections.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,8 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,11 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.disclosureledger.core.checkpoint.Checkpoint;
 import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.disclosureledger.core.stream.StreamAttributes;
@@ -47,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * event, carrying the ledger index and leaf hash the sequencer gave it, valid against its schema, in order per
  * disclosure, with no person in any of them; and every signed checkpoint reaches the checkpoint topic.
  */
-@SpringBootTest(classes = StreamTestApplication.class, properties = "ledger.stream.segments=3")
+@SpringBootTest(classes = StreamTestApplication.class)
 @DirtiesContext
 class DisclosureStreamTest {
 
@@ -77,7 +79,10 @@ class DisclosureStreamTest {
     MeterRegistry meters;
 
     @Autowired
-    EventProcessingConfiguration processing;
+    StreamRelay relay;
+
+    @Autowired
+    DataSource dataSource;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -260,9 +265,7 @@ class DisclosureStreamTest {
     @Test
     void givenTheDisclosurePublisherBehind_whenACheckpointIsSigned_thenItReachesTheTopicOnlyAfterItsEntries()
             throws InterruptedException {
-        EventProcessor publisher =
-                processing.eventProcessor(StreamConfiguration.PROCESSING_GROUP).orElseThrow();
-        publisher.shutDown();
+        relay.stop();
         long held;
         try {
             StreamCommands.record(commands, "held-back");
@@ -275,20 +278,15 @@ class DisclosureStreamTest {
                             "a checkpoint covering an entry not yet on the disclosures topic stays off the checkpoint topic")
                     .isLessThan(held);
         } finally {
-            publisher.start();
+            relay.start();
         }
 
         try (TopicReader reader = new TopicReader(SharedKafka.bootstrapServers(), topics.checkpoints())) {
             reader.readUntil(rs -> rs.stream().anyMatch(r -> read(r).getId().equals("checkpoint-" + held)), PATIENCE);
         }
         assertThat(readDisclosures(Set.of("held-back"), 1)).isNotEmpty();
-        assertThat(jdbc.queryForObject(
-                        "select published_entries from stream_checkpoint_progress where id = 1", Long.class))
+        assertThat(jdbc.queryForObject("select published_entries from stream_relay where id = 1", Long.class))
                 .isGreaterThanOrEqualTo(held);
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from stream_published_entry where ledger_index < ?", Long.class, held))
-                .as("entries below the contiguous count are forgotten")
-                .isZero();
     }
 
     @Test
@@ -309,6 +307,33 @@ class DisclosureStreamTest {
                 .isGreaterThanOrEqualTo(events);
     }
 
+    @Test
+    void givenAnotherNodeHoldingTheRelay_whenADisclosureIsRecorded_thenThisNodePublishesItOnlyOnceReleased()
+            throws Exception {
+        try (Connection otherNode = dataSource.getConnection()) {
+            otherNode.setAutoCommit(false);
+            try (Statement claim = otherNode.createStatement()) {
+                claim.execute("select published_entries from stream_relay where id = 1 for update");
+            }
+            // Taken once any batch under way committed; the count cannot move while the row is held.
+            double before = publishedDisclosures();
+            StreamCommands.record(commands, "held-by-another-node");
+            awaitSignedCheckpoint();
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(5),
+                    () -> assertThat(relay.relayNextBatch())
+                            .as("a batch tried meanwhile finds the row taken at once and publishes nothing")
+                            .isZero());
+            // Ten of the relay's own rounds (every 100 ms) with the row taken.
+            Thread.sleep(1_000);
+            assertThat(publishedDisclosures())
+                    .as("nothing published while another node holds the relay")
+                    .isEqualTo(before);
+            otherNode.commit();
+        }
+        assertThat(readDisclosures(Set.of("held-by-another-node"), 1)).isNotEmpty();
+    }
+
     private long awaitSignedCheckpoint() {
         long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         Awaitility.await()
@@ -316,6 +341,13 @@ class DisclosureStreamTest {
                 .until(() -> jdbc.queryForObject("select count(*) from ledger_entry", Long.class) == events);
         checkpointer.signNow();
         return jdbc.queryForObject("select max(tree_size) from ledger_checkpoint", Long.class);
+    }
+
+    private double publishedDisclosures() {
+        return meters.get(StreamMetrics.PUBLISHED)
+                .tag("topic", StreamMetrics.DISCLOSURES)
+                .counter()
+                .count();
     }
 
     private List<ConsumerRecord<String, byte[]>> readDisclosures(Set<String> ids, int expectedEvents) {

@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** The event store and the stream without the integrity sequencer: no event ever gets a ledger index. */
+/** The event store and the stream without the integrity sequencer: an event gets a ledger index only from the test. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({EventStoreConfiguration.class, StreamConfiguration.class})

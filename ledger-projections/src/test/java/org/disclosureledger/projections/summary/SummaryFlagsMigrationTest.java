@@ -19,11 +19,7 @@ class SummaryFlagsMigrationTest {
     @Test
     void givenSummariesProjectedBeforeFlags_whenMigrated_thenEmptiedAndTheirProcessorStartsOver() {
         TestDatabase database = SharedPostgres.freshDatabase();
-        try (HikariDataSource dataSource = new HikariDataSource()) {
-            dataSource.setJdbcUrl(database.jdbcUrl());
-            dataSource.setUsername(database.username());
-            dataSource.setPassword(database.password());
-            dataSource.setMaximumPoolSize(2);
+        try (HikariDataSource dataSource = database.pool()) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             Flyway.configure().dataSource(dataSource).target("10").load().migrate();
             jdbc.update("INSERT INTO summary_disclosure (disclosure_id, recipient_agency_id, recipient_name,"

@@ -1,5 +1,6 @@
 package org.disclosureledger.projections.testing;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,6 +31,16 @@ public record TestDatabase(String name, String jdbcUrl, String username, String 
                 "spring.datasource.url", jdbcUrl,
                 "spring.datasource.username", username,
                 "spring.datasource.password", password);
+    }
+
+    /** A small connection pool (two connections) to this database; the caller closes it. */
+    public HikariDataSource pool() {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setUsername(username);
+        pool.setPassword(password);
+        pool.setMaximumPoolSize(2);
+        return pool;
     }
 
     /** A new JDBC connection to this database; the caller closes it. */

@@ -1,0 +1,225 @@
+package org.disclosureledger.projections.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Feeds the disclosures topic from the ledger, in ledger order: on one thread, in batches of
+ * {@code ledger.stream.batch-size} entries (fewer when their stored events pass 8 MiB), each in one transaction that
+ * locks the relay's row ({@code stream_relay}), reads the entries after the last published one with their stored
+ * events, publishes them ({@link DisclosureStreamPublisher}), waits for every acknowledgement, and only then moves the
+ * row past them. Only entries the sequencer committed are read, so every message carries its ledger index and leaf
+ * hash.
+ *
+ * <p>One node at a time publishes: the row is claimed with {@code skip locked}, so a node that finds it taken waits
+ * for the next round. A batch that fails (the broker is away) rolls back, the row stays before it, and the relay tries
+ * again after a backoff (1 s, doubling up to 60 s): an entry is never passed over unpublished, though it may be
+ * published twice. When it finds nothing to publish the relay looks again after {@code ledger.stream.poll} (default
+ * 100 ms). Every ledger index below the row's count is on the topic, which lets the checkpoints that cover them follow
+ * ({@link CheckpointPublisher}).
+ */
+public final class StreamRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamRelay.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(60);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    // About a dozen bulk chunks' events (0.7 MB each), or thousands of single disclosures'.
+    private static final long BATCH_BYTES = 8L << 20;
+    private static final int MAX_BATCH_SIZE = 10_000;
+
+    private final StreamStore store;
+    private final DisclosureStreamPublisher publisher;
+    private final Serializer serializer;
+    private final Supplier<EventUpcaster> upcasters;
+    private final StreamMetrics metrics;
+    private final TransactionTemplate transaction;
+    private final int batchSize;
+    private final Duration poll;
+    private final Object wakeUp = new Object();
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    /**
+     * @param serializer the event store's event serializer
+     * @param upcasters  the event store's upcaster chain, asked for once the relay starts
+     * @param batchSize  entries published per transaction
+     * @param poll       how long to wait before looking again once there was nothing more to publish
+     */
+    StreamRelay(
+            StreamStore store,
+            DisclosureStreamPublisher publisher,
+            Serializer serializer,
+            Supplier<EventUpcaster> upcasters,
+            StreamMetrics metrics,
+            PlatformTransactionManager transactions,
+            int batchSize,
+            Duration poll) {
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException(
+                    "ledger.stream.batch-size must be from 1 to " + MAX_BATCH_SIZE + ", not " + batchSize);
+        }
+        if (poll.isNegative() || poll.isZero()) {
+            throw new IllegalArgumentException("ledger.stream.poll must be positive, not " + poll);
+        }
+        this.store = store;
+        this.publisher = publisher;
+        this.serializer = serializer;
+        this.upcasters = upcasters;
+        this.metrics = metrics;
+        this.transaction = new TransactionTemplate(transactions);
+        this.batchSize = batchSize;
+        this.poll = poll;
+    }
+
+    /**
+     * Publishes the next batch of entries, if this node holds the relay, and returns how many; 0 when there was
+     * nothing to publish or another node holds it.
+     *
+     * @throws RuntimeException if the batch could not be published; nothing is recorded as published
+     */
+    int relayNextBatch() {
+        Integer published = transaction.execute(status -> {
+            Optional<Long> claimed = store.claimRelay();
+            if (claimed.isEmpty()) {
+                return 0;
+            }
+            long from = claimed.get();
+            List<LedgerEntryEvent> entries = store.entriesFrom(from, batchSize, BATCH_BYTES);
+            if (entries.isEmpty()) {
+                return 0;
+            }
+            Map<String, LedgerPosition> positions = new HashMap<>();
+            entries.forEach(e -> positions.put(e.stored().getEventIdentifier(), e.position()));
+            publisher.publish(read(entries), positions);
+            store.relayedUpTo(from + entries.size());
+            return entries.size();
+        });
+        return published == null ? 0 : published;
+    }
+
+    /** The ledger's entries not yet on the disclosures topic, as last committed. */
+    public long unpublishedEntries() {
+        return store.unpublishedEntries();
+    }
+
+    /** The stored events, read into their classes through the event serializer and its upcasters. */
+    private List<StoredDisclosureEvent> read(List<LedgerEntryEvent> entries) {
+        DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                entries.stream().map(LedgerEntryEvent::stored), serializer, upcasters.get());
+        List<StoredDisclosureEvent> events = new ArrayList<>(entries.size());
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            events.add(new StoredDisclosureEvent(
+                    event.getIdentifier(), event.getSequenceNumber(), event.getTimestamp(), event.getPayload()));
+        }
+        if (events.size() != entries.size()) {
+            // An upcaster that dropped or split a ledger event would leave an entry off the stream, or add one
+            // that has no place in the ledger.
+            throw new IllegalStateException("the upcasters made " + events.size() + " event(s) of " + entries.size()
+                    + " ledger entries from index " + entries.get(0).position().ledgerIndex());
+        }
+        return events;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        // A thread left finishing a batch by stop() ends there, even if the relay was started again meanwhile.
+        while (running
+                && thread == Thread.currentThread()
+                && !Thread.currentThread().isInterrupted()) {
+            try {
+                int published = relayNextBatch();
+                backoff = Duration.ZERO;
+                if (published == 0) {
+                    pause(poll);
+                }
+            } catch (RuntimeException | Error e) {
+                // An Error too (a batch too large for the heap, a class that no longer loads): the thread must not
+                // end while the relay reports itself running. The first failure of a run is logged whole.
+                metrics.disclosureFailure();
+                boolean first = backoff.isZero();
+                backoff = first ? FIRST_BACKOFF : min(backoff.multipliedBy(2), LONGEST_BACKOFF);
+                if (first) {
+                    log.warn("Stream relay: a batch was not published, will retry in {}", backoff, e);
+                } else {
+                    log.warn("Stream relay: a batch was not published, will retry in {}: {}", backoff, e.toString());
+                }
+                pause(backoff);
+            }
+        }
+    }
+
+    /** Waits, unless the relay is stopped meanwhile; an interrupt ends the thread's loop. */
+    private void pause(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        synchronized (wakeUp) {
+            long left;
+            while (running && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    wakeUp.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Starts relaying on a thread of its own. */
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "ledger-stream-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops relaying, after the batch under way (if any) committed or rolled back. */
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        try {
+            thread.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            log.warn("Stream relay: still finishing a batch after {}; leaving it to end", STOP_WAIT);
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
