@@ -26,9 +26,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * one Spring Boot's Kafka connection details name ({@code spring.kafka.*}, or the application's embedded broker); the
  * rest is {@code ledger.stream.*} (see docs/stream.md).
  *
- * <p>The relay ({@link StreamRelay}) publishes {@code ledger.stream.batch-size} entries (default 500) per transaction,
- * in ledger order, and looks for new ones every {@code ledger.stream.poll} (default 100 ms) once it has caught up. A
- * new ledger is published from its first entry.
+ * <p>The relay ({@link StreamRelay}) publishes up to {@code ledger.stream.batch-size} entries (default 500) per
+ * transaction, in ledger order, and when it finds nothing to publish looks again after {@code ledger.stream.poll}
+ * (default 100 ms). A new ledger is published from its first entry.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("${ledger.stream.enabled:true}")
