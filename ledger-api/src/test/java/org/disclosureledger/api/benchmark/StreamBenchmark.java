@@ -46,11 +46,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 4's stream benchmark (issue 8's scenario 4): the publisher's throughput against a raw Kafka producer sending
- * the same bytes to the same broker in the same run, and the acknowledged-to-consumed latency of the publisher's
- * messages against a raw producer's at the same rate. Two relays in benchmark code read the same stored events with
- * plain JDBC instead of Axon's processor ({@link RelayFloor}): one sends the stored bytes as they are, the other makes
- * the stream's messages.
+ * Issue 4's stream benchmark (issue 8's scenario 4): the stream relay's throughput against a raw Kafka producer
+ * sending the same bytes to the same broker in the same run, and the acknowledged-to-consumed latency of its messages
+ * against a raw producer's at the same rate. Two relays in benchmark code read the same stored events with plain JDBC
+ * on 4 threads ({@link RelayFloor}): one sends the stored bytes as they are, the other makes the stream's messages.
  * A measurement, run by {@code ./mvnw -pl ledger-api -am verify -Pbenchmark}, never by the test suite; it fails only
  * when the run is invalid (a message missing).
  */
@@ -183,7 +182,8 @@ class StreamBenchmark {
                 "event",
                 "while the events were published"));
 
-        // What a relay reading PostgreSQL without Axon's processor costs, before and after it builds the messages.
+        // What a relay in benchmark code costs, before and after it builds the messages. The figures keep their names
+        // ("relay without Axon") so that runs before and after the stream relay compare.
         try (RelayFloor relay =
                 new RelayFloor(dataSource, SharedKafka.bootstrapServers(), origin, FLOOR_THREADS, FLOOR_BATCH)) {
             for (RelayFloor.Messages messagesMade : RelayFloor.Messages.values()) {

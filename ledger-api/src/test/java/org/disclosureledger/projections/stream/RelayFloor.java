@@ -30,8 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Scenario 4's floors: relays that read the stored events with plain JDBC instead of through Axon's processor, and
- * send them with the stream's own producer settings, to the same broker as the publisher under test. Each runs over
+ * Scenario 4's floors: relays in benchmark code that read the stored events with plain JDBC on several threads (the
+ * settings of the Axon processor that published the stream before {@link StreamRelay}, so that runs compare), and
+ * send them with the stream's own producer settings, to the same broker as the relay under test. Each runs over
  * {@code segments} threads (each holding one pooled connection for the run), one disclosure's events in one thread,
  * in batches: read the next window of entries in ledger order (a batch for each thread) and keep this thread's, send
  * them, wait for all of their acknowledgements, then store the thread's position and commit, so that what it
@@ -225,7 +226,7 @@ public final class RelayFloor implements AutoCloseable {
         return records;
     }
 
-    /** The publisher's work on a batch, less what Axon's processor does before handing it the events. */
+    /** The relay's work on a batch, less reading through the event store's serializer, checkpoints and metrics. */
     private static List<ProducerRecord<String, byte[]>> curated(
             String topic,
             List<Row> rows,

@@ -23,6 +23,10 @@ public final class ProcessorLag {
     /** The gauge: events stored that the processor has not yet handled, as the class comment counts them. */
     public static final String METRIC = "ledger.processor.lag";
 
+    /** The gauge's description, the same for every processor tagged under it. */
+    public static final String DESCRIPTION =
+            "Events stored that the processor has not handled yet (gaps in global indexes may add some)";
+
     private final JdbcTemplate jdbc;
 
     public ProcessorLag(JdbcTemplate jdbc) {
@@ -48,8 +52,7 @@ public final class ProcessorLag {
                 .filter(StreamingEventProcessor.class::isInstance)
                 .forEach(processor -> Gauge.builder(METRIC, () -> of(processor.getName()))
                         .tag("processor", processor.getName())
-                        .description(
-                                "Events stored that the processor has not handled yet (gaps in global indexes may add some)")
+                        .description(DESCRIPTION)
                         .baseUnit("events")
                         .register(registry));
     }

@@ -53,8 +53,7 @@ final class StreamMetrics {
                 .register(registry);
         Gauge.builder(ProcessorLag.METRIC, lag)
                 .tag("processor", publisherName)
-                .description(
-                        "Events stored that the processor has not handled yet (gaps in global indexes may add some)")
+                .description(ProcessorLag.DESCRIPTION)
                 .baseUnit("events")
                 .register(registry);
     }
