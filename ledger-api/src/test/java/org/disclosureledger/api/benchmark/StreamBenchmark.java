@@ -168,7 +168,8 @@ class StreamBenchmark {
                 "events/s",
                 "publisher: the stream relay, one thread, batches of " + batchSize + " ledger entries in ledger"
                         + " order; each batch locks the relay's row, reads its entries with their stored events,"
-                        + " reads them through the event serializer, sends, waits for every acknowledgement and"
+                        + " reads them as JSON through the event store's upcasters, copies the named fields into each"
+                        + " message, sends, waits for every acknowledgement and"
                         + " commits its position and filter rows to PostgreSQL; the processors had caught up before it"
                         + " started; "
                         + "raw: one idempotent producer, acks=all, async sends then flush"));
@@ -211,8 +212,8 @@ class StreamBenchmark {
                                 + FLOOR_BATCH + ", "
                                 + (messagesMade == RelayFloor.Messages.STORED_BYTES
                                         ? "sending each stored payload as it is, without a CloudEvent around it"
-                                        : "reading each payload into its event (a plain ObjectMapper, not the event"
-                                                + " store's serializer and upcasters) and making it the stream's"
+                                        : "reading each payload as JSON (a plain ObjectMapper, not through the event"
+                                                + " store's upcasters) and making it the stream's"
                                                 + " CloudEvent with the stream's own code, reading and storing filter"
                                                 + " attributes (rows the publisher had already stored); no"
                                                 + " checkpoints, alerts or metrics")

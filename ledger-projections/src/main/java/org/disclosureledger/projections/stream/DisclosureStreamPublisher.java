@@ -1,6 +1,5 @@
 package org.disclosureledger.projections.stream;
 
-import io.cloudevents.CloudEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -52,35 +51,33 @@ final class DisclosureStreamPublisher {
         topics.ensureCreated();
         Set<String> disclosureIds = new LinkedHashSet<>();
         batch.stream()
-                .filter(e -> !DisclosureMessages.isAccess(e.payload()))
-                .forEach(e -> disclosureIds.add(DisclosureMessages.disclosureIdOf(e.payload())));
+                .filter(e -> !e.kind().isAccess())
+                .forEach(e -> disclosureIds.add(DisclosureMessages.disclosureIdOf(e)));
         Map<String, DisclosureFilter> filters = new HashMap<>(store.filters(disclosureIds));
         Map<String, DisclosureFilter> changed = new HashMap<>();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
         List<ProducerRecord<String, byte[]>> alerts = new ArrayList<>();
         for (StoredDisclosureEvent event : batch) {
-            if (DisclosureMessages.isAccess(event.payload())) {
-                String accessId = DisclosureMessages.disclosureIdOf(event.payload());
+            String id = DisclosureMessages.disclosureIdOf(event);
+            LedgerPosition position = positions.get(event.eventIdentifier());
+            if (event.kind().isAccess()) {
                 records.add(StreamProducer.record(
-                        topics.settings().disclosures(),
-                        accessId,
-                        messages.accessEvent(event, positions.get(event.eventIdentifier()))));
+                        topics.settings().disclosures(), id, messages.accessEvent(event, position)));
                 continue;
             }
-            String disclosureId = DisclosureMessages.disclosureIdOf(event.payload());
-            DisclosureMessages.filterSetBy(event.payload()).ifPresent(filter -> {
-                filters.put(disclosureId, filter);
-                changed.put(disclosureId, filter);
+            DisclosureMessages.filterSetBy(event).ifPresent(filter -> {
+                filters.put(id, filter);
+                changed.put(id, filter);
             });
-            DisclosureFilter filter = filters.get(disclosureId);
+            DisclosureFilter filter = filters.get(id);
             if (filter == null) {
-                throw new IllegalStateException("event " + event.eventIdentifier() + " of disclosure " + disclosureId
+                throw new IllegalStateException("event " + event.eventIdentifier() + " of disclosure " + id
                         + " arrived before the event that recorded the disclosure");
             }
-            CloudEvent message = messages.disclosureEvent(event, positions.get(event.eventIdentifier()), filter);
-            records.add(StreamProducer.record(topics.settings().disclosures(), disclosureId, message));
-            if (DisclosureMessages.kindOf(event.payload()) == StreamKind.FLAGGED) {
-                alerts.add(StreamProducer.record(topics.settings().alerts(), disclosureId, message));
+            byte[] message = messages.disclosureEvent(event, position, filter);
+            records.add(StreamProducer.record(topics.settings().disclosures(), id, message));
+            if (event.kind() == StreamKind.FLAGGED) {
+                alerts.add(StreamProducer.record(topics.settings().alerts(), id, message));
             }
         }
         StreamProducer.Sent sent = producer.send(topics.settings().disclosures(), records);

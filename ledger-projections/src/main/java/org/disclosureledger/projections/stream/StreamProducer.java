@@ -1,6 +1,5 @@
 package org.disclosureledger.projections.stream;
 
-import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,8 +65,8 @@ final class StreamProducer implements AutoCloseable {
     }
 
     /** A Kafka record holding a CloudEvent in structured JSON mode, with its content-type header. */
-    static ProducerRecord<String, byte[]> record(String topic, String key, CloudEvent event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, DisclosureMessages.structured(event));
+    static ProducerRecord<String, byte[]> record(String topic, String key, byte[] structuredMessage) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, structuredMessage);
         record.headers()
                 .add(
                         StreamAttributes.CONTENT_TYPE_HEADER,

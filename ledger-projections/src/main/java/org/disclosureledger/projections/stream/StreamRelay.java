@@ -1,5 +1,6 @@
 package org.disclosureledger.projections.stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.EventStreamUtils;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -118,21 +118,31 @@ public final class StreamRelay implements SmartLifecycle {
         return store.unpublishedEntries();
     }
 
-    /** The stored events, read into their classes through the event serializer and its upcasters. */
+    /**
+     * The stored events as JSON, through the event store's upcasters (as the event store itself reads them), but not
+     * read into their classes: the messages copy named fields from the JSON ({@link StreamData}).
+     */
     private List<StoredDisclosureEvent> read(List<LedgerEntryEvent> entries) {
-        DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(
-                entries.stream().map(LedgerEntryEvent::stored), serializer, upcasters.get());
-        List<StoredDisclosureEvent> events = new ArrayList<>(entries.size());
-        while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            events.add(new StoredDisclosureEvent(
-                    event.getIdentifier(), event.getSequenceNumber(), event.getTimestamp(), event.getPayload()));
-        }
-        if (events.size() != entries.size()) {
+        List<IntermediateEventRepresentation> upcast = upcasters
+                .get()
+                .upcast(entries.stream().map(e -> new InitialEventRepresentation(e.stored(), serializer)))
+                .toList();
+        if (upcast.size() != entries.size()) {
             // An upcaster that dropped or split a ledger event would leave an entry off the stream, or add one
             // that has no place in the ledger.
-            throw new IllegalStateException("the upcasters made " + events.size() + " event(s) of " + entries.size()
+            throw new IllegalStateException("the upcasters made " + upcast.size() + " event(s) of " + entries.size()
                     + " ledger entries from index " + entries.get(0).position().ledgerIndex());
+        }
+        List<StoredDisclosureEvent> events = new ArrayList<>(upcast.size());
+        for (IntermediateEventRepresentation event : upcast) {
+            events.add(new StoredDisclosureEvent(
+                    event.getMessageIdentifier(),
+                    event.getSequenceNumber()
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "stored event " + event.getMessageIdentifier() + " has no sequence number")),
+                    event.getTimestamp(),
+                    StoredDisclosureEvent.kindOf(event.getType().getName()),
+                    event.getData(JsonNode.class).getData()));
         }
         return events;
     }
