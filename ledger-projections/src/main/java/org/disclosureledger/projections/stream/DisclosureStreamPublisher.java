@@ -13,8 +13,9 @@ import org.disclosureledger.core.stream.StreamKind;
  * Publishes a batch of stored events, in ledger order, to the disclosures topic, keyed by disclosure id (and flagged
  * ones also to the alerts topic), for the {@link StreamRelay}.
  *
- * <p>It works out each disclosure's filter attributes after each event, sends all messages, stores the changed filter
- * attributes (in the relay's transaction) while the broker writes them, and waits for every acknowledgement. Anything
+ * <p>It works out each disclosure's filter attributes after each event, sends each message as soon as it is made,
+ * stores the changed filter attributes (in the relay's transaction) while the broker writes them, and waits for every
+ * acknowledgement. Anything
  * that fails throws, so the relay's transaction rolls back and the batch is tried again later: an event is never
  * passed over unpublished, though it may be published twice.
  */
@@ -55,13 +56,14 @@ final class DisclosureStreamPublisher {
                 .forEach(e -> disclosureIds.add(DisclosureMessages.disclosureIdOf(e)));
         Map<String, DisclosureFilter> filters = new HashMap<>(store.filters(disclosureIds));
         Map<String, DisclosureFilter> changed = new HashMap<>();
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
+        // Each message goes to the producer as soon as it is made, so that the broker writes while the rest are made.
+        StreamProducer.Batch sent = producer.batch(topics.settings().disclosures());
         List<ProducerRecord<String, byte[]>> alerts = new ArrayList<>();
         for (StoredDisclosureEvent event : batch) {
             String id = DisclosureMessages.disclosureIdOf(event);
             LedgerPosition position = positions.get(event.eventIdentifier());
             if (event.kind().isAccess()) {
-                records.add(StreamProducer.record(
+                sent.send(StreamProducer.record(
                         topics.settings().disclosures(), id, messages.accessEvent(event, position)));
                 continue;
             }
@@ -75,17 +77,16 @@ final class DisclosureStreamPublisher {
                         + " arrived before the event that recorded the disclosure");
             }
             byte[] message = messages.disclosureEvent(event, position, filter);
-            records.add(StreamProducer.record(topics.settings().disclosures(), id, message));
+            sent.send(StreamProducer.record(topics.settings().disclosures(), id, message));
             if (event.kind() == StreamKind.FLAGGED) {
                 alerts.add(StreamProducer.record(topics.settings().alerts(), id, message));
             }
         }
-        StreamProducer.Sent sent = producer.send(topics.settings().disclosures(), records);
         // While the broker writes them.
         store.saveFilters(changed);
         sent.awaitAcknowledged();
         // After the disclosures topic: an alert is never seen before the entry it is about.
         producer.sendAll(topics.settings().alerts(), alerts);
-        metrics.disclosuresPublished(records.size());
+        metrics.disclosuresPublished(sent.size());
     }
 }
