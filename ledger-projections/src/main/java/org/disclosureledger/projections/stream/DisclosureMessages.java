@@ -15,10 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.disclosureledger.core.stream.StreamAttributes;
 import org.disclosureledger.core.stream.StreamKind;
 import org.disclosureledger.projections.eventstore.LedgerSerializer;
@@ -61,19 +64,19 @@ final class DisclosureMessages {
         return id.asText();
     }
 
+    /** The kinds of event that set their disclosure's filter attributes: its first event, and a correction. */
+    static final Set<StreamKind> SETS_FILTER =
+            Collections.unmodifiableSet(EnumSet.of(StreamKind.RECORDED, StreamKind.BULK_OPENED, StreamKind.CORRECTED));
+
     /**
      * The filter attributes an event sets for its disclosure: the first event's details, or a correction's corrected
      * details; empty for the follow-ons that leave them as they were, and for recorded reads.
      */
     static Optional<DisclosureFilter> filterSetBy(StoredDisclosureEvent event) {
-        String details = switch (event.kind()) {
-            case RECORDED, BULK_OPENED -> "details";
-            case CORRECTED -> "corrected";
-            default -> null;
-        };
-        if (details == null) {
+        if (!SETS_FILTER.contains(event.kind())) {
             return Optional.empty();
         }
+        String details = event.kind() == StreamKind.CORRECTED ? "corrected" : "details";
         JsonNode stored = event.payload().get(details);
         if (stored == null || !stored.isObject()) {
             throw new IllegalStateException("stored event " + event.eventIdentifier() + " ("

@@ -1,17 +1,10 @@
 package org.disclosureledger.projections.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,8 +38,7 @@ public final class StreamRelay implements SmartLifecycle {
 
     private final StreamStore store;
     private final DisclosureStreamPublisher publisher;
-    private final Serializer serializer;
-    private final Supplier<EventUpcaster> upcasters;
+    private final StoredEvents storedEvents;
     private final StreamMetrics metrics;
     private final TransactionTemplate transaction;
     private final int batchSize;
@@ -56,16 +48,14 @@ public final class StreamRelay implements SmartLifecycle {
     private volatile Thread thread;
 
     /**
-     * @param serializer the event store's event serializer
-     * @param upcasters  the event store's upcaster chain, asked for once the relay starts
+     * @param storedEvents reads the stored events through the event store's serializer and upcasters
      * @param batchSize  entries published per transaction
      * @param poll       how long to wait before looking again once there was nothing more to publish
      */
     StreamRelay(
             StreamStore store,
             DisclosureStreamPublisher publisher,
-            Serializer serializer,
-            Supplier<EventUpcaster> upcasters,
+            StoredEvents storedEvents,
             StreamMetrics metrics,
             PlatformTransactionManager transactions,
             int batchSize,
@@ -79,8 +69,7 @@ public final class StreamRelay implements SmartLifecycle {
         }
         this.store = store;
         this.publisher = publisher;
-        this.serializer = serializer;
-        this.upcasters = upcasters;
+        this.storedEvents = storedEvents;
         this.metrics = metrics;
         this.transaction = new TransactionTemplate(transactions);
         this.batchSize = batchSize;
@@ -106,7 +95,10 @@ public final class StreamRelay implements SmartLifecycle {
             }
             Map<String, LedgerPosition> positions = new HashMap<>();
             entries.forEach(e -> positions.put(e.stored().getEventIdentifier(), e.position()));
-            publisher.publish(read(entries), positions);
+            publisher.publish(
+                    storedEvents.read(
+                            entries.stream().map(LedgerEntryEvent::stored).toList()),
+                    positions);
             store.relayedUpTo(from + entries.size());
             return entries.size();
         });
@@ -116,35 +108,6 @@ public final class StreamRelay implements SmartLifecycle {
     /** The ledger's entries not yet on the disclosures topic, as last committed. */
     public long unpublishedEntries() {
         return store.unpublishedEntries();
-    }
-
-    /**
-     * The stored events as JSON, through the event store's upcasters (as the event store itself reads them), but not
-     * read into their classes: the messages copy named fields from the JSON ({@link StreamData}).
-     */
-    private List<StoredDisclosureEvent> read(List<LedgerEntryEvent> entries) {
-        List<IntermediateEventRepresentation> upcast = upcasters
-                .get()
-                .upcast(entries.stream().map(e -> new InitialEventRepresentation(e.stored(), serializer)))
-                .toList();
-        if (upcast.size() != entries.size()) {
-            // An upcaster that dropped or split a ledger event would leave an entry off the stream, or add one
-            // that has no place in the ledger.
-            throw new IllegalStateException("the upcasters made " + upcast.size() + " event(s) of " + entries.size()
-                    + " ledger entries from index " + entries.get(0).position().ledgerIndex());
-        }
-        List<StoredDisclosureEvent> events = new ArrayList<>(upcast.size());
-        for (IntermediateEventRepresentation event : upcast) {
-            events.add(new StoredDisclosureEvent(
-                    event.getMessageIdentifier(),
-                    event.getSequenceNumber()
-                            .orElseThrow(() -> new IllegalStateException(
-                                    "stored event " + event.getMessageIdentifier() + " has no sequence number")),
-                    event.getTimestamp(),
-                    StoredDisclosureEvent.kindOf(event.getType().getName()),
-                    event.getData(JsonNode.class).getData()));
-        }
-        return events;
     }
 
     private void run() {
