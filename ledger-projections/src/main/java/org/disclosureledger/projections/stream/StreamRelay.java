@@ -95,10 +95,9 @@ public final class StreamRelay implements SmartLifecycle {
             }
             Map<String, LedgerPosition> positions = new HashMap<>();
             entries.forEach(e -> positions.put(e.stored().getEventIdentifier(), e.position()));
-            publisher.publish(
-                    storedEvents.read(
-                            entries.stream().map(LedgerEntryEvent::stored).toList()),
-                    positions);
+            List<StoredDisclosureEvent> events = storedEvents.read(
+                    entries.stream().map(LedgerEntryEvent::stored).toList());
+            publisher.publish(events, positions);
             store.relayedUpTo(from + entries.size());
             return entries.size();
         });
