@@ -2,6 +2,9 @@ package org.disclosureledger.projections.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.disclosureledger.core.stream.StreamKind;
 
 /**
@@ -17,10 +20,17 @@ import org.disclosureledger.core.stream.StreamKind;
 record StoredDisclosureEvent(
         String eventIdentifier, long sequenceNumber, Instant storedAt, StreamKind kind, JsonNode payload) {
 
+    private static final Map<String, StreamKind> KINDS = Arrays.stream(StreamKind.values())
+            .filter(kind -> kind.storedEventName().isPresent())
+            .collect(Collectors.toUnmodifiableMap(kind -> kind.storedEventName().orElseThrow(), kind -> kind));
+
     /** The kind of message an event stored under this name becomes; fails for anything else. */
     static StreamKind kindOf(String storedEventName) {
-        return StreamKind.ofStoredEventName(storedEventName)
-                .orElseThrow(() -> new IllegalStateException(
-                        "no watchdog stream message is defined for events stored as " + storedEventName));
+        StreamKind kind = KINDS.get(storedEventName);
+        if (kind == null) {
+            throw new IllegalStateException(
+                    "no watchdog stream message is defined for events stored as " + storedEventName);
+        }
+        return kind;
     }
 }
