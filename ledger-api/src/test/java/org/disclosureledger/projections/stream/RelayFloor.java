@@ -1,7 +1,6 @@
 package org.disclosureledger.projections.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -13,7 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.disclosureledger.projections.eventstore.LedgerEventTypes;
+import org.axonframework.eventhandling.DomainEventData;
 import org.disclosureledger.projections.eventstore.LedgerSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -43,9 +43,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *   <li>{@link Messages#STORED_BYTES}: each stored payload is sent as it is, without a CloudEvent around it: what this
  *       relay costs before it builds a message. The stored events name their subjects by pseudonym, which the real
  *       stream never carries, so this goes to a topic of the benchmark's own on its test broker only;
- *   <li>{@link Messages#CURATED}: each payload is read into its event with a plain {@code ObjectMapper} (not the event
- *       store's serializer and upcasters) and made into the stream's CloudEvent by the stream's own
- *       {@link DisclosureMessages}; the disclosures' filter attributes are read and stored, as the publisher does.
+ *   <li>{@link Messages#CURATED}: each payload is read as JSON with a plain {@code ObjectMapper} (not through the
+ *       event store's upcasters) and made into the stream's CloudEvent by the stream's own {@link DisclosureMessages};
+ *       the filter attributes of disclosures whose first event in a batch is a follow-on are read from the event
+ *       store, as the publisher does.
  *       Not done: checkpoints, alerts and metrics.
  * </ul>
  *
@@ -143,7 +144,6 @@ public final class RelayFloor implements AutoCloseable {
 
     /** Relays this segment's entries up to {@code to}. */
     private Sent relay(Messages messages, String topic, int segment, long to) throws SQLException {
-        LedgerEventTypes types = LedgerEventTypes.standard();
         DisclosureMessages curated = new DisclosureMessages(origin);
         long sent = 0;
         long bytes = 0;
@@ -201,7 +201,7 @@ public final class RelayFloor implements AutoCloseable {
                     if (!rows.isEmpty()) {
                         List<ProducerRecord<String, byte[]>> records = messages == Messages.STORED_BYTES
                                 ? storedBytes(topic, rows)
-                                : curated(topic, rows, json, types, curated, store);
+                                : curated(topic, rows, json, curated, store);
                         producer.sendAll(topic, records);
                         for (ProducerRecord<String, byte[]> record : records) {
                             bytes += record.value().length;
@@ -226,53 +226,70 @@ public final class RelayFloor implements AutoCloseable {
         return records;
     }
 
-    /** The relay's work on a batch, less reading through the event store's serializer, checkpoints and metrics. */
+    /** The relay's work on a batch, less reading through the event store's upcasters, checkpoints and metrics. */
     private static List<ProducerRecord<String, byte[]>> curated(
-            String topic,
-            List<Row> rows,
-            ObjectMapper json,
-            LedgerEventTypes types,
-            DisclosureMessages messages,
-            StreamStore store) {
+            String topic, List<Row> rows, ObjectMapper json, DisclosureMessages messages, StreamStore store) {
         List<StoredDisclosureEvent> events = new ArrayList<>(rows.size());
-        Set<String> disclosureIds = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, Long> followOnsFirst = new LinkedHashMap<>();
         for (Row row : rows) {
-            Class<?> type = types.classOf(row.payloadType())
-                    .orElseThrow(() -> new IllegalStateException("unknown event type " + row.payloadType()));
-            Object payload;
-            try {
-                payload = json.readValue(row.payload(), type);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            events.add(new StoredDisclosureEvent(
-                    row.eventIdentifier(), row.sequenceNumber(), Instant.parse(row.storedAt()), payload));
-            if (!DisclosureMessages.isAccess(payload)) {
-                disclosureIds.add(DisclosureMessages.disclosureIdOf(payload));
+            StoredDisclosureEvent event = stored(
+                    json,
+                    row.eventIdentifier(),
+                    row.sequenceNumber(),
+                    row.storedAt(),
+                    row.payloadType(),
+                    row.payload());
+            events.add(event);
+            if (!event.kind().isAccess()
+                    && seen.add(DisclosureMessages.disclosureIdOf(event))
+                    && !DisclosureMessages.SETS_FILTER.contains(event.kind())) {
+                followOnsFirst.put(DisclosureMessages.disclosureIdOf(event), event.sequenceNumber());
             }
         }
-        Map<String, DisclosureFilter> filters = new HashMap<>(store.filters(disclosureIds));
-        Map<String, DisclosureFilter> changed = new HashMap<>();
+        // As the publisher does: the filters of disclosures whose first event here is a follow-on, from the event
+        // store.
+        Map<String, DisclosureFilter> filters = new HashMap<>();
+        List<String> types = DisclosureMessages.SETS_FILTER.stream()
+                .map(kind -> kind.storedEventName().orElseThrow())
+                .toList();
+        for (DomainEventData<byte[]> setter : store.latestEventsBefore(followOnsFirst, types)) {
+            StoredDisclosureEvent event = stored(
+                    json,
+                    setter.getEventIdentifier(),
+                    setter.getSequenceNumber(),
+                    setter.getTimestamp().toString(),
+                    setter.getPayload().getType().getName(),
+                    setter.getPayload().getData());
+            DisclosureMessages.filterSetBy(event)
+                    .ifPresent(f -> filters.put(DisclosureMessages.disclosureIdOf(event), f));
+        }
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             StoredDisclosureEvent event = events.get(i);
             LedgerPosition position =
                     new LedgerPosition(rows.get(i).ledgerIndex(), rows.get(i).leafHash());
-            String id = DisclosureMessages.disclosureIdOf(event.payload());
-            CloudEvent message;
-            if (DisclosureMessages.isAccess(event.payload())) {
+            String id = DisclosureMessages.disclosureIdOf(event);
+            byte[] message;
+            if (event.kind().isAccess()) {
                 message = messages.accessEvent(event, position);
             } else {
-                DisclosureMessages.filterSetBy(event.payload()).ifPresent(filter -> {
-                    filters.put(id, filter);
-                    changed.put(id, filter);
-                });
+                DisclosureMessages.filterSetBy(event).ifPresent(filter -> filters.put(id, filter));
                 message = messages.disclosureEvent(event, position, filters.get(id));
             }
             records.add(StreamProducer.record(topic, id, message));
         }
-        store.saveFilters(changed);
         return records;
+    }
+
+    private static StoredDisclosureEvent stored(
+            ObjectMapper json, String id, long sequence, String storedAt, String type, byte[] payload) {
+        try {
+            return new StoredDisclosureEvent(
+                    id, sequence, Instant.parse(storedAt), StoredDisclosureEvent.kindOf(type), json.readTree(payload));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long position(Connection connection, int segment) throws SQLException {

@@ -78,10 +78,4 @@ public enum StreamKind {
     public static Optional<StreamKind> ofType(String type) {
         return Arrays.stream(values()).filter(k -> k.type().equals(type)).findFirst();
     }
-
-    public static Optional<StreamKind> ofStoredEventName(String name) {
-        return Arrays.stream(values())
-                .filter(k -> name.equals(k.storedEventName))
-                .findFirst();
-    }
 }

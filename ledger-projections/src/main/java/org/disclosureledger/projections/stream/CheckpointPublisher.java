@@ -75,7 +75,10 @@ final class CheckpointPublisher implements SmartLifecycle {
                 String topic = topics.settings().checkpoints();
                 List<ProducerRecord<String, byte[]>> records = pending.stream()
                         .map(c -> StreamProducer.record(
-                                topic, origin, messages.checkpoint(c.treeSize(), c.signedNote(), c.signedAt())))
+                                topic,
+                                origin,
+                                DisclosureMessages.structured(
+                                        messages.checkpoint(c.treeSize(), c.signedNote(), c.signedAt()))))
                         .toList();
                 producer.sendAll(topic, records);
                 store.checkpointsPublishedUpTo(pending.get(pending.size() - 1).treeSize());

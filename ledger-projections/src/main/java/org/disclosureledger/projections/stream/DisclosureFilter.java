@@ -1,7 +1,8 @@
 package org.disclosureledger.projections.stream;
 
-import java.util.stream.Collectors;
-import org.disclosureledger.core.disclosure.DisclosureDetails;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a watchdog filters a disclosure's messages by, without parsing their data: the disclosing state, the receiving
@@ -9,12 +10,34 @@ import org.disclosureledger.core.disclosure.DisclosureDetails;
  */
 record DisclosureFilter(String custodianState, String recipientAgency, String purpose, String dataCategories) {
 
-    /** The filter of a disclosure with these details. */
-    static DisclosureFilter of(DisclosureDetails details) {
+    /**
+     * The filter of a disclosure with these details, as the event serializer stores them.
+     *
+     * @throws IllegalStateException if the details lack one of the four, naming which
+     */
+    static DisclosureFilter of(JsonNode details) {
+        JsonNode categories = at(details, "dataCategories");
+        if (!categories.isArray()) {
+            throw new IllegalStateException("a disclosure's stored details have no list of data categories");
+        }
+        List<String> names = new ArrayList<>(categories.size());
+        categories.forEach(category -> names.add(category.asText()));
+        names.sort(null);
         return new DisclosureFilter(
-                details.custodian().state().code(),
-                details.recipient().agencyId().value(),
-                details.purpose().code().name(),
-                details.dataCategories().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+                at(details, "custodian", "state").asText(),
+                at(details, "recipient", "agencyId").asText(),
+                at(details, "purpose", "code").asText(),
+                String.join(",", names));
+    }
+
+    private static JsonNode at(JsonNode details, String... path) {
+        JsonNode node = details;
+        for (String step : path) {
+            node = node.get(step);
+            if (node == null || node.isNull()) {
+                throw new IllegalStateException("a disclosure's stored details have no " + String.join(".", path));
+            }
+        }
+        return node;
     }
 }

@@ -1,32 +1,29 @@
 package org.disclosureledger.projections.stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import org.disclosureledger.core.access.HistoryAccessed;
-import org.disclosureledger.core.disclosure.BulkDisclosureOpened;
-import org.disclosureledger.core.disclosure.BulkDisclosureSealed;
-import org.disclosureledger.core.disclosure.BulkSubjectsAttached;
-import org.disclosureledger.core.disclosure.DestructionCertified;
-import org.disclosureledger.core.disclosure.DestructionRequested;
-import org.disclosureledger.core.disclosure.DisclosureCorrected;
-import org.disclosureledger.core.disclosure.DisclosureDisputed;
-import org.disclosureledger.core.disclosure.DisclosureFlagged;
-import org.disclosureledger.core.disclosure.DisclosureRecorded;
-import org.disclosureledger.core.disclosure.SuspensionLifted;
+import java.util.Set;
 import org.disclosureledger.core.stream.StreamAttributes;
 import org.disclosureledger.core.stream.StreamKind;
-import org.disclosureledger.projections.eventstore.LedgerEventTypes;
 import org.disclosureledger.projections.eventstore.LedgerSerializer;
 
 /**
@@ -45,183 +42,117 @@ final class DisclosureMessages {
     // Non-JSON data (a checkpoint's signed note) is written as a JSON string, as docs/stream.md promises, not base64.
     private static final EventFormat FORMAT = new JsonFormat().withForceNonJsonDataToString();
 
-    private final URI source;
+    // Most single disclosures' messages fit; a larger one grows the buffer.
+    private static final int MESSAGE_BUFFER = 2048;
+
+    private final String source;
     private final ObjectMapper json = LedgerSerializer.objectMapper(List.of());
 
     /** @param origin the ledger's origin ({@code ledger.checkpoint.origin}), every message's {@code source} */
     DisclosureMessages(String origin) {
-        this.source = URI.create(origin);
+        this.source = URI.create(origin).toString();
     }
 
-    /** The kind of message a stored event becomes; fails for anything that is not one of the ledger's events. */
-    static StreamKind kindOf(Object payload) {
-        return LedgerEventTypes.standard()
-                .nameOf(payload.getClass())
-                .flatMap(StreamKind::ofStoredEventName)
-                .orElseThrow(() -> new IllegalStateException("no watchdog stream message is defined for events of type "
-                        + payload.getClass().getName()));
-    }
-
-    /** The disclosure a stored event belongs to. */
-    static String disclosureIdOf(Object payload) {
-        if (payload instanceof HistoryAccessed e) {
-            return e.accessId().value();
-        } else if (payload instanceof DisclosureRecorded e) {
-            return e.disclosureId().value();
-        } else if (payload instanceof BulkDisclosureOpened e) {
-            return e.disclosureId().value();
-        } else if (payload instanceof BulkSubjectsAttached e) {
-            return e.disclosureId().value();
-        } else if (payload instanceof BulkDisclosureSealed e) {
-            return e.disclosureId().value();
-        } else if (payload instanceof DisclosureCorrected e) {
-            return e.disclosureId().value();
-        } else if (payload instanceof DisclosureDisputed e) {
-            return e.disclosureId().value();
-        } else if (payload instanceof DestructionRequested e) {
-            return e.disclosureId().value();
-        } else if (payload instanceof DestructionCertified e) {
-            return e.disclosureId().value();
-        } else if (payload instanceof SuspensionLifted e) {
-            return e.disclosureId().value();
-        } else if (payload instanceof DisclosureFlagged e) {
-            return e.disclosureId().value();
+    /** The disclosure a stored event belongs to; for a recorded read, the access id. */
+    static String disclosureIdOf(StoredDisclosureEvent event) {
+        String field = event.kind().isAccess() ? "accessId" : "disclosureId";
+        JsonNode id = event.payload().get(field);
+        if (id == null || !id.isTextual()) {
+            throw new IllegalStateException("stored event " + event.eventIdentifier() + " ("
+                    + event.kind().kind() + ") has no field " + field);
         }
-        throw new IllegalStateException(
-                "not a disclosure event: " + payload.getClass().getName());
+        return id.asText();
     }
+
+    /** The kinds of event that set their disclosure's filter attributes: its first event, and a correction. */
+    static final Set<StreamKind> SETS_FILTER =
+            Collections.unmodifiableSet(EnumSet.of(StreamKind.RECORDED, StreamKind.BULK_OPENED, StreamKind.CORRECTED));
 
     /**
      * The filter attributes an event sets for its disclosure: the first event's details, or a correction's corrected
-     * details; empty for the follow-ons that leave them as they were.
+     * details; empty for the follow-ons that leave them as they were, and for recorded reads.
      */
-    static Optional<DisclosureFilter> filterSetBy(Object payload) {
-        if (payload instanceof DisclosureRecorded e) {
-            return Optional.of(DisclosureFilter.of(e.details()));
-        } else if (payload instanceof BulkDisclosureOpened e) {
-            return Optional.of(DisclosureFilter.of(e.details()));
-        } else if (payload instanceof DisclosureCorrected e) {
-            return Optional.of(DisclosureFilter.of(e.corrected()));
+    static Optional<DisclosureFilter> filterSetBy(StoredDisclosureEvent event) {
+        if (!SETS_FILTER.contains(event.kind())) {
+            return Optional.empty();
         }
-        return Optional.empty();
-    }
-
-    /** A stored event's {@code data}: the fields docs/stream.md lists for its kind, and nothing else. */
-    static Object dataOf(Object payload) {
-        if (payload instanceof HistoryAccessed e) {
-            return new StreamData.HistoryAccessed(
-                    e.accessId(),
-                    e.reader().subject(),
-                    e.reader().role(),
-                    e.record(),
-                    e.purpose().text(),
-                    e.accessedAt());
-        } else if (payload instanceof DisclosureRecorded e) {
-            return new StreamData.Recorded(
-                    e.disclosureId(), e.recordedAt(), e.details(), e.subjects().size(), e.suspension());
-        } else if (payload instanceof BulkDisclosureOpened e) {
-            return new StreamData.BulkOpened(e.disclosureId(), e.recordedAt(), e.details(), e.suspension());
-        } else if (payload instanceof BulkSubjectsAttached e) {
-            return new StreamData.BulkSubjectsAttached(
-                    e.disclosureId(),
-                    e.chunkNumber(),
-                    e.firstManifestIndex(),
-                    e.subjects().size(),
-                    e.chunkDigest(),
-                    e.attachedAt());
-        } else if (payload instanceof BulkDisclosureSealed e) {
-            return new StreamData.BulkSealed(
-                    e.disclosureId(), e.subjectCount(), e.chunkCount(), e.manifestRoot(), e.sealedAt());
-        } else if (payload instanceof DisclosureCorrected e) {
-            return new StreamData.Corrected(
-                    e.disclosureId(),
-                    e.correctionId(),
-                    e.fields(),
-                    e.superseded(),
-                    e.corrected(),
-                    e.reason(),
-                    e.correctedAt());
-        } else if (payload instanceof DisclosureDisputed e) {
-            return new StreamData.Disputed(e.disclosureId(), e.disputeId(), e.disputedAt());
-        } else if (payload instanceof DestructionRequested e) {
-            return new StreamData.DestructionRequested(
-                    e.disclosureId(), e.requestId(), e.requestedBy(), e.authority(), e.dueBy(), e.requestedAt());
-        } else if (payload instanceof DestructionCertified e) {
-            return new StreamData.DestructionCertified(
-                    e.disclosureId(),
-                    e.certificationId(),
-                    e.requestId(),
-                    e.certifiedBy(),
-                    e.destroyedAt(),
-                    e.method(),
-                    e.certifiedAt());
-        } else if (payload instanceof SuspensionLifted e) {
-            return new StreamData.SuspensionLifted(
-                    e.disclosureId(), e.liftId(), e.authority(), e.reason(), e.liftedAt());
-        } else if (payload instanceof DisclosureFlagged e) {
-            return new StreamData.Flagged(
-                    e.disclosureId(),
-                    e.correctionId(),
-                    e.rulebookName(),
-                    e.rulebookVersion(),
-                    e.rulebookSha256(),
-                    e.judgedAt(),
-                    e.findings());
+        String details = event.kind() == StreamKind.CORRECTED ? "corrected" : "details";
+        JsonNode stored = event.payload().get(details);
+        if (stored == null || !stored.isObject()) {
+            throw new IllegalStateException("stored event " + event.eventIdentifier() + " ("
+                    + event.kind().kind() + ") has no field " + details);
         }
-        throw new IllegalStateException(
-                "not a disclosure event: " + payload.getClass().getName());
-    }
-
-    /** Whether a stored event is a recorded read of a person's records rather than a disclosure's event. */
-    static boolean isAccess(Object payload) {
-        return payload instanceof HistoryAccessed;
+        return Optional.of(DisclosureFilter.of(stored));
     }
 
     /**
-     * The message announcing a recorded read at its place in the ledger: like a disclosure event's, keyed and subjected
-     * by the access id, without the filter attributes (a read is of no custodian, recipient or purpose).
+     * The message announcing a recorded read at its place in the ledger, in structured JSON mode: like a disclosure
+     * event's, keyed and subjected by the access id, without the filter attributes (a read is of no custodian,
+     * recipient or purpose).
      */
-    CloudEvent accessEvent(StoredDisclosureEvent event, LedgerPosition position) {
-        return withoutFilter(event, position).build();
+    byte[] accessEvent(StoredDisclosureEvent event, LedgerPosition position) {
+        return message(event, position, null);
     }
 
-    /** The message announcing a stored disclosure event at its place in the ledger. */
-    CloudEvent disclosureEvent(StoredDisclosureEvent event, LedgerPosition position, DisclosureFilter filter) {
-        return withoutFilter(event, position)
-                .withExtension(StreamAttributes.CUSTODIAN_STATE, filter.custodianState())
-                .withExtension(StreamAttributes.RECIPIENT_AGENCY, filter.recipientAgency())
-                .withExtension(StreamAttributes.PURPOSE, filter.purpose())
-                .withExtension(StreamAttributes.DATA_CATEGORIES, filter.dataCategories())
-                .build();
+    /** The message announcing a stored disclosure event at its place in the ledger, in structured JSON mode. */
+    byte[] disclosureEvent(StoredDisclosureEvent event, LedgerPosition position, DisclosureFilter filter) {
+        return message(event, position, Objects.requireNonNull(filter, "a disclosure event's filter"));
     }
 
-    private CloudEventBuilder withoutFilter(StoredDisclosureEvent event, LedgerPosition position) {
-        StreamKind kind = kindOf(event.payload());
-        byte[] data;
-        try {
-            data = json.writeValueAsBytes(dataOf(event.payload()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the data of event " + event.eventIdentifier(), e);
+    /**
+     * Writes the CloudEvent itself rather than through the SDK's builder and format: the data is copied from the
+     * stored JSON field by field ({@link StreamData}), never read into the event's classes and written again, which
+     * was most of the relay's work. The attributes are those of a CloudEvents 1.0 JSON event; the tests read every
+     * kind back with the SDK.
+     */
+    private byte[] message(StoredDisclosureEvent event, LedgerPosition position, DisclosureFilter filter) {
+        StreamKind kind = event.kind();
+        ByteArrayBuilder bytes = new ByteArrayBuilder(MESSAGE_BUFFER);
+        try (JsonGenerator out = json.createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeStringField("specversion", "1.0");
+            out.writeStringField("id", event.eventIdentifier());
+            out.writeStringField("source", source);
+            out.writeStringField("type", kind.type());
+            out.writeStringField("datacontenttype", JSON);
+            out.writeStringField("dataschema", kind.dataSchema());
+            out.writeStringField("subject", disclosureIdOf(event));
+            out.writeStringField("time", DateTimeFormatter.ISO_INSTANT.format(event.storedAt()));
+            writeInteger(out, StreamAttributes.LEDGER_INDEX, position.ledgerIndex());
+            out.writeStringField(StreamAttributes.LEAF_HASH, HexFormat.of().formatHex(position.leafHash()));
+            writeInteger(out, StreamAttributes.DISCLOSURE_SEQUENCE, event.sequenceNumber());
+            if (filter != null) {
+                out.writeStringField(StreamAttributes.CUSTODIAN_STATE, filter.custodianState());
+                out.writeStringField(StreamAttributes.RECIPIENT_AGENCY, filter.recipientAgency());
+                out.writeStringField(StreamAttributes.PURPOSE, filter.purpose());
+                out.writeStringField(StreamAttributes.DATA_CATEGORIES, filter.dataCategories());
+            }
+            out.writeFieldName("data");
+            StreamData.write(event, out);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the message of event " + event.eventIdentifier(), e);
         }
-        return CloudEventBuilder.v1()
-                .withId(event.eventIdentifier())
-                .withSource(source)
-                .withType(kind.type())
-                .withSubject(disclosureIdOf(event.payload()))
-                .withTime(event.storedAt().atOffset(ZoneOffset.UTC))
-                .withDataContentType(JSON)
-                .withDataSchema(URI.create(kind.dataSchema()))
-                .withExtension(StreamAttributes.LEDGER_INDEX, integer(position.ledgerIndex()))
-                .withExtension(StreamAttributes.LEAF_HASH, HexFormat.of().formatHex(position.leafHash()))
-                .withExtension(StreamAttributes.DISCLOSURE_SEQUENCE, integer(event.sequenceNumber()))
-                .withData(data);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * An integer attribute as CloudEvents types it: a JSON number within its 32-bit range. Beyond it, the decimal
+     * string (what a value of the ledger's 64-bit indexes then becomes), as the SDK writes a {@code Long}.
+     */
+    private static void writeInteger(JsonGenerator out, String name, long value) throws IOException {
+        if (value == (int) value) {
+            out.writeNumberField(name, (int) value);
+        } else {
+            out.writeStringField(name, Long.toString(value));
+        }
     }
 
     /** The message announcing a signed checkpoint: its signed note, as served by the API. */
     CloudEvent checkpoint(long treeSize, String signedNote, Instant signedAt) {
         return CloudEventBuilder.v1()
                 .withId("checkpoint-" + treeSize)
-                .withSource(source)
+                .withSource(URI.create(source))
                 .withType(StreamKind.CHECKPOINT.type())
                 .withSubject(Long.toString(treeSize))
                 .withTime(signedAt.atOffset(ZoneOffset.UTC))

@@ -1,9 +1,9 @@
 package org.disclosureledger.projections.stream;
 
-import io.cloudevents.CloudEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,14 +14,17 @@ import org.disclosureledger.core.stream.StreamKind;
  * Publishes a batch of stored events, in ledger order, to the disclosures topic, keyed by disclosure id (and flagged
  * ones also to the alerts topic), for the {@link StreamRelay}.
  *
- * <p>It works out each disclosure's filter attributes after each event, sends all messages, stores the changed filter
- * attributes (in the relay's transaction) while the broker writes them, and waits for every acknowledgement. Anything
- * that fails throws, so the relay's transaction rolls back and the batch is tried again later: an event is never
- * passed over unpublished, though it may be published twice.
+ * <p>Each message carries its disclosure's filter attributes as they stand after its event. They come from the ledger
+ * itself: the event that set them last (the disclosure's first event or its latest correction), in the batch or, for
+ * a disclosure whose first event in the batch is a follow-on, read from the event store (one query per batch). Each
+ * message goes to the producer as soon as it is made, and the batch returns once every message is acknowledged.
+ * Anything that fails throws, so the relay's transaction rolls back and the batch is tried again later: an event is
+ * never passed over unpublished, though it may be published twice.
  */
 final class DisclosureStreamPublisher {
 
     private final StreamStore store;
+    private final StoredEvents storedEvents;
     private final DisclosureMessages messages;
     private final StreamTopics topics;
     private final StreamProducer producer;
@@ -29,11 +32,13 @@ final class DisclosureStreamPublisher {
 
     DisclosureStreamPublisher(
             StreamStore store,
+            StoredEvents storedEvents,
             DisclosureMessages messages,
             StreamTopics topics,
             StreamProducer producer,
             StreamMetrics metrics) {
         this.store = store;
+        this.storedEvents = storedEvents;
         this.messages = messages;
         this.topics = topics;
         this.producer = producer;
@@ -50,45 +55,63 @@ final class DisclosureStreamPublisher {
             return;
         }
         topics.ensureCreated();
-        Set<String> disclosureIds = new LinkedHashSet<>();
-        batch.stream()
-                .filter(e -> !DisclosureMessages.isAccess(e.payload()))
-                .forEach(e -> disclosureIds.add(DisclosureMessages.disclosureIdOf(e.payload())));
-        Map<String, DisclosureFilter> filters = new HashMap<>(store.filters(disclosureIds));
-        Map<String, DisclosureFilter> changed = new HashMap<>();
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
+        Map<String, DisclosureFilter> filters = filtersBefore(batch);
+        // Each message goes to the producer as soon as it is made, so that the broker writes while the rest are made.
+        StreamProducer.Batch sent = producer.batch(topics.settings().disclosures());
         List<ProducerRecord<String, byte[]>> alerts = new ArrayList<>();
         for (StoredDisclosureEvent event : batch) {
-            if (DisclosureMessages.isAccess(event.payload())) {
-                String accessId = DisclosureMessages.disclosureIdOf(event.payload());
-                records.add(StreamProducer.record(
-                        topics.settings().disclosures(),
-                        accessId,
-                        messages.accessEvent(event, positions.get(event.eventIdentifier()))));
+            String id = DisclosureMessages.disclosureIdOf(event);
+            LedgerPosition position = positions.get(event.eventIdentifier());
+            if (event.kind().isAccess()) {
+                sent.send(StreamProducer.record(
+                        topics.settings().disclosures(), id, messages.accessEvent(event, position)));
                 continue;
             }
-            String disclosureId = DisclosureMessages.disclosureIdOf(event.payload());
-            DisclosureMessages.filterSetBy(event.payload()).ifPresent(filter -> {
-                filters.put(disclosureId, filter);
-                changed.put(disclosureId, filter);
-            });
-            DisclosureFilter filter = filters.get(disclosureId);
+            DisclosureMessages.filterSetBy(event).ifPresent(filter -> filters.put(id, filter));
+            DisclosureFilter filter = filters.get(id);
             if (filter == null) {
-                throw new IllegalStateException("event " + event.eventIdentifier() + " of disclosure " + disclosureId
-                        + " arrived before the event that recorded the disclosure");
+                throw new IllegalStateException("event " + event.eventIdentifier() + " of disclosure " + id
+                        + " has no earlier event that recorded the disclosure");
             }
-            CloudEvent message = messages.disclosureEvent(event, positions.get(event.eventIdentifier()), filter);
-            records.add(StreamProducer.record(topics.settings().disclosures(), disclosureId, message));
-            if (DisclosureMessages.kindOf(event.payload()) == StreamKind.FLAGGED) {
-                alerts.add(StreamProducer.record(topics.settings().alerts(), disclosureId, message));
+            byte[] message = messages.disclosureEvent(event, position, filter);
+            sent.send(StreamProducer.record(topics.settings().disclosures(), id, message));
+            if (event.kind() == StreamKind.FLAGGED) {
+                alerts.add(StreamProducer.record(topics.settings().alerts(), id, message));
             }
         }
-        StreamProducer.Sent sent = producer.send(topics.settings().disclosures(), records);
-        // While the broker writes them.
-        store.saveFilters(changed);
         sent.awaitAcknowledged();
         // After the disclosures topic: an alert is never seen before the entry it is about.
         producer.sendAll(topics.settings().alerts(), alerts);
-        metrics.disclosuresPublished(records.size());
+        metrics.disclosuresPublished(sent.size());
+    }
+
+    /**
+     * The filter attributes, as they stood before the batch, of the disclosures whose first event in the batch is a
+     * follow-on (one that does not set them); the others' come from that first event.
+     */
+    private Map<String, DisclosureFilter> filtersBefore(List<StoredDisclosureEvent> batch) {
+        Set<String> seen = new HashSet<>();
+        Map<String, Long> before = new LinkedHashMap<>();
+        for (StoredDisclosureEvent event : batch) {
+            if (event.kind().isAccess()) {
+                continue;
+            }
+            String id = DisclosureMessages.disclosureIdOf(event);
+            if (seen.add(id) && !DisclosureMessages.SETS_FILTER.contains(event.kind())) {
+                before.put(id, event.sequenceNumber());
+            }
+        }
+        Map<String, DisclosureFilter> filters = new HashMap<>();
+        if (before.isEmpty()) {
+            return filters;
+        }
+        List<String> types = DisclosureMessages.SETS_FILTER.stream()
+                .map(kind -> kind.storedEventName().orElseThrow())
+                .toList();
+        for (StoredDisclosureEvent setter : storedEvents.read(store.latestEventsBefore(before, types))) {
+            DisclosureMessages.filterSetBy(setter)
+                    .ifPresent(filter -> filters.put(DisclosureMessages.disclosureIdOf(setter), filter));
+        }
+        return filters;
     }
 }

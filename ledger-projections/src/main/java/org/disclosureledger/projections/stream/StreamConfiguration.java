@@ -97,14 +97,22 @@ public class StreamConfiguration {
         return new StreamMetrics(meters);
     }
 
+    /** The stored events as JSON, through the event store's serializer and upcasters. */
+    @Bean
+    StoredEvents storedDisclosureEvents(
+            @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration axon) {
+        return new StoredEvents(eventSerializer, axon::upcasterChain);
+    }
+
     @Bean
     DisclosureStreamPublisher disclosureStreamPublisher(
             StreamStore store,
+            StoredEvents storedEvents,
             DisclosureMessages messages,
             StreamTopics topics,
             StreamProducer producer,
             StreamMetrics metrics) {
-        return new DisclosureStreamPublisher(store, messages, topics, producer, metrics);
+        return new DisclosureStreamPublisher(store, storedEvents, messages, topics, producer, metrics);
     }
 
     /** The relay, started and stopped with the application. */
@@ -112,14 +120,12 @@ public class StreamConfiguration {
     StreamRelay streamRelay(
             StreamStore store,
             DisclosureStreamPublisher publisher,
-            @Qualifier("eventSerializer") Serializer eventSerializer,
-            org.axonframework.config.Configuration axon,
+            StoredEvents storedEvents,
             StreamMetrics metrics,
             PlatformTransactionManager transactions,
             @Value("${ledger.stream.batch-size:500}") int batchSize,
             @Value("${ledger.stream.poll:100ms}") Duration poll) {
-        return new StreamRelay(
-                store, publisher, eventSerializer, axon::upcasterChain, metrics, transactions, batchSize, poll);
+        return new StreamRelay(store, publisher, storedEvents, metrics, transactions, batchSize, poll);
     }
 
     @Bean

@@ -1,105 +1,184 @@
 package org.disclosureledger.projections.stream;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import static org.disclosureledger.projections.stream.StreamData.Field.copied;
+import static org.disclosureledger.projections.stream.StreamData.Field.countOf;
+import static org.disclosureledger.projections.stream.StreamData.Field.within;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.EnumMap;
 import java.util.List;
-import org.disclosureledger.core.access.AccessId;
-import org.disclosureledger.core.access.AccessedRecord;
-import org.disclosureledger.core.access.ReaderRole;
-import org.disclosureledger.core.disclosure.CorrectableField;
-import org.disclosureledger.core.disclosure.DisclosureDetails;
-import org.disclosureledger.core.disclosure.DisclosureId;
-import org.disclosureledger.core.disclosure.FollowOnId;
-import org.disclosureledger.core.disclosure.Suspension;
-import org.disclosureledger.core.rulebook.Finding;
+import java.util.Map;
+import org.disclosureledger.core.stream.StreamKind;
 
 /**
  * The {@code data} of each kind of disclosure message, field for field as {@code docs/stream.md} lists them and as
- * the JSON Schemas in {@code schemas/stream} require. Each is built from its stored event by naming what may go out,
- * never by removing what may not: a field added to an event later stays off the stream until it is added here.
- * Nothing here can hold a person reference, a dispute statement or a request digest.
+ * the JSON Schemas in {@code schemas/stream} require, and where in the stored event (as the event serializer wrote
+ * it, after the upcasters) each is taken from. Each kind's data is built by naming what may go out, never by removing
+ * what may not: a field added to an event later stays off the stream until it is added here. Nothing here takes a
+ * person reference, a dispute statement or a request digest; a list of subjects goes out as its length.
  */
 final class StreamData {
 
+    private static final Map<StreamKind, List<Field>> FIELDS = new EnumMap<>(StreamKind.class);
+
+    static {
+        FIELDS.put(
+                StreamKind.RECORDED,
+                List.of(
+                        copied("disclosureId"),
+                        copied("recordedAt"),
+                        copied("details"),
+                        countOf("subjectCount", "subjects"),
+                        copied("suspension")));
+        FIELDS.put(
+                StreamKind.BULK_OPENED,
+                List.of(copied("disclosureId"), copied("recordedAt"), copied("details"), copied("suspension")));
+        FIELDS.put(
+                StreamKind.BULK_SUBJECTS_ATTACHED,
+                List.of(
+                        copied("disclosureId"),
+                        copied("chunkNumber"),
+                        copied("firstManifestIndex"),
+                        countOf("subjectCount", "subjects"),
+                        copied("chunkDigest"),
+                        copied("attachedAt")));
+        FIELDS.put(
+                StreamKind.BULK_SEALED,
+                List.of(
+                        copied("disclosureId"),
+                        copied("subjectCount"),
+                        copied("chunkCount"),
+                        copied("manifestRoot"),
+                        copied("sealedAt")));
+        FIELDS.put(
+                StreamKind.CORRECTED,
+                List.of(
+                        copied("disclosureId"),
+                        copied("correctionId"),
+                        copied("fields"),
+                        copied("superseded"),
+                        copied("corrected"),
+                        copied("reason"),
+                        copied("correctedAt")));
+        // That a dispute was made, not by whom nor what it says.
+        FIELDS.put(StreamKind.DISPUTED, List.of(copied("disclosureId"), copied("disputeId"), copied("disputedAt")));
+        FIELDS.put(
+                StreamKind.DESTRUCTION_REQUESTED,
+                List.of(
+                        copied("disclosureId"),
+                        copied("requestId"),
+                        copied("requestedBy"),
+                        copied("authority"),
+                        copied("dueBy"),
+                        copied("requestedAt")));
+        FIELDS.put(
+                StreamKind.DESTRUCTION_CERTIFIED,
+                List.of(
+                        copied("disclosureId"),
+                        copied("certificationId"),
+                        copied("requestId"),
+                        copied("certifiedBy"),
+                        copied("destroyedAt"),
+                        copied("method"),
+                        copied("certifiedAt")));
+        FIELDS.put(
+                StreamKind.SUSPENSION_LIFTED,
+                List.of(
+                        copied("disclosureId"),
+                        copied("liftId"),
+                        copied("authority"),
+                        copied("reason"),
+                        copied("liftedAt")));
+        // The rulebook's findings name rules, never a person.
+        FIELDS.put(
+                StreamKind.FLAGGED,
+                List.of(
+                        copied("disclosureId"),
+                        copied("correctionId"),
+                        copied("rulebookName"),
+                        copied("rulebookVersion"),
+                        copied("rulebookSha256"),
+                        copied("judgedAt"),
+                        copied("findings")));
+        // Who read a person's records, how and why; never whose records they were.
+        FIELDS.put(
+                StreamKind.HISTORY_ACCESSED,
+                List.of(
+                        copied("accessId"),
+                        within("readerSubject", "reader", "subject"),
+                        within("role", "reader", "role"),
+                        copied("record"),
+                        copied("purpose"),
+                        copied("accessedAt")));
+    }
+
     private StreamData() {}
 
-    /** {@code recorded}: a disclosure recorded whole; its subjects are a count. */
-    record Recorded(
-            DisclosureId disclosureId,
-            Instant recordedAt,
-            DisclosureDetails details,
-            long subjectCount,
-            Suspension suspension) {}
+    /**
+     * One field of a message's data.
+     *
+     * @param name    its name in the message
+     * @param from    the path to it in the stored event, field by field
+     * @param counted whether the message carries the length of the stored list rather than the value
+     */
+    record Field(String name, List<String> from, boolean counted) {
 
-    /** {@code bulk-opened}. */
-    record BulkOpened(
-            DisclosureId disclosureId, Instant recordedAt, DisclosureDetails details, Suspension suspension) {}
+        /** The stored event's field of the same name, as stored. */
+        static Field copied(String name) {
+            return new Field(name, List.of(name), false);
+        }
 
-    /** {@code bulk-subjects-attached}: a chunk's place and size, and the digest that binds its subjects. */
-    record BulkSubjectsAttached(
-            DisclosureId disclosureId,
-            int chunkNumber,
-            long firstManifestIndex,
-            long subjectCount,
-            String chunkDigest,
-            Instant attachedAt) {}
+        /** A field inside one of the stored event's fields, as stored. */
+        static Field within(String name, String... path) {
+            return new Field(name, List.of(path), false);
+        }
 
-    /** {@code bulk-sealed}: the count and the manifest's Merkle root. */
-    record BulkSealed(
-            DisclosureId disclosureId, long subjectCount, int chunkCount, String manifestRoot, Instant sealedAt) {}
+        /** The number of elements of one of the stored event's lists. */
+        static Field countOf(String name, String list) {
+            return new Field(name, List.of(list), true);
+        }
+    }
 
-    /** {@code corrected}. */
-    record Corrected(
-            DisclosureId disclosureId,
-            FollowOnId correctionId,
-            List<CorrectableField> fields,
-            DisclosureDetails superseded,
-            DisclosureDetails corrected,
-            String reason,
-            Instant correctedAt) {}
+    /** The fields of a kind's data, in the order they are written. */
+    static List<Field> fieldsOf(StreamKind kind) {
+        List<Field> fields = FIELDS.get(kind);
+        if (fields == null) {
+            throw new IllegalArgumentException("no stored event becomes a message of kind " + kind.kind());
+        }
+        return fields;
+    }
 
-    /** {@code flagged}: the rulebook's findings about a disclosure; they name rules, never a person. */
-    record Flagged(
-            DisclosureId disclosureId,
-            FollowOnId correctionId,
-            String rulebookName,
-            String rulebookVersion,
-            String rulebookSha256,
-            Instant judgedAt,
-            List<Finding> findings) {}
-
-    /** {@code history-accessed}: who read a person's records, how and why; never whose records they were. */
-    record HistoryAccessed(
-            AccessId accessId,
-            String readerSubject,
-            ReaderRole role,
-            AccessedRecord record,
-            String purpose,
-            Instant accessedAt) {}
-
-    /** {@code disputed}: that a dispute was made, not by whom nor what it says. */
-    record Disputed(DisclosureId disclosureId, FollowOnId disputeId, Instant disputedAt) {}
-
-    /** {@code destruction-requested}. */
-    record DestructionRequested(
-            DisclosureId disclosureId,
-            FollowOnId requestId,
-            String requestedBy,
-            String authority,
-            LocalDate dueBy,
-            Instant requestedAt) {}
-
-    /** {@code destruction-certified}. */
-    record DestructionCertified(
-            DisclosureId disclosureId,
-            FollowOnId certificationId,
-            FollowOnId requestId,
-            String certifiedBy,
-            Instant destroyedAt,
-            String method,
-            Instant certifiedAt) {}
-
-    /** {@code suspension-lifted}. */
-    record SuspensionLifted(
-            DisclosureId disclosureId, FollowOnId liftId, String authority, String reason, Instant liftedAt) {}
+    /**
+     * Writes the data of a stored event as a JSON object.
+     *
+     * @param stored the stored event's payload, as the event serializer wrote it after the upcasters
+     * @throws IllegalStateException if the stored event lacks one of the fields, or a counted one is not a list; the
+     *                               message names the event and the field, never a value
+     */
+    static void write(StoredDisclosureEvent event, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        for (Field field : fieldsOf(event.kind())) {
+            JsonNode value = event.payload();
+            for (String step : field.from()) {
+                value = value.get(step);
+                if (value == null) {
+                    throw new IllegalStateException("stored event " + event.eventIdentifier() + " ("
+                            + event.kind().kind() + ") has no field " + String.join(".", field.from()));
+                }
+            }
+            out.writeFieldName(field.name());
+            if (field.counted()) {
+                if (!value.isArray()) {
+                    throw new IllegalStateException("stored event " + event.eventIdentifier() + " ("
+                            + event.kind().kind() + "): " + String.join(".", field.from()) + " is not a list");
+                }
+                out.writeNumber(value.size());
+            } else {
+                out.writeTree(value);
+            }
+        }
+        out.writeEndObject();
+    }
 }

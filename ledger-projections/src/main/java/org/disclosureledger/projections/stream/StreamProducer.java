@@ -1,6 +1,5 @@
 package org.disclosureledger.projections.stream;
 
-import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +27,8 @@ import org.disclosureledger.core.stream.StreamAttributes;
  * the client neither duplicate nor reorder a partition's messages; these settings are forced whatever the
  * application's Kafka properties say. Timeouts default to seconds rather than Kafka's minutes, so that a broker that
  * went away surfaces quickly and the caller's retry (with backoff) takes over; the application may override them
- * ({@code spring.kafka.producer.properties.*}). A batch is sent whole before waiting once for all acknowledgements.
+ * ({@code spring.kafka.producer.properties.*}). A batch's records are sent as they come, then its acknowledgements are
+ * waited for once.
  */
 final class StreamProducer implements AutoCloseable {
 
@@ -66,8 +66,8 @@ final class StreamProducer implements AutoCloseable {
     }
 
     /** A Kafka record holding a CloudEvent in structured JSON mode, with its content-type header. */
-    static ProducerRecord<String, byte[]> record(String topic, String key, CloudEvent event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, DisclosureMessages.structured(event));
+    static ProducerRecord<String, byte[]> record(String topic, String key, byte[] structuredMessage) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, structuredMessage);
         record.headers()
                 .add(
                         StreamAttributes.CONTENT_TYPE_HEADER,
@@ -81,38 +81,47 @@ final class StreamProducer implements AutoCloseable {
      * @throws StreamPublishFailure if any was refused or not acknowledged in time; some may have been written
      */
     void sendAll(String topic, List<ProducerRecord<String, byte[]>> records) {
-        send(topic, records).awaitAcknowledged();
+        Batch batch = batch(topic);
+        records.forEach(batch::send);
+        batch.awaitAcknowledged();
     }
 
     /**
-     * Sends the records in order without waiting for the broker; {@link Sent#awaitAcknowledged()} waits.
-     *
-     * @throws StreamPublishFailure if the producer refused one at once
+     * A batch of records for a topic, each handed to the producer as soon as it is given, in order, so that the broker
+     * writes the first while the rest are made; {@link Batch#awaitAcknowledged()} waits for them all.
      */
-    Sent send(String topic, List<ProducerRecord<String, byte[]>> records) {
-        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
-        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(records.size());
-        try {
-            for (ProducerRecord<String, byte[]> record : records) {
-                acknowledgements.add(producer.send(record));
-            }
-        } catch (KafkaException e) {
-            throw new StreamPublishFailure(topic, records.size(), e.toString(), e);
-        }
-        return new Sent(topic, acknowledgements, deadline);
+    Batch batch(String topic) {
+        return new Batch(topic, System.nanoTime() + acknowledgementTimeout.toNanos());
     }
 
     /** Records handed to the producer, whose acknowledgements are still to be waited for. */
-    final class Sent {
+    final class Batch {
 
         private final String topic;
-        private final List<Future<RecordMetadata>> acknowledgements;
+        private final List<Future<RecordMetadata>> acknowledgements = new ArrayList<>();
         private final long deadline;
 
-        private Sent(String topic, List<Future<RecordMetadata>> acknowledgements, long deadline) {
+        private Batch(String topic, long deadline) {
             this.topic = topic;
-            this.acknowledgements = acknowledgements;
             this.deadline = deadline;
+        }
+
+        /**
+         * Hands a record to the producer without waiting for the broker.
+         *
+         * @throws StreamPublishFailure if the producer refused it at once; the records before it may be written
+         */
+        void send(ProducerRecord<String, byte[]> record) {
+            try {
+                acknowledgements.add(producer.send(record));
+            } catch (KafkaException e) {
+                throw new StreamPublishFailure(topic, acknowledgements.size() + 1, e.toString(), e);
+            }
+        }
+
+        /** The records handed over so far. */
+        int size() {
+            return acknowledgements.size();
         }
 
         /**

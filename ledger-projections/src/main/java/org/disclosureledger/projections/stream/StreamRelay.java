@@ -1,17 +1,10 @@
 package org.disclosureledger.projections.stream;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.EventStreamUtils;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,8 +38,7 @@ public final class StreamRelay implements SmartLifecycle {
 
     private final StreamStore store;
     private final DisclosureStreamPublisher publisher;
-    private final Serializer serializer;
-    private final Supplier<EventUpcaster> upcasters;
+    private final StoredEvents storedEvents;
     private final StreamMetrics metrics;
     private final TransactionTemplate transaction;
     private final int batchSize;
@@ -56,16 +48,14 @@ public final class StreamRelay implements SmartLifecycle {
     private volatile Thread thread;
 
     /**
-     * @param serializer the event store's event serializer
-     * @param upcasters  the event store's upcaster chain, asked for once the relay starts
+     * @param storedEvents reads the stored events through the event store's serializer and upcasters
      * @param batchSize  entries published per transaction
      * @param poll       how long to wait before looking again once there was nothing more to publish
      */
     StreamRelay(
             StreamStore store,
             DisclosureStreamPublisher publisher,
-            Serializer serializer,
-            Supplier<EventUpcaster> upcasters,
+            StoredEvents storedEvents,
             StreamMetrics metrics,
             PlatformTransactionManager transactions,
             int batchSize,
@@ -79,8 +69,7 @@ public final class StreamRelay implements SmartLifecycle {
         }
         this.store = store;
         this.publisher = publisher;
-        this.serializer = serializer;
-        this.upcasters = upcasters;
+        this.storedEvents = storedEvents;
         this.metrics = metrics;
         this.transaction = new TransactionTemplate(transactions);
         this.batchSize = batchSize;
@@ -106,7 +95,9 @@ public final class StreamRelay implements SmartLifecycle {
             }
             Map<String, LedgerPosition> positions = new HashMap<>();
             entries.forEach(e -> positions.put(e.stored().getEventIdentifier(), e.position()));
-            publisher.publish(read(entries), positions);
+            List<StoredDisclosureEvent> events = storedEvents.read(
+                    entries.stream().map(LedgerEntryEvent::stored).toList());
+            publisher.publish(events, positions);
             store.relayedUpTo(from + entries.size());
             return entries.size();
         });
@@ -116,25 +107,6 @@ public final class StreamRelay implements SmartLifecycle {
     /** The ledger's entries not yet on the disclosures topic, as last committed. */
     public long unpublishedEntries() {
         return store.unpublishedEntries();
-    }
-
-    /** The stored events, read into their classes through the event serializer and its upcasters. */
-    private List<StoredDisclosureEvent> read(List<LedgerEntryEvent> entries) {
-        DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(
-                entries.stream().map(LedgerEntryEvent::stored), serializer, upcasters.get());
-        List<StoredDisclosureEvent> events = new ArrayList<>(entries.size());
-        while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            events.add(new StoredDisclosureEvent(
-                    event.getIdentifier(), event.getSequenceNumber(), event.getTimestamp(), event.getPayload()));
-        }
-        if (events.size() != entries.size()) {
-            // An upcaster that dropped or split a ledger event would leave an entry off the stream, or add one
-            // that has no place in the ledger.
-            throw new IllegalStateException("the upcasters made " + events.size() + " event(s) of " + entries.size()
-                    + " ledger entries from index " + entries.get(0).position().ledgerIndex());
-        }
-        return events;
     }
 
     private void run() {

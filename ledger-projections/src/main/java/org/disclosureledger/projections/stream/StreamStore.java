@@ -1,18 +1,19 @@
 package org.disclosureledger.projections.stream;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the publishers read and write in PostgreSQL: the ledger's entries with their stored events, in ledger order,
- * each disclosure's filter attributes ({@code stream_disclosure}), how far the disclosures topic got
+ * the stored events that set disclosures' filter attributes, how far the disclosures topic got
  * ({@code stream_relay}), the signed checkpoints and how far the checkpoint topic got
  * ({@code stream_checkpoint_progress}). Every read of a batch is one query, whatever the batch's size.
  */
@@ -27,49 +28,38 @@ final class StreamStore {
         this.jdbc = jdbc;
     }
 
-    /** The stored filter attributes of these disclosures, for those that have them. */
-    Map<String, DisclosureFilter> filters(Collection<String> disclosureIds) {
-        Map<String, DisclosureFilter> filters = new HashMap<>();
-        jdbc.query(
-                "select disclosure_id, custodian_state, recipient_agency_id, purpose_code, data_categories"
-                        + " from stream_disclosure where disclosure_id = any (?)",
-                rs -> {
-                    filters.put(
-                            rs.getString(1),
-                            new DisclosureFilter(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-                },
-                (Object) textArray(disclosureIds));
-        return filters;
-    }
-
-    /** Stores disclosures' filter attributes as they stand now, replacing what was stored, in one statement. */
-    void saveFilters(Map<String, DisclosureFilter> filters) {
-        if (filters.isEmpty()) {
-            return;
+    /**
+     * For each disclosure, the latest of its stored events of these types whose sequence number is below the given
+     * one (the events that set a disclosure's filter attributes: its first event and its corrections), in one
+     * statement; none for a disclosure that has no such event.
+     *
+     * @param sequenceByDisclosure for each disclosure, the sequence number the event must be below
+     * @param payloadTypes         the stored event names looked for
+     */
+    List<DomainEventData<byte[]>> latestEventsBefore(
+            Map<String, Long> sequenceByDisclosure, List<String> payloadTypes) {
+        if (sequenceByDisclosure.isEmpty()) {
+            return List.of();
         }
-        int n = filters.size();
-        String[] ids = new String[n];
-        String[] states = new String[n];
-        String[] recipients = new String[n];
-        String[] purposes = new String[n];
-        String[] categories = new String[n];
+        String[] disclosures = new String[sequenceByDisclosure.size()];
+        Long[] sequences = new Long[sequenceByDisclosure.size()];
         int i = 0;
-        for (Map.Entry<String, DisclosureFilter> e : filters.entrySet()) {
-            ids[i] = e.getKey();
-            states[i] = e.getValue().custodianState();
-            recipients[i] = e.getValue().recipientAgency();
-            purposes[i] = e.getValue().purpose();
-            categories[i] = e.getValue().dataCategories();
+        for (Map.Entry<String, Long> e : sequenceByDisclosure.entrySet()) {
+            disclosures[i] = e.getKey();
+            sequences[i] = e.getValue();
             i++;
         }
-        jdbc.update("""
-                insert into stream_disclosure (disclosure_id, custodian_state, recipient_agency_id, purpose_code,
-                    data_categories)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                on conflict (disclosure_id) do update set custodian_state = excluded.custodian_state,
-                    recipient_agency_id = excluded.recipient_agency_id,
-                    purpose_code = excluded.purpose_code,
-                    data_categories = excluded.data_categories""", ids, states, recipients, purposes, categories);
+        return jdbc.query(
+                """
+                select d.type, d.aggregate_identifier, d.sequence_number, d.event_identifier, d.time_stamp,
+                    d.payload_type, d.payload_revision, d.payload, d.meta_data
+                from unnest(?::text[], ?::bigint[]) as wanted (disclosure_id, before_sequence)
+                cross join lateral (
+                    select * from domain_event_entry e
+                    where e.aggregate_identifier = wanted.disclosure_id and e.sequence_number < wanted.before_sequence
+                        and e.payload_type = any (?::text[])
+                    order by e.sequence_number desc
+                    limit 1) d""", (rs, n) -> storedEvent(rs, 1), disclosures, sequences, payloadTypes.toArray(new String[0]));
     }
 
     /**
@@ -143,18 +133,7 @@ final class StreamStore {
                     if (index != ledgerIndex + entries.size()) {
                         return;
                     }
-                    entries.add(new LedgerEntryEvent(
-                            new LedgerPosition(index, rs.getBytes(2)),
-                            new GenericDomainEventEntry<>(
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getLong(5),
-                                    rs.getString(6),
-                                    rs.getString(7),
-                                    rs.getString(8),
-                                    rs.getString(9),
-                                    rs.getBytes(10),
-                                    rs.getBytes(11))));
+                    entries.add(new LedgerEntryEvent(new LedgerPosition(index, rs.getBytes(2)), storedEvent(rs, 3)));
                 },
                 ledgerIndex,
                 // Indexes have no gaps: bounds what PostgreSQL reads, whatever plan it picks for the running sum.
@@ -187,8 +166,20 @@ final class StreamStore {
                 limit);
     }
 
-    // PgJDBC sends a Java array as an SQL array, so no connection is borrowed just to build one.
-    private static String[] textArray(Collection<String> values) {
-        return values.toArray(new String[0]);
+    /**
+     * A row of the event store, from its columns type, aggregate_identifier, sequence_number, event_identifier,
+     * time_stamp, payload_type, payload_revision, payload and meta_data, in that order from {@code first}.
+     */
+    private static DomainEventData<byte[]> storedEvent(ResultSet rs, int first) throws SQLException {
+        return new GenericDomainEventEntry<>(
+                rs.getString(first),
+                rs.getString(first + 1),
+                rs.getLong(first + 2),
+                rs.getString(first + 3),
+                rs.getString(first + 4),
+                rs.getString(first + 5),
+                rs.getString(first + 6),
+                rs.getBytes(first + 7),
+                rs.getBytes(first + 8));
     }
 }

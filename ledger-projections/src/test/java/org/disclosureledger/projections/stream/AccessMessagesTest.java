@@ -43,18 +43,18 @@ class AccessMessagesTest {
             AccessedRecord.ACCOUNTING_PDF,
             new StatedPurpose("Complaint 2025-118 from the enrollee"),
             Instant.parse("2025-10-02T14:05:00Z"));
+    static final StoredDisclosureEvent STORED_READ = StreamExamples.stored("event-9", 0, STORED, READ);
 
     final DisclosureMessages messages = new DisclosureMessages(ORIGIN);
     final ObjectMapper json = new ObjectMapper();
 
     @Test
     void givenAStoredRead_whenMapped_thenItsEnvelopeCarriesItsIdentityAndLedgerPlaceButNoDisclosureFilter() {
-        CloudEvent event = new JsonFormat()
-                .deserialize(DisclosureMessages.structured(messages.accessEvent(
-                        new StoredDisclosureEvent("event-9", 0, STORED, READ), new LedgerPosition(57, LEAF))));
+        CloudEvent event =
+                new JsonFormat().deserialize(messages.accessEvent(STORED_READ, new LedgerPosition(57, LEAF)));
 
-        assertThat(DisclosureMessages.kindOf(READ)).isEqualTo(StreamKind.HISTORY_ACCESSED);
-        assertThat(DisclosureMessages.isAccess(READ)).isTrue();
+        assertThat(STORED_READ.kind()).isEqualTo(StreamKind.HISTORY_ACCESSED);
+        assertThat(STORED_READ.kind().isAccess()).isTrue();
         assertThat(event.getId()).isEqualTo("event-9");
         assertThat(event.getSource()).isEqualTo(URI.create(ORIGIN));
         assertThat(event.getType()).isEqualTo("org.disclosureledger.access.history-accessed.v1");
@@ -76,8 +76,7 @@ class AccessMessagesTest {
     @Test
     void givenAStoredRead_whenMapped_thenItsDataIsTheDocumentedFieldsValidAgainstTheSchemaAndNamesNoPerson()
             throws Exception {
-        byte[] structured = DisclosureMessages.structured(messages.accessEvent(
-                new StoredDisclosureEvent("event-9", 0, STORED, READ), new LedgerPosition(57, LEAF)));
+        byte[] structured = messages.accessEvent(STORED_READ, new LedgerPosition(57, LEAF));
 
         JsonNode data = json.readTree(structured).get("data");
 
@@ -98,17 +97,15 @@ class AccessMessagesTest {
     void givenARead_whenMadeARecord_thenKeyedByItsAccessId() {
         ProducerRecord<String, byte[]> record = StreamProducer.record(
                 "topic",
-                DisclosureMessages.disclosureIdOf(READ),
-                messages.accessEvent(
-                        new StoredDisclosureEvent("event-9", 0, STORED, READ), new LedgerPosition(57, LEAF)));
+                DisclosureMessages.disclosureIdOf(STORED_READ),
+                messages.accessEvent(STORED_READ, new LedgerPosition(57, LEAF)));
 
         assertThat(record.key()).isEqualTo("5f0e2a0c-1f7b-4d7e-9a52-6a1c9d3e8b21");
     }
 
     @Test
     void givenReadDataWithAPersonAdded_whenValidated_thenTheSchemaRefusesIt() throws Exception {
-        JsonNode data = json.readTree(DisclosureMessages.structured(messages.accessEvent(
-                        new StoredDisclosureEvent("event-9", 0, STORED, READ), new LedgerPosition(57, LEAF))))
+        JsonNode data = json.readTree(messages.accessEvent(STORED_READ, new LedgerPosition(57, LEAF)))
                 .get("data");
         ((ObjectNode) data).put("person", PERSON.value());
 

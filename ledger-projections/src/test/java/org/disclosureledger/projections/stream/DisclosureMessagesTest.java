@@ -54,10 +54,10 @@ class DisclosureMessagesTest {
     @ParameterizedTest
     @MethodSource("everyKind")
     void givenStoredEvent_whenMapped_thenEnvelopeCarriesItsIdentityLedgerPlaceAndFilters(Object payload) {
-        StreamKind kind = DisclosureMessages.kindOf(payload);
+        StoredDisclosureEvent stored = StreamExamples.stored("event-7", 4, STORED, payload);
+        StreamKind kind = stored.kind();
 
-        CloudEvent event = roundTrip(messages.disclosureEvent(
-                new StoredDisclosureEvent("event-7", 4, STORED, payload), new LedgerPosition(41, LEAF), FILTER));
+        CloudEvent event = roundTrip(messages.disclosureEvent(stored, new LedgerPosition(41, LEAF), FILTER));
 
         assertThat(kind.storedEventName()).contains(payload.getClass().getSimpleName());
         assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
@@ -81,9 +81,9 @@ class DisclosureMessagesTest {
     @ParameterizedTest
     @MethodSource("everyKind")
     void givenStoredEvent_whenMapped_thenDataIsValidAgainstItsKindsSchema(Object payload) throws Exception {
-        StreamKind kind = DisclosureMessages.kindOf(payload);
-        byte[] structured = DisclosureMessages.structured(messages.disclosureEvent(
-                new StoredDisclosureEvent("event-1", 0, STORED, payload), new LedgerPosition(0, LEAF), FILTER));
+        StoredDisclosureEvent stored = StreamExamples.stored("event-1", 0, STORED, payload);
+        StreamKind kind = stored.kind();
+        byte[] structured = messages.disclosureEvent(stored, new LedgerPosition(0, LEAF), FILTER);
 
         JsonNode data = json.readTree(structured).get("data");
 
@@ -123,10 +123,8 @@ class DisclosureMessagesTest {
         List<Object> events = StreamExamples.oneOfEachKind();
         for (Object payload : events) {
             String message = new String(
-                    DisclosureMessages.structured(messages.disclosureEvent(
-                            new StoredDisclosureEvent("event-1", 0, STORED, payload),
-                            new LedgerPosition(0, LEAF),
-                            FILTER)),
+                    messages.disclosureEvent(
+                            StreamExamples.stored("event-1", 0, STORED, payload), new LedgerPosition(0, LEAF), FILTER),
                     StandardCharsets.UTF_8);
             for (PersonRef person : peopleIn(payload)) {
                 assertThat(message).doesNotContain(person.value());
@@ -178,22 +176,82 @@ class DisclosureMessagesTest {
     void givenFirstEventsAndCorrection_whenAsked_thenTheySetTheFilterAndOtherFollowOnsDoNot() {
         List<Object> events = StreamExamples.oneOfEachKind();
 
-        assertThat(DisclosureMessages.filterSetBy(events.get(0)))
+        assertThat(DisclosureMessages.filterSetBy(stored(events.get(0))))
                 .contains(new DisclosureFilter("CA", "us-dhs-ice", "LAW", "ADDRESS,IMMIGRATION_STATUS,NAME,SSN"));
-        assertThat(DisclosureMessages.filterSetBy(events.get(1)))
+        assertThat(DisclosureMessages.filterSetBy(stored(events.get(1))))
                 .contains(new DisclosureFilter("CA", "us-dhs-ice", "LAW", "ADDRESS,IMMIGRATION_STATUS,NAME,SSN"));
-        assertThat(DisclosureMessages.filterSetBy(events.get(4)))
+        assertThat(DisclosureMessages.filterSetBy(stored(events.get(4))))
                 .contains(new DisclosureFilter("CA", "us-hhs-oig", "OVERSIGHT", "CLAIMS,NAME"));
         for (Object followOn : List.of(events.get(2), events.get(3), events.get(5), events.get(6), events.get(7))) {
-            assertThat(DisclosureMessages.filterSetBy(followOn)).isEmpty();
+            assertThat(DisclosureMessages.filterSetBy(stored(followOn))).isEmpty();
         }
     }
 
     @Test
     void givenSomethingThatIsNotALedgerEvent_whenMapped_thenRefused() {
-        assertThatThrownBy(() -> DisclosureMessages.kindOf("not an event"))
+        assertThatThrownBy(() -> StoredDisclosureEvent.kindOf("org.example.NotALedgerEvent"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("java.lang.String");
+                .hasMessageContaining("org.example.NotALedgerEvent");
+    }
+
+    @Test
+    void givenStoredEventWithFieldsTheStreamDoesNotName_whenMapped_thenTheyAreLeftOut() throws Exception {
+        StoredDisclosureEvent recorded = stored(StreamExamples.oneOfEachKind().get(0));
+        ObjectNode payload = (ObjectNode) recorded.payload();
+        payload.put("statement", StreamExamples.DISPUTE_STATEMENT);
+        payload.put("person", StreamExamples.person("added later").value());
+
+        JsonNode data = json.readTree(messages.disclosureEvent(recorded, new LedgerPosition(0, LEAF), FILTER))
+                .get("data");
+
+        assertThat(fieldNames(data))
+                .containsExactly("disclosureId", "recordedAt", "details", "subjectCount", "suspension");
+        assertThat(data.toString())
+                .doesNotContain(StreamExamples.DISPUTE_STATEMENT)
+                .doesNotContain(StreamExamples.person("added later").value());
+    }
+
+    @Test
+    void givenStoredEventWithoutANamedField_whenMapped_thenRefusedNamingTheEventAndFieldButNoValue() {
+        StoredDisclosureEvent recorded = stored(StreamExamples.oneOfEachKind().get(0));
+        ((ObjectNode) recorded.payload()).remove("recordedAt");
+        StoredDisclosureEvent read = StreamExamples.stored("event-2", 0, STORED, AccessMessagesTest.READ);
+        ((ObjectNode) read.payload()).remove("reader");
+
+        assertThatThrownBy(() -> messages.disclosureEvent(recorded, new LedgerPosition(0, LEAF), FILTER))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("stored event event-1 (recorded) has no field recordedAt");
+        assertThatThrownBy(() -> messages.accessEvent(read, new LedgerPosition(0, LEAF)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("stored event event-2 (history-accessed) has no field reader.subject");
+    }
+
+    @Test
+    void givenStoredSubjectsThatAreNotAList_whenMapped_thenRefusedWithoutQuotingThem() {
+        StoredDisclosureEvent chunk = stored(StreamExamples.oneOfEachKind().get(2));
+        String person = StreamExamples.person("bulk-0").value();
+        ((ObjectNode) chunk.payload()).put("subjects", person);
+
+        assertThatThrownBy(() -> messages.disclosureEvent(chunk, new LedgerPosition(0, LEAF), FILTER))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("stored event event-1 (bulk-subjects-attached): subjects is not a list")
+                .message()
+                .doesNotContain(person);
+    }
+
+    @Test
+    void givenStoredDetailsWithoutAFilterAttribute_whenAskedForTheFilter_thenRefusedNamingIt() {
+        StoredDisclosureEvent recorded = stored(StreamExamples.oneOfEachKind().get(0));
+        ((ObjectNode) recorded.payload().get("details").get("purpose")).remove("code");
+        StoredDisclosureEvent correction = stored(StreamExamples.oneOfEachKind().get(4));
+        ((ObjectNode) correction.payload()).remove("corrected");
+
+        assertThatThrownBy(() -> DisclosureMessages.filterSetBy(recorded))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a disclosure's stored details have no purpose.code");
+        assertThatThrownBy(() -> DisclosureMessages.filterSetBy(correction))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("stored event event-1 (corrected) has no field corrected");
     }
 
     @Test
@@ -224,13 +282,7 @@ class DisclosureMessagesTest {
                 "topic",
                 "ca-dhcs-2025-06-0001",
                 messages.disclosureEvent(
-                        new StoredDisclosureEvent(
-                                "event-1",
-                                0,
-                                STORED,
-                                StreamExamples.oneOfEachKind().get(0)),
-                        new LedgerPosition(0, LEAF),
-                        FILTER));
+                        stored(StreamExamples.oneOfEachKind().get(0)), new LedgerPosition(0, LEAF), FILTER));
 
         assertThat(record.key()).isEqualTo("ca-dhcs-2025-06-0001");
         assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
@@ -238,13 +290,16 @@ class DisclosureMessagesTest {
     }
 
     private JsonNode dataOf(Object payload) throws Exception {
-        return json.readTree(DisclosureMessages.structured(messages.disclosureEvent(
-                        new StoredDisclosureEvent("event-1", 0, STORED, payload), new LedgerPosition(0, LEAF), FILTER)))
+        return json.readTree(messages.disclosureEvent(stored(payload), new LedgerPosition(0, LEAF), FILTER))
                 .get("data");
     }
 
-    private CloudEvent roundTrip(CloudEvent event) {
-        return new JsonFormat().deserialize(DisclosureMessages.structured(event));
+    private static StoredDisclosureEvent stored(Object payload) {
+        return StreamExamples.stored("event-1", 0, STORED, payload);
+    }
+
+    private static CloudEvent roundTrip(byte[] structured) {
+        return new JsonFormat().deserialize(structured);
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -41,6 +41,6 @@ class StreamConfigurationTest {
     }
 
     private static StreamRelay relay(int batchSize, Duration poll) {
-        return new StreamRelay(null, null, null, null, null, null, batchSize, poll);
+        return new StreamRelay(null, null, null, null, null, batchSize, poll);
     }
 }

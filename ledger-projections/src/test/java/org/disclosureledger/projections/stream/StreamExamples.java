@@ -1,5 +1,7 @@
 package org.disclosureledger.projections.stream;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.axonframework.serialization.SerializedObject;
 import org.disclosureledger.core.agency.AgencyId;
 import org.disclosureledger.core.agency.Custodian;
 import org.disclosureledger.core.agency.Recipient;
@@ -37,6 +40,8 @@ import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.rulebook.Finding;
 import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.eventstore.LedgerEventTypes;
+import org.disclosureledger.projections.eventstore.LedgerSerializer;
 
 /** Realistic disclosures, events and pseudonyms for the stream tests. */
 final class StreamExamples {
@@ -44,6 +49,8 @@ final class StreamExamples {
     static final Instant AT = Instant.parse("2025-06-15T10:02:11.337Z");
     static final DisclosureId ID = new DisclosureId("ca-dhcs-2025-06-0001");
     static final String DISPUTE_STATEMENT = "I never agreed to this and want it undone.";
+
+    private static final LedgerSerializer SERIALIZER = LedgerSerializer.create(LedgerEventTypes.standard(), List.of());
 
     private StreamExamples() {}
 
@@ -123,6 +130,23 @@ final class StreamExamples {
 
     static List<PersonRef> people(String prefix, int count) {
         return IntStream.range(0, count).mapToObj(i -> person(prefix + "-" + i)).toList();
+    }
+
+    /**
+     * An event as the relay hands it to the publisher: written by the event store's serializer, read back as JSON.
+     */
+    static StoredDisclosureEvent stored(String eventIdentifier, long sequenceNumber, Instant storedAt, Object payload) {
+        SerializedObject<byte[]> bytes = SERIALIZER.serialize(payload, byte[].class);
+        try {
+            return new StoredDisclosureEvent(
+                    eventIdentifier,
+                    sequenceNumber,
+                    storedAt,
+                    StoredDisclosureEvent.kindOf(bytes.getType().getName()),
+                    SERIALIZER.getObjectMapper().readTree(bytes.getData()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static final String DIGEST = "8dc6a699445ea10a4030d1105025f3ada37f96fb68f8b5de0cd8f643ffaeeac0";

@@ -73,6 +73,9 @@ class StreamRelayMigrationTest {
                     .isEqualTo(List.of("person-history"));
             assertThat(jdbc.queryForObject("select to_regclass('stream_published_entry') is null", Boolean.class))
                     .isTrue();
+            assertThat(jdbc.queryForObject("select to_regclass('stream_disclosure') is null", Boolean.class))
+                    .as("V15: the filters come from the ledger")
+                    .isTrue();
             assertThat(jdbc.queryForObject(
                             "select count(*) from information_schema.columns where table_name ="
                                     + " 'stream_checkpoint_progress' and column_name = 'published_entries'",
