@@ -175,7 +175,7 @@ class StreamBenchmark {
                 "publisher: the stream relay, one thread, batches of " + batchSize + " ledger entries in ledger"
                         + " order; each batch locks the relay's row, reads its entries with their stored events,"
                         + " reads them as JSON through the event store's upcasters, copies the named fields into each"
-                        + " message and sends it, waits for every acknowledgement and commits its position to"
+                        + " message, sends them all, waits for every acknowledgement and commits its position to"
                         + " PostgreSQL (every event here is a disclosure's first, so no follow-on's filter attributes"
                         + " are read from the event store); the processors had caught up before it started; "
                         + "raw: one idempotent producer, acks=all, async sends then flush"));

@@ -21,13 +21,26 @@ record DisclosureFilter(String custodianState, String recipientAgency, String pu
             throw new IllegalStateException("a disclosure's stored details have no list of data categories");
         }
         List<String> names = new ArrayList<>(categories.size());
-        categories.forEach(category -> names.add(category.asText()));
+        for (JsonNode category : categories) {
+            if (!category.isTextual()) {
+                throw new IllegalStateException("a disclosure's stored data categories are not all text");
+            }
+            names.add(category.asText());
+        }
         names.sort(null);
         return new DisclosureFilter(
-                at(details, "custodian", "state").asText(),
-                at(details, "recipient", "agencyId").asText(),
-                at(details, "purpose", "code").asText(),
+                text(details, "custodian", "state"),
+                text(details, "recipient", "agencyId"),
+                text(details, "purpose", "code"),
                 String.join(",", names));
+    }
+
+    private static String text(JsonNode details, String... path) {
+        JsonNode node = at(details, path);
+        if (!node.isTextual()) {
+            throw new IllegalStateException("a disclosure's stored details have no text at " + String.join(".", path));
+        }
+        return node.asText();
     }
 
     private static JsonNode at(JsonNode details, String... path) {

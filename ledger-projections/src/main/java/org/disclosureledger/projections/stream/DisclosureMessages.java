@@ -39,6 +39,10 @@ final class DisclosureMessages {
     /** The {@code datacontenttype} of a checkpoint message's data, the signed note. */
     static final String SIGNED_NOTE = "text/plain; charset=utf-8";
 
+    /** The kinds of event that set their disclosure's filter attributes: its first event, and a correction. */
+    static final Set<StreamKind> SETS_FILTER =
+            Collections.unmodifiableSet(EnumSet.of(StreamKind.RECORDED, StreamKind.BULK_OPENED, StreamKind.CORRECTED));
+
     // Non-JSON data (a checkpoint's signed note) is written as a JSON string, as docs/stream.md promises, not base64.
     private static final EventFormat FORMAT = new JsonFormat().withForceNonJsonDataToString();
 
@@ -63,10 +67,6 @@ final class DisclosureMessages {
         }
         return id.asText();
     }
-
-    /** The kinds of event that set their disclosure's filter attributes: its first event, and a correction. */
-    static final Set<StreamKind> SETS_FILTER =
-            Collections.unmodifiableSet(EnumSet.of(StreamKind.RECORDED, StreamKind.BULK_OPENED, StreamKind.CORRECTED));
 
     /**
      * The filter attributes an event sets for its disclosure: the first event's details, or a correction's corrected

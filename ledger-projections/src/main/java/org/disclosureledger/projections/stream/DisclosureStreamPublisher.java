@@ -16,10 +16,12 @@ import org.disclosureledger.core.stream.StreamKind;
  *
  * <p>Each message carries its disclosure's filter attributes as they stand after its event. They come from the ledger
  * itself: the event that set them last (the disclosure's first event or its latest correction), in the batch or, for
- * a disclosure whose first event in the batch is a follow-on, read from the event store (one query per batch). Each
- * message goes to the producer as soon as it is made, and the batch returns once every message is acknowledged.
- * Anything that fails throws, so the relay's transaction rolls back and the batch is tried again later: an event is
- * never passed over unpublished, though it may be published twice.
+ * a disclosure whose first event in the batch is a follow-on, read from the event store (one query per batch). Every
+ * message of the batch is made before the first is sent, so that an event whose message cannot be made fails the
+ * batch before anything of it reaches the broker (rather than sending the messages before it again at every retry);
+ * the batch returns once every message is acknowledged. Anything that fails throws, so the relay's transaction rolls
+ * back and the batch is tried again later: an event is never passed over unpublished, though it may be published
+ * twice.
  */
 final class DisclosureStreamPublisher {
 
@@ -56,14 +58,13 @@ final class DisclosureStreamPublisher {
         }
         topics.ensureCreated();
         Map<String, DisclosureFilter> filters = filtersBefore(batch);
-        // Each message goes to the producer as soon as it is made, so that the broker writes while the rest are made.
-        StreamProducer.Batch sent = producer.batch(topics.settings().disclosures());
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
         List<ProducerRecord<String, byte[]>> alerts = new ArrayList<>();
         for (StoredDisclosureEvent event : batch) {
             String id = DisclosureMessages.disclosureIdOf(event);
             LedgerPosition position = positions.get(event.eventIdentifier());
             if (event.kind().isAccess()) {
-                sent.send(StreamProducer.record(
+                records.add(StreamProducer.record(
                         topics.settings().disclosures(), id, messages.accessEvent(event, position)));
                 continue;
             }
@@ -74,15 +75,15 @@ final class DisclosureStreamPublisher {
                         + " has no earlier event that recorded the disclosure");
             }
             byte[] message = messages.disclosureEvent(event, position, filter);
-            sent.send(StreamProducer.record(topics.settings().disclosures(), id, message));
+            records.add(StreamProducer.record(topics.settings().disclosures(), id, message));
             if (event.kind() == StreamKind.FLAGGED) {
                 alerts.add(StreamProducer.record(topics.settings().alerts(), id, message));
             }
         }
-        sent.awaitAcknowledged();
+        producer.sendAll(topics.settings().disclosures(), records);
         // After the disclosures topic: an alert is never seen before the entry it is about.
         producer.sendAll(topics.settings().alerts(), alerts);
-        metrics.disclosuresPublished(sent.size());
+        metrics.disclosuresPublished(records.size());
     }
 
     /**

@@ -16,8 +16,10 @@ import org.disclosureledger.core.stream.StreamKind;
  * The {@code data} of each kind of disclosure message, field for field as {@code docs/stream.md} lists them and as
  * the JSON Schemas in {@code schemas/stream} require, and where in the stored event (as the event serializer wrote
  * it, after the upcasters) each is taken from. Each kind's data is built by naming what may go out, never by removing
- * what may not: a field added to an event later stays off the stream until it is added here. Nothing here takes a
- * person reference, a dispute statement or a request digest; a list of subjects goes out as its length.
+ * what may not: a field added to an event later stays off the stream until it is added here. The objects copied whole
+ * (a disclosure's details, a suspension, a flag's findings) go out as their classes are written, as before
+ * the relay read the stored JSON. Nothing here takes a person reference, a dispute statement or a request digest; a
+ * list of subjects goes out as its length.
  */
 final class StreamData {
 
@@ -153,7 +155,7 @@ final class StreamData {
     /**
      * Writes the data of a stored event as a JSON object.
      *
-     * @param stored the stored event's payload, as the event serializer wrote it after the upcasters
+     * @param event the stored event, its payload as the event serializer wrote it (after the upcasters)
      * @throws IllegalStateException if the stored event lacks one of the fields, or a counted one is not a list; the
      *                               message names the event and the field, never a value
      */

@@ -27,8 +27,7 @@ import org.disclosureledger.core.stream.StreamAttributes;
  * the client neither duplicate nor reorder a partition's messages; these settings are forced whatever the
  * application's Kafka properties say. Timeouts default to seconds rather than Kafka's minutes, so that a broker that
  * went away surfaces quickly and the caller's retry (with backoff) takes over; the application may override them
- * ({@code spring.kafka.producer.properties.*}). A batch's records are sent as they come, then its acknowledgements are
- * waited for once.
+ * ({@code spring.kafka.producer.properties.*}). A batch is sent whole before waiting once for all acknowledgements.
  */
 final class StreamProducer implements AutoCloseable {
 
@@ -81,47 +80,38 @@ final class StreamProducer implements AutoCloseable {
      * @throws StreamPublishFailure if any was refused or not acknowledged in time; some may have been written
      */
     void sendAll(String topic, List<ProducerRecord<String, byte[]>> records) {
-        Batch batch = batch(topic);
-        records.forEach(batch::send);
-        batch.awaitAcknowledged();
+        send(topic, records).awaitAcknowledged();
     }
 
     /**
-     * A batch of records for a topic, each handed to the producer as soon as it is given, in order, so that the broker
-     * writes the first while the rest are made; {@link Batch#awaitAcknowledged()} waits for them all.
+     * Sends the records in order without waiting for the broker; {@link Sent#awaitAcknowledged()} waits.
+     *
+     * @throws StreamPublishFailure if the producer refused one at once; the records before it may be written
      */
-    Batch batch(String topic) {
-        return new Batch(topic, System.nanoTime() + acknowledgementTimeout.toNanos());
+    Sent send(String topic, List<ProducerRecord<String, byte[]>> records) {
+        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(records.size());
+        try {
+            for (ProducerRecord<String, byte[]> record : records) {
+                acknowledgements.add(producer.send(record));
+            }
+        } catch (KafkaException e) {
+            throw new StreamPublishFailure(topic, records.size(), e.toString(), e);
+        }
+        return new Sent(topic, acknowledgements, deadline);
     }
 
     /** Records handed to the producer, whose acknowledgements are still to be waited for. */
-    final class Batch {
+    final class Sent {
 
         private final String topic;
-        private final List<Future<RecordMetadata>> acknowledgements = new ArrayList<>();
+        private final List<Future<RecordMetadata>> acknowledgements;
         private final long deadline;
 
-        private Batch(String topic, long deadline) {
+        private Sent(String topic, List<Future<RecordMetadata>> acknowledgements, long deadline) {
             this.topic = topic;
+            this.acknowledgements = acknowledgements;
             this.deadline = deadline;
-        }
-
-        /**
-         * Hands a record to the producer without waiting for the broker.
-         *
-         * @throws StreamPublishFailure if the producer refused it at once; the records before it may be written
-         */
-        void send(ProducerRecord<String, byte[]> record) {
-            try {
-                acknowledgements.add(producer.send(record));
-            } catch (KafkaException e) {
-                throw new StreamPublishFailure(topic, acknowledgements.size() + 1, e.toString(), e);
-            }
-        }
-
-        /** The records handed over so far. */
-        int size() {
-            return acknowledgements.size();
         }
 
         /**

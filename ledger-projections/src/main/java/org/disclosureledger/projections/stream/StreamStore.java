@@ -34,7 +34,8 @@ final class StreamStore {
      * statement; none for a disclosure that has no such event.
      *
      * @param sequenceByDisclosure for each disclosure, the sequence number the event must be below
-     * @param payloadTypes         the stored event names looked for
+     * @param payloadTypes         the stored event names looked for, as stored (before any upcaster: an event type
+     *                             renamed by an upcaster would have to be looked for under its old name too)
      */
     List<DomainEventData<byte[]>> latestEventsBefore(
             Map<String, Long> sequenceByDisclosure, List<String> payloadTypes) {
@@ -49,8 +50,7 @@ final class StreamStore {
             sequences[i] = e.getValue();
             i++;
         }
-        return jdbc.query(
-                """
+        String latestBefore = """
                 select d.type, d.aggregate_identifier, d.sequence_number, d.event_identifier, d.time_stamp,
                     d.payload_type, d.payload_revision, d.payload, d.meta_data
                 from unnest(?::text[], ?::bigint[]) as wanted (disclosure_id, before_sequence)
@@ -59,7 +59,9 @@ final class StreamStore {
                     where e.aggregate_identifier = wanted.disclosure_id and e.sequence_number < wanted.before_sequence
                         and e.payload_type = any (?::text[])
                     order by e.sequence_number desc
-                    limit 1) d""", (rs, n) -> storedEvent(rs, 1), disclosures, sequences, payloadTypes.toArray(new String[0]));
+                    limit 1) d""";
+        String[] types = payloadTypes.toArray(new String[0]);
+        return jdbc.query(latestBefore, (rs, n) -> storedEvent(rs, 1), disclosures, sequences, types);
     }
 
     /**

@@ -54,7 +54,6 @@ class AccessMessagesTest {
                 new JsonFormat().deserialize(messages.accessEvent(STORED_READ, new LedgerPosition(57, LEAF)));
 
         assertThat(STORED_READ.kind()).isEqualTo(StreamKind.HISTORY_ACCESSED);
-        assertThat(STORED_READ.kind().isAccess()).isTrue();
         assertThat(event.getId()).isEqualTo("event-9");
         assertThat(event.getSource()).isEqualTo(URI.create(ORIGIN));
         assertThat(event.getType()).isEqualTo("org.disclosureledger.access.history-accessed.v1");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
@@ -246,9 +247,21 @@ class DisclosureMessagesTest {
         StoredDisclosureEvent correction = stored(StreamExamples.oneOfEachKind().get(4));
         ((ObjectNode) correction.payload()).remove("corrected");
 
+        StoredDisclosureEvent opened = stored(StreamExamples.oneOfEachKind().get(1));
+        ((ObjectNode) opened.payload().get("details").get("recipient")).putObject("agencyId");
+        StoredDisclosureEvent categorised =
+                stored(StreamExamples.oneOfEachKind().get(0));
+        ((ArrayNode) categorised.payload().get("details").get("dataCategories")).add(7);
+
         assertThatThrownBy(() -> DisclosureMessages.filterSetBy(recorded))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("a disclosure's stored details have no purpose.code");
+        assertThatThrownBy(() -> DisclosureMessages.filterSetBy(opened))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a disclosure's stored details have no text at recipient.agencyId");
+        assertThatThrownBy(() -> DisclosureMessages.filterSetBy(categorised))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a disclosure's stored data categories are not all text");
         assertThatThrownBy(() -> DisclosureMessages.filterSetBy(correction))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("stored event event-1 (corrected) has no field corrected");

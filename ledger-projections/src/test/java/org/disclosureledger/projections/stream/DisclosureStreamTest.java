@@ -34,7 +34,6 @@ import org.disclosureledger.core.stream.StreamKind;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.integrity.Checkpointer;
 import org.disclosureledger.projections.testing.SharedKafka;
-import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.TestTopics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,12 +57,7 @@ class DisclosureStreamTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedPostgres.registerFreshDatabase(registry);
-        topics = SharedKafka.register(registry);
-        for (String property : StreamTestApplication.PROPERTIES) {
-            String[] pair = property.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
+        topics = StreamTestApplication.register(registry);
     }
 
     @Autowired

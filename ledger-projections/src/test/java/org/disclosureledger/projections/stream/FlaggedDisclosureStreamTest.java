@@ -18,7 +18,6 @@ import org.disclosureledger.core.stream.StreamAttributes;
 import org.disclosureledger.core.stream.StreamKind;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.testing.SharedKafka;
-import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.TestTopics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,12 +41,7 @@ class FlaggedDisclosureStreamTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedPostgres.registerFreshDatabase(registry);
-        topics = SharedKafka.register(registry);
-        for (String property : StreamTestApplication.PROPERTIES) {
-            String[] pair = property.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
+        topics = StreamTestApplication.register(registry);
     }
 
     @Autowired

@@ -78,10 +78,20 @@ class StoredEventsTest {
     }
 
     @Test
-    void givenAnEventStoredInAnOlderShapeAndNoUpcaster_whenItsMessageIsMade_thenRefusedNamingTheMissingField() {
+    void givenAnEventStoredInAnOlderShapeAndNoUpcaster_whenRead_thenRefusedNamingItsRevision() {
         StoredEvents events = new StoredEvents(SERIALIZER, EventUpcasterChain::new);
 
-        StoredDisclosureEvent dispute = events.read(List.of(stored("DisclosureDisputed", "0", OLD_DISPUTE)))
+        assertThatThrownBy(() -> events.read(List.of(stored("DisclosureDisputed", "0", OLD_DISPUTE))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("stored event event-1 is revision 0 of DisclosureDisputed, and no upcaster made it"
+                        + " revision 1");
+    }
+
+    @Test
+    void givenAnEventOfTheCurrentRevisionMissingANamedField_whenItsMessageIsMade_thenRefusedNamingTheField() {
+        StoredEvents events = new StoredEvents(SERIALIZER, EventUpcasterChain::new);
+
+        StoredDisclosureEvent dispute = events.read(List.of(stored("DisclosureDisputed", "1", OLD_DISPUTE)))
                 .get(0);
 
         assertThatThrownBy(() -> new DisclosureMessages("test/log")

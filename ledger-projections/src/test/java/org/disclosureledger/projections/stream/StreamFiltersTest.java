@@ -7,7 +7,6 @@ import io.cloudevents.jackson.JsonFormat;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.core.disclosure.CorrectDisclosure;
@@ -19,7 +18,6 @@ import org.disclosureledger.core.stream.StreamAttributes;
 import org.disclosureledger.core.stream.StreamKind;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.testing.SharedKafka;
-import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.TestTopics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,12 +40,7 @@ class StreamFiltersTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedPostgres.registerFreshDatabase(registry);
-        topics = SharedKafka.register(registry);
-        for (String property : StreamTestApplication.PROPERTIES) {
-            String[] pair = property.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
+        topics = StreamTestApplication.register(registry);
         registry.add("ledger.stream.batch-size", () -> "1");
     }
 
@@ -125,7 +118,7 @@ class StreamFiltersTest {
                                     >= count,
                             PATIENCE)
                     .stream()
-                    .filter(r -> Set.of(disclosureId).contains(r.key()))
+                    .filter(r -> r.key().equals(disclosureId))
                     .map(r -> new JsonFormat().deserialize(r.value()))
                     .sorted(Comparator.comparing(e -> Long.parseLong(
                             e.getExtension(StreamAttributes.DISCLOSURE_SEQUENCE).toString())))

@@ -48,10 +48,7 @@ class StreamOutageTest {
         SharedPostgres.registerFreshDatabase(registry);
         broker = SharedKafka.dedicated();
         topics = SharedKafka.register(registry, broker);
-        for (String property : StreamTestApplication.PROPERTIES) {
-            String[] pair = property.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
+        StreamTestApplication.registerProperties(registry);
     }
 
     @AfterAll

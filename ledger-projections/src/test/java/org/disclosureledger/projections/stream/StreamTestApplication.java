@@ -11,10 +11,14 @@ import org.disclosureledger.projections.integrity.Checkpointer;
 import org.disclosureledger.projections.integrity.LedgerSequencer;
 import org.disclosureledger.projections.integrity.LedgerStore;
 import org.disclosureledger.projections.integrity.SequencerConfiguration;
+import org.disclosureledger.projections.testing.SharedKafka;
+import org.disclosureledger.projections.testing.SharedPostgres;
+import org.disclosureledger.projections.testing.TestTopics;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The event store, the integrity sequencer and checkpointer, and the watchdog stream, for the stream tests; the
@@ -42,6 +46,22 @@ class StreamTestApplication {
         "ledger.stream.partitions=3",
         "ledger.stream.checkpoint-poll=200ms"
     };
+
+    /** Registers a fresh database, the test class's topics on the shared broker and {@link #PROPERTIES}. */
+    static TestTopics register(DynamicPropertyRegistry registry) {
+        SharedPostgres.registerFreshDatabase(registry);
+        TestTopics topics = SharedKafka.register(registry);
+        registerProperties(registry);
+        return topics;
+    }
+
+    /** Registers {@link #PROPERTIES}. */
+    static void registerProperties(DynamicPropertyRegistry registry) {
+        for (String property : PROPERTIES) {
+            String[] pair = property.split("=", 2);
+            registry.add(pair[0], () -> pair[1]);
+        }
+    }
 
     @Bean
     NoteSigner checkpointSigner() {

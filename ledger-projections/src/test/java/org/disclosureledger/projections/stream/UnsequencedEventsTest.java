@@ -6,12 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.projections.testing.SharedKafka;
@@ -114,24 +108,6 @@ class UnsequencedEventsTest {
     }
 
     private long messagesOnDisclosuresTopic() throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(topics.disclosures())) {
-                // Created with the first batch there is to publish.
-                return 0;
-            }
-            int partitions = admin.describeTopics(List.of(topics.disclosures()))
-                    .allTopicNames()
-                    .get()
-                    .get(topics.disclosures())
-                    .partitions()
-                    .size();
-            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions)
-                    .mapToObj(p -> new TopicPartition(topics.disclosures(), p))
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream()
-                    .mapToLong(info -> info.offset())
-                    .sum();
-        }
+        return TopicReader.messagesOn(SharedKafka.bootstrapServers(), topics.disclosures());
     }
 }
