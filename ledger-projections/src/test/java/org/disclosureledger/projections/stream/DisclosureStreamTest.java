@@ -29,6 +29,10 @@ import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.core.checkpoint.Checkpoint;
 import org.disclosureledger.core.checkpoint.NoteVerifier;
+import org.disclosureledger.core.disclosure.DisclosureId;
+import org.disclosureledger.core.disclosure.DisputeDisclosure;
+import org.disclosureledger.core.disclosure.FollowOnId;
+import org.disclosureledger.core.disclosure.RecordDisclosure;
 import org.disclosureledger.core.stream.StreamAttributes;
 import org.disclosureledger.core.stream.StreamKind;
 import org.disclosureledger.core.subject.PersonRef;
@@ -281,6 +285,42 @@ class DisclosureStreamTest {
         assertThat(readDisclosures(Set.of("held-back"), 1)).isNotEmpty();
         assertThat(jdbc.queryForObject("select published_entries from stream_relay where id = 1", Long.class))
                 .isGreaterThanOrEqualTo(held);
+    }
+
+    @Test
+    void givenAnEarlierDisclosuresFollowOnAndANewDisclosureInOneBatch_whenPublished_thenEachCarriesItsOwnFilters() {
+        DisclosureId earlier = new DisclosureId("mixed-earlier");
+        DisclosureId later = new DisclosureId("mixed-later");
+        List<PersonRef> people = StreamExamples.people("mixed", 2);
+        commands.sendAndWait(new RecordDisclosure(earlier, StreamExamples.toIce(), people, null, "r-mixed-earlier"));
+        readDisclosures(Set.of(earlier.value()), 1);
+        relay.stop();
+        try {
+            // One batch: the earlier disclosure's filters come from the event store, the later one's from the batch.
+            commands.sendAndWait(new DisputeDisclosure(
+                    earlier, new FollowOnId("dispute-1"), people.get(0), "Not me", "d-mixed-earlier"));
+            commands.sendAndWait(
+                    new RecordDisclosure(later, StreamExamples.correctedToOig(), people, null, "r-mixed-later"));
+            commands.sendAndWait(new DisputeDisclosure(
+                    later, new FollowOnId("dispute-1"), people.get(1), "Not me either", "d-mixed-later"));
+            awaitSignedCheckpoint();
+        } finally {
+            relay.start();
+        }
+
+        Map<String, String> recipients = readDisclosures(Set.of(earlier.value(), later.value()), 4).stream()
+                .map(this::read)
+                .collect(Collectors.toMap(
+                        e -> e.getSubject() + " "
+                                + StreamKind.ofType(e.getType()).orElseThrow().kind(),
+                        e -> e.getExtension(StreamAttributes.RECIPIENT_AGENCY).toString(),
+                        (first, again) -> first));
+
+        assertThat(recipients)
+                .containsEntry("mixed-earlier recorded", "us-dhs-ice")
+                .containsEntry("mixed-earlier disputed", "us-dhs-ice")
+                .containsEntry("mixed-later recorded", "us-hhs-oig")
+                .containsEntry("mixed-later disputed", "us-hhs-oig");
     }
 
     @Test
