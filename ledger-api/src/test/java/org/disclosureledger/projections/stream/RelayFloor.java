@@ -250,10 +250,8 @@ public final class RelayFloor implements AutoCloseable {
         // As the publisher does: the filters of disclosures whose first event here is a follow-on, from the event
         // store.
         Map<String, DisclosureFilter> filters = new HashMap<>();
-        List<String> types = DisclosureMessages.SETS_FILTER.stream()
-                .map(kind -> kind.storedEventName().orElseThrow())
-                .toList();
-        for (DomainEventData<byte[]> setter : store.latestEventsBefore(followOnsFirst, types)) {
+        for (DomainEventData<byte[]> setter :
+                store.latestEventsBefore(followOnsFirst, DisclosureMessages.SETS_FILTER_STORED_AS)) {
             StoredDisclosureEvent event = stored(
                     json,
                     setter.getEventIdentifier(),

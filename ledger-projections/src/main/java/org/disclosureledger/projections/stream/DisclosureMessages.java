@@ -43,6 +43,11 @@ final class DisclosureMessages {
     static final Set<StreamKind> SETS_FILTER =
             Collections.unmodifiableSet(EnumSet.of(StreamKind.RECORDED, StreamKind.BULK_OPENED, StreamKind.CORRECTED));
 
+    /** The names those events are stored under. */
+    static final List<String> SETS_FILTER_STORED_AS = SETS_FILTER.stream()
+            .map(kind -> kind.storedEventName().orElseThrow())
+            .toList();
+
     // Non-JSON data (a checkpoint's signed note) is written as a JSON string, as docs/stream.md promises, not base64.
     private static final EventFormat FORMAT = new JsonFormat().withForceNonJsonDataToString();
 

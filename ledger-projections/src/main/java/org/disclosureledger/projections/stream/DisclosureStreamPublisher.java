@@ -106,10 +106,8 @@ final class DisclosureStreamPublisher {
         if (before.isEmpty()) {
             return filters;
         }
-        List<String> types = DisclosureMessages.SETS_FILTER.stream()
-                .map(kind -> kind.storedEventName().orElseThrow())
-                .toList();
-        for (StoredDisclosureEvent setter : storedEvents.read(store.latestEventsBefore(before, types))) {
+        for (StoredDisclosureEvent setter :
+                storedEvents.read(store.latestEventsBefore(before, DisclosureMessages.SETS_FILTER_STORED_AS))) {
             DisclosureMessages.filterSetBy(setter)
                     .ifPresent(filter -> filters.put(DisclosureMessages.disclosureIdOf(setter), filter));
         }

@@ -75,72 +75,35 @@ final class StreamProducer implements AutoCloseable {
     }
 
     /**
-     * Sends the records in order and returns once the broker acknowledged all of them.
+     * Sends the records in order and returns once the broker acknowledged all of them. The producer sends what it
+     * holds at once rather than lingering for more.
      *
      * @throws StreamPublishFailure if any was refused or not acknowledged in time; some may have been written
      */
     void sendAll(String topic, List<ProducerRecord<String, byte[]>> records) {
-        send(topic, records).awaitAcknowledged();
-    }
-
-    /**
-     * Sends the records in order without waiting for the broker; {@link Sent#awaitAcknowledged()} waits.
-     *
-     * @throws StreamPublishFailure if the producer refused one at once; the records before it may be written
-     */
-    Sent send(String topic, List<ProducerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(records.size());
         try {
             for (ProducerRecord<String, byte[]> record : records) {
                 acknowledgements.add(producer.send(record));
             }
+            producer.flush();
+            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamPublishFailure(topic, records.size(), "interrupted while waiting", e);
+        } catch (ExecutionException e) {
+            throw new StreamPublishFailure(topic, records.size(), e.getCause().toString(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StreamPublishFailure(
+                    topic, records.size(), "no acknowledgement within " + acknowledgementTimeout, e);
         } catch (KafkaException e) {
             throw new StreamPublishFailure(topic, records.size(), e.toString(), e);
-        }
-        return new Sent(topic, acknowledgements, deadline);
-    }
-
-    /** Records handed to the producer, whose acknowledgements are still to be waited for. */
-    final class Sent {
-
-        private final String topic;
-        private final List<Future<RecordMetadata>> acknowledgements;
-        private final long deadline;
-
-        private Sent(String topic, List<Future<RecordMetadata>> acknowledgements, long deadline) {
-            this.topic = topic;
-            this.acknowledgements = acknowledgements;
-            this.deadline = deadline;
-        }
-
-        /**
-         * Returns once the broker acknowledged every record. The producer sends what it holds at once rather than
-         * lingering for more.
-         *
-         * @throws StreamPublishFailure if any was refused or not acknowledged in time; some may have been written
-         */
-        void awaitAcknowledged() {
-            if (acknowledgements.isEmpty()) {
-                return;
-            }
-            try {
-                producer.flush();
-                for (Future<RecordMetadata> acknowledgement : acknowledgements) {
-                    acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StreamPublishFailure(topic, acknowledgements.size(), "interrupted while waiting", e);
-            } catch (ExecutionException e) {
-                throw new StreamPublishFailure(
-                        topic, acknowledgements.size(), e.getCause().toString(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new StreamPublishFailure(
-                        topic, acknowledgements.size(), "no acknowledgement within " + acknowledgementTimeout, e);
-            } catch (KafkaException e) {
-                throw new StreamPublishFailure(topic, acknowledgements.size(), e.toString(), e);
-            }
         }
     }
 
