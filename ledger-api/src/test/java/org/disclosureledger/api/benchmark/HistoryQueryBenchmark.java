@@ -1,7 +1,5 @@
 package org.disclosureledger.api.benchmark;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,8 +105,7 @@ class HistoryQueryBenchmark {
             require(200, history(client, i % PEOPLE));
         }
         double warmUpSeconds = (System.nanoTime() - warmUpStarted) / 1e9;
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        long compilingBefore = compiler.getTotalCompilationTime();
+        Compiling compiling = Compiling.since();
         StatementStats statements = StatementStats.start(jdbc);
         long[] api = new long[QUERIES];
         for (int i = 0; i < QUERIES; i++) {
@@ -120,7 +117,7 @@ class HistoryQueryBenchmark {
                 throw new AssertionError("expected " + ENTRIES_PER_PERSON + " entries: " + response.body());
             }
         }
-        double compilingPerLookup = (compiler.getTotalCompilationTime() - compilingBefore) / (double) QUERIES;
+        double compilingPerLookup = compiling.millis() / (double) QUERIES;
         statements.print("while " + QUERIES + " histories were read");
         long[] raw = new long[QUERIES];
         for (int i = 0; i < QUERIES; i++) {
