@@ -42,9 +42,14 @@ class HistoryQueryBenchmark {
     static final int ENTRIES_PER_PERSON = 10;
     private static final long ROWS = Long.getLong("benchmark.history.rows", DEFAULT_ROWS);
     private static final int QUERIES = Integer.getInteger("benchmark.history.queries", 2_000);
-    /** Look-ups before anything is measured, so the JIT has compiled the read path (it takes tens of seconds). */
-    private static final Duration WARM_UP_FOR =
-            Duration.ofSeconds(Long.getLong("benchmark.history.warm-up-seconds", 30));
+    /**
+     * Look-ups before anything is measured, so that what is measured is a server that has been reading histories for a
+     * while rather than one still compiling its read path. On 2026-12-06, after the 30 seconds of look-ups this used to
+     * take (1,500-2,000 of them on two cores), the JIT's compiler threads still took 3.5 ms of CPU per measured look-up,
+     * and the server's own p50 went on falling until about 10,000 (11 ms at the first thousand, 3.8 ms at the
+     * eleventh). The report says how much compiling was still going on while it measured.
+     */
+    private static final int WARM_UP_LOOKUPS = Integer.getInteger("benchmark.history.warm-up-lookups", 10_000);
 
     private static final String SCENARIO = "5 history";
 
@@ -95,10 +100,13 @@ class HistoryQueryBenchmark {
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
         long stored = jdbc.queryForObject("select count(*) from history_subject", Long.class);
 
-        Instant warmUntil = Instant.now().plus(WARM_UP_FOR);
-        for (int i = 0; Instant.now().isBefore(warmUntil); i++) {
+        long warmUpStarted = System.nanoTime();
+        for (int i = 0; i < WARM_UP_LOOKUPS; i++) {
             require(200, history(client, i % PEOPLE));
         }
+        double warmUpSeconds = (System.nanoTime() - warmUpStarted) / 1e9;
+        Compiling compiling = Compiling.since();
+        StatementStats statements = StatementStats.start(jdbc);
         long[] api = new long[QUERIES];
         for (int i = 0; i < QUERIES; i++) {
             long began = System.nanoTime();
@@ -109,6 +117,8 @@ class HistoryQueryBenchmark {
                 throw new AssertionError("expected " + ENTRIES_PER_PERSON + " entries: " + response.body());
             }
         }
+        double compilingPerLookup = compiling.millis() / (double) QUERIES;
+        statements.print("while " + QUERIES + " histories were read");
         long[] raw = new long[QUERIES];
         for (int i = 0; i < QUERIES; i++) {
             PersonRef person = pseudonyms.pseudonymise(new StateCode("CA"), medicaidId((i * 37) % PEOPLE));
@@ -130,7 +140,10 @@ class HistoryQueryBenchmark {
                 + "corrections, disputes, destruction) + each entry's ledger index, one client thread; raw: JDBC "
                 + "point lookup of the same person's rows joined to their disclosures; " + String.format("%,d", stored)
                 + " history rows stored (loaded in " + String.format("%.0f", loadSeconds) + " s), "
-                + ENTRIES_PER_PERSON + " entries per person asked";
+                + ENTRIES_PER_PERSON + " entries per person asked; measured after "
+                + String.format("%,d", WARM_UP_LOOKUPS)
+                + " look-ups (" + String.format("%.0f", warmUpSeconds) + " s), with the JIT still compiling "
+                + String.format("%.2f", compilingPerLookup) + " ms per measured look-up";
         report.add(new BenchmarkReport.Row(
                 SCENARIO,
                 "person's history p50 vs raw JDBC lookup",

@@ -77,6 +77,16 @@ class StreamBenchmark {
      * compiling the message building while the events were measured.
      */
     private static final int WARM_UP_EVENTS = Integer.getInteger("benchmark.stream.warm-up-events", 20_000);
+    /**
+     * How many times the warm-up events are published (the relay's row moved back to their start before each round
+     * after the first), and relayed by each relay in benchmark code. Once was not enough: on 2026-12-06 the JIT still
+     * compiled for 3.2 s (summed over its threads) within the 2.9 s in which the 50,000 measured events went out,
+     * against 0.09 s of garbage collection; after 10 rounds it compiled 1.6 s within 2.1 s, after 20 rounds 0.7 s
+     * within 2.5 s. A round takes about a second.
+     */
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("benchmark.stream.warm-up-rounds", 20);
+    /** The raw producer sends the same messages this many times; the fastest send is the ceiling. */
+    private static final int RAW_SENDS = 3;
 
     private static final int RECORDING_THREADS = 8;
     private static final int RATE_PER_SECOND = 200;
@@ -146,6 +156,13 @@ class StreamBenchmark {
         publisher.start();
         awaitPublished(warmedBefore + WARM_UP_EVENTS);
         publisher.stop();
+        for (int round = 1; round < WARM_UP_ROUNDS; round++) {
+            jdbc.update("update stream_relay set published_entries = ? where id = 1", warmFrom);
+            double roundBefore = published();
+            publisher.start();
+            awaitPublished(roundBefore + WARM_UP_EVENTS);
+            publisher.stop();
+        }
 
         long warmTo = nextLedgerIndex();
         recordConcurrently("bulk-", EVENTS);
@@ -155,17 +172,29 @@ class StreamBenchmark {
         double publishedBefore = published();
         StatementStats statements = StatementStats.start(jdbc);
         CpuUse.Sample cpuBefore = CpuUse.now();
+        Compiling compiling = Compiling.since();
         long started = System.nanoTime();
         publisher.start();
         awaitPublished(publishedBefore + EVENTS);
         double publisherRate = EVENTS / seconds(System.nanoTime() - started);
         CpuUse.Sample publisherCpu = CpuUse.now().since(cpuBefore);
+        long compiledMillis = compiling.millis();
         statements.print("while the publisher published " + EVENTS + " events");
 
         List<BenchmarkKafka.Message> messages = kafka.readAll(DISCLOSURES_TOPIC, PARTITIONS, EVENTS, PATIENCE);
-        CpuUse.Sample rawBefore = CpuUse.now();
-        double rawRate = EVENTS / seconds(kafka.sendAllAndFlush(RAW_THROUGHPUT_TOPIC, messages));
-        CpuUse.Sample rawCpu = CpuUse.now().since(rawBefore);
+        // One send of the same messages took from 1.0 to 1.8 s in runs of one day: the ceiling is the fastest of a few.
+        long fastestRaw = Long.MAX_VALUE;
+        CpuUse.Sample rawCpu = null;
+        for (int send = 0; send < RAW_SENDS; send++) {
+            CpuUse.Sample rawBefore = CpuUse.now();
+            long rawNanos = kafka.sendAllAndFlush(RAW_THROUGHPUT_TOPIC, messages);
+            CpuUse.Sample rawUsed = CpuUse.now().since(rawBefore);
+            if (rawNanos < fastestRaw) {
+                fastestRaw = rawNanos;
+                rawCpu = rawUsed;
+            }
+        }
+        double rawRate = EVENTS / seconds(fastestRaw);
         report.add(new BenchmarkReport.Row(
                 SCENARIO,
                 "publisher throughput vs raw producer",
@@ -177,8 +206,11 @@ class StreamBenchmark {
                         + " reads them as JSON through the event store's upcasters, copies the named fields into each"
                         + " message, sends them all, waits for every acknowledgement and commits its position to"
                         + " PostgreSQL (every event here is a disclosure's first, so no follow-on's filter attributes"
-                        + " are read from the event store); the processors had caught up before it started; "
-                        + "raw: one idempotent producer, acks=all, async sends then flush"));
+                        + " are read from the event store); the processors had caught up before it started; measured"
+                        + " after " + WARM_UP_ROUNDS + " rounds of " + WARM_UP_EVENTS + " warm-up events, with the JIT"
+                        + " still compiling " + String.format("%,d", compiledMillis) + " ms (summed over its threads)"
+                        + " meanwhile; raw: one idempotent producer, acks=all, async sends then flush, the fastest of "
+                        + RAW_SENDS + " sends of the same messages"));
         report.add(CpuUse.row(
                 SCENARIO,
                 "CPU per published event vs raw producer",
@@ -194,7 +226,9 @@ class StreamBenchmark {
         try (RelayFloor relay =
                 new RelayFloor(dataSource, SharedKafka.bootstrapServers(), origin, FLOOR_THREADS, FLOOR_BATCH)) {
             for (RelayFloor.Messages messagesMade : RelayFloor.Messages.values()) {
-                relay.run(messagesMade, RELAY_WARM_UP_TOPIC, warmFrom, warmTo);
+                for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                    relay.run(messagesMade, RELAY_WARM_UP_TOPIC, warmFrom, warmTo);
+                }
                 StatementStats relayStatements = StatementStats.start(jdbc);
                 CpuUse.Sample relayBefore = CpuUse.now();
                 RelayFloor.Result relayed = relay.run(messagesMade, RELAY_TOPIC, warmTo, bulkTo);

@@ -135,9 +135,15 @@ public final class StreamRelay implements SmartLifecycle {
                 pause(backoff);
             }
         }
+        if (running && thread == Thread.currentThread()) {
+            // Only stop() is meant to end the loop. Interrupted from anywhere else, the relay has stopped publishing
+            // and must not go on reporting itself running; start() can run it again.
+            running = false;
+            log.error("Stream relay: interrupted; nothing is published until the relay is started again");
+        }
     }
 
-    /** Waits, unless the relay is stopped meanwhile; an interrupt ends the thread's loop. */
+    /** Waits, unless the relay is stopped meanwhile; an interrupt ends the thread's loop and the relay. */
     private void pause(Duration duration) {
         long deadline = System.nanoTime() + duration.toNanos();
         synchronized (wakeUp) {
@@ -190,6 +196,10 @@ public final class StreamRelay implements SmartLifecycle {
         thread = null;
     }
 
+    /**
+     * Whether the relay is publishing: false before {@link #start}, after {@link #stop}, and once its thread was
+     * interrupted.
+     */
     @Override
     public boolean isRunning() {
         return running;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -366,6 +367,35 @@ class DisclosureStreamTest {
             otherNode.commit();
         }
         assertThat(readDisclosures(Set.of("held-by-another-node"), 1)).isNotEmpty();
+    }
+
+    @Test
+    void givenTheRelaysThreadInterrupted_whenItEnds_thenTheRelayNoLongerReportsRunningAndStartsAgain() {
+        // Other test contexts in this JVM run relays of their own: this one's thread is the one its start() makes.
+        Set<Thread> others = relayThreads();
+        relay.stop();
+        relay.start();
+        Set<Thread> ours = relayThreads();
+        ours.removeAll(others);
+        assertThat(ours).as("the thread this relay started").hasSize(1);
+        Thread thread = ours.iterator().next();
+        try {
+            thread.interrupt();
+            Awaitility.await().atMost(PATIENCE).until(() -> !thread.isAlive());
+            assertThat(relay.isRunning())
+                    .as("a relay whose thread ended does not report itself running")
+                    .isFalse();
+        } finally {
+            relay.start();
+        }
+        StreamCommands.record(commands, "after-interrupt");
+        assertThat(readDisclosures(Set.of("after-interrupt"), 1)).isNotEmpty();
+    }
+
+    private static Set<Thread> relayThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("ledger-stream-relay") && thread.isAlive())
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     private long awaitSignedCheckpoint() {
