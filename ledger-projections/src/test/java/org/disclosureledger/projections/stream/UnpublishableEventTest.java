@@ -9,7 +9,6 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.projections.testing.SharedKafka;
-import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.TestTopics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * any of its messages reaches the broker, so that the events before it are not sent again at every retry. The test
  * writes the broken event and the ledger entries itself (this application has no sequencer).
  */
-@SpringBootTest(
-        classes = UnsequencedTestApplication.class,
-        properties = {
-            "ledger.checkpoint.origin=test.disclosure-ledger/log",
-            "ledger.stream.partitions=2",
-            "ledger.stream.poll=20ms"
-        })
+@SpringBootTest(classes = UnsequencedTestApplication.class)
 @DirtiesContext
 class UnpublishableEventTest {
 
@@ -39,8 +32,7 @@ class UnpublishableEventTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedPostgres.registerFreshDatabase(registry);
-        topics = SharedKafka.register(registry);
+        topics = UnsequencedTestApplication.register(registry);
     }
 
     @Autowired

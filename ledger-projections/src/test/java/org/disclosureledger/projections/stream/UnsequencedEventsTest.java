@@ -9,7 +9,6 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.projections.testing.SharedKafka;
-import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.TestTopics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * an event without a ledger entry (its message could not carry one) waits, and so does every entry after a gap. This
  * application has no sequencer; the test writes the ledger entries itself.
  */
-@SpringBootTest(
-        classes = UnsequencedTestApplication.class,
-        properties = {
-            "ledger.checkpoint.origin=test.disclosure-ledger/log",
-            "ledger.stream.partitions=2",
-            "ledger.stream.poll=20ms"
-        })
+@SpringBootTest(classes = UnsequencedTestApplication.class)
 @DirtiesContext
 class UnsequencedEventsTest {
 
@@ -39,8 +32,7 @@ class UnsequencedEventsTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedPostgres.registerFreshDatabase(registry);
-        topics = SharedKafka.register(registry);
+        topics = UnsequencedTestApplication.register(registry);
     }
 
     @Autowired

@@ -6,16 +6,33 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.disclosureledger.projections.eventstore.EventStoreConfiguration;
+import org.disclosureledger.projections.testing.SharedKafka;
+import org.disclosureledger.projections.testing.SharedPostgres;
+import org.disclosureledger.projections.testing.TestTopics;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The event store and the stream without the integrity sequencer: an event gets a ledger index only from the test. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({EventStoreConfiguration.class, StreamConfiguration.class})
 class UnsequencedTestApplication {
+
+    /**
+     * Registers a fresh database, the test class's topics on the shared broker, a checkpoint origin, two partitions
+     * and a relay that looks again every 20 ms.
+     */
+    static TestTopics register(DynamicPropertyRegistry registry) {
+        SharedPostgres.registerFreshDatabase(registry);
+        TestTopics topics = SharedKafka.register(registry);
+        registry.add("ledger.checkpoint.origin", () -> "test.disclosure-ledger/log");
+        registry.add("ledger.stream.partitions", () -> "2");
+        registry.add("ledger.stream.poll", () -> "20ms");
+        return topics;
+    }
 
     @Bean
     Clock clock() {
