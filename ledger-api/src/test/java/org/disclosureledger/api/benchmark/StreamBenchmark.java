@@ -87,6 +87,12 @@ class StreamBenchmark {
     private static final int WARM_UP_ROUNDS = Integer.getInteger("benchmark.stream.warm-up-rounds", 20);
     /** The raw producer sends the same messages this many times; the fastest send is the ceiling. */
     private static final int RAW_SENDS = 3;
+    /**
+     * The publisher publishes the measured events this many times; the fastest publication is the figure, as the
+     * fastest raw send is the ceiling. Runs alone on 2026-12-06 gave 21,000-33,000 events/s for one publication,
+     * with the JIT or PostgreSQL (autovacuum after the events were stored) busy in some of them.
+     */
+    private static final int PUBLICATIONS = 3;
 
     private static final int RECORDING_THREADS = 8;
     private static final int RATE_PER_SECOND = 200;
@@ -169,17 +175,34 @@ class StreamBenchmark {
         CaughtUp.await(processing, eventStore, PATIENCE, null);
         long bulkTo = nextLedgerIndex();
 
-        double publishedBefore = published();
-        StatementStats statements = StatementStats.start(jdbc);
-        CpuUse.Sample cpuBefore = CpuUse.now();
-        Compiling compiling = Compiling.since();
-        long started = System.nanoTime();
+        // Like the ceiling, the fastest of a few: the same events published again, the relay's row moved back to them.
+        long fastestPublication = Long.MAX_VALUE;
+        CpuUse.Sample publisherCpu = null;
+        long compiledMillis = 0;
+        List<String> publicationRates = new ArrayList<>();
+        for (int publication = 0; publication < PUBLICATIONS; publication++) {
+            jdbc.update("update stream_relay set published_entries = ? where id = 1", warmTo);
+            double publishedBefore = published();
+            StatementStats statements = StatementStats.start(jdbc);
+            CpuUse.Sample cpuBefore = CpuUse.now();
+            Compiling compiling = Compiling.since();
+            long started = System.nanoTime();
+            publisher.start();
+            awaitPublished(publishedBefore + EVENTS);
+            long nanos = System.nanoTime() - started;
+            CpuUse.Sample used = CpuUse.now().since(cpuBefore);
+            long compiled = compiling.millis();
+            publisher.stop();
+            statements.print("while the publisher published " + EVENTS + " events");
+            publicationRates.add(String.format("%,.0f", EVENTS / seconds(nanos)));
+            if (nanos < fastestPublication) {
+                fastestPublication = nanos;
+                publisherCpu = used;
+                compiledMillis = compiled;
+            }
+        }
         publisher.start();
-        awaitPublished(publishedBefore + EVENTS);
-        double publisherRate = EVENTS / seconds(System.nanoTime() - started);
-        CpuUse.Sample publisherCpu = CpuUse.now().since(cpuBefore);
-        long compiledMillis = compiling.millis();
-        statements.print("while the publisher published " + EVENTS + " events");
+        double publisherRate = EVENTS / seconds(fastestPublication);
 
         List<BenchmarkKafka.Message> messages = kafka.readAll(DISCLOSURES_TOPIC, PARTITIONS, EVENTS, PATIENCE);
         // One send of the same messages took from 1.0 to 1.8 s in runs of one day: the ceiling is the fastest of a few.
@@ -202,14 +225,17 @@ class StreamBenchmark {
                 rawRate,
                 "events/s",
                 "publisher: the stream relay, one thread, batches of " + batchSize + " ledger entries in ledger"
-                        + " order; each batch locks the relay's row, reads its entries with their stored events,"
-                        + " reads them as JSON through the event store's upcasters, copies the named fields into each"
-                        + " message, sends them all, waits for every acknowledgement and commits its position to"
+                        + " order, in turns of about half a second that each lock the relay's row; each batch reads"
+                        + " its entries with their stored events, reads them as JSON through the event store's"
+                        + " upcasters, copies the named fields into each message and sends them all while the batch"
+                        + " before waits for its acknowledgements; the turn commits the relay's position to"
                         + " PostgreSQL (every event here is a disclosure's first, so no follow-on's filter attributes"
                         + " are read from the event store); the processors had caught up before it started; measured"
-                        + " after " + WARM_UP_ROUNDS + " rounds of " + WARM_UP_EVENTS + " warm-up events, with the JIT"
-                        + " still compiling " + String.format("%,d", compiledMillis) + " ms (summed over its threads)"
-                        + " meanwhile; raw: one idempotent producer, acks=all, async sends then flush, the fastest of "
+                        + " after " + WARM_UP_ROUNDS + " rounds of " + WARM_UP_EVENTS + " warm-up events, the fastest"
+                        + " of " + PUBLICATIONS + " publications of the same events ("
+                        + String.join(", ", publicationRates)
+                        + " events/s), with the JIT still compiling " + String.format("%,d", compiledMillis)
+                        + " ms (summed over its threads) during it; raw: one idempotent producer, acks=all, async sends then flush, the fastest of "
                         + RAW_SENDS + " sends of the same messages"));
         report.add(CpuUse.row(
                 SCENARIO,
