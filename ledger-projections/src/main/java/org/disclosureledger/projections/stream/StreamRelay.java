@@ -243,7 +243,7 @@ public final class StreamRelay implements SmartLifecycle {
         thread.start();
     }
 
-    /** Stops relaying, after the batch under way (if any) committed or rolled back. */
+    /** Stops relaying, after the turn under way (if any) committed or rolled back. */
     @Override
     public synchronized void stop() {
         if (!running) {
@@ -259,7 +259,7 @@ public final class StreamRelay implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            log.warn("Stream relay: still finishing a batch after {}; leaving it to end", STOP_WAIT);
+            log.warn("Stream relay: still finishing a turn after {}; leaving it to end", STOP_WAIT);
         }
         thread = null;
     }
