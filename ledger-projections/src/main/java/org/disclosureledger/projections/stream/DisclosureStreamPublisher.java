@@ -106,7 +106,10 @@ final class DisclosureStreamPublisher {
          */
         void await() {
             disclosures.await();
-            producer.sendAll(topics.settings().alerts(), alerts);
+            if (!alerts.isEmpty()) {
+                // Not flushed: a flush would also wait for the next batch, handed over meanwhile.
+                producer.send(topics.settings().alerts(), alerts).await();
+            }
             metrics.disclosuresPublished(disclosures.count());
         }
     }

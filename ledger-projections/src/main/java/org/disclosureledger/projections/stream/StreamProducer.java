@@ -22,13 +22,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.disclosureledger.core.stream.StreamAttributes;
 
 /**
- * Sends CloudEvents to Kafka in structured mode and waits until the broker acknowledged every one of them, or fails.
+ * Sends CloudEvents to Kafka in structured mode, and waits until the broker acknowledged every one of them, or fails:
+ * at once ({@link #sendAll}), or once the caller has done other work meanwhile ({@link #send}, then
+ * {@link Acknowledgements#await}).
  *
  * <p>The producer is idempotent with {@code acks=all} and at most five requests in flight, so that retries inside
  * the client neither duplicate nor reorder a partition's messages; these settings are forced whatever the
  * application's Kafka properties say. Timeouts default to seconds rather than Kafka's minutes, so that a broker that
  * went away surfaces quickly and the caller's retry (with backoff) takes over; the application may override them
- * ({@code spring.kafka.producer.properties.*}). A batch is sent whole before waiting once for all acknowledgements.
+ * ({@code spring.kafka.producer.properties.*}). A batch is handed over whole before waiting once for all its
+ * acknowledgements, whose timeout runs from when it was handed over.
  */
 final class StreamProducer implements AutoCloseable {
 

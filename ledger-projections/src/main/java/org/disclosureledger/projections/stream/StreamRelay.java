@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>One node at a time publishes: the row is claimed with {@code skip locked}, so a node that finds it taken waits
  * for the next round. A batch that fails (the broker is away) ends the turn: the row stays before it (the batches
- * acknowledged before it are committed), and the relay tries again from there after a backoff (1 s, doubling up to
- * 60 s). An entry is never passed over unpublished, though it may be published twice (a batch sent after a failed one
+ * acknowledged before it are committed, unless it was the database that failed, which rolls the whole turn back), and
+ * the relay tries again from there after a backoff (1 s, doubling up to 60 s). An entry is never passed over unpublished, though it may be published twice (a batch sent after a failed one
  * may be on the topic already). When it finds nothing to publish the relay looks again after {@code ledger.stream.poll}
  * (default 100 ms). Every ledger index below the row's count is on the topic, which lets the checkpoints that cover
  * them follow ({@link CheckpointPublisher}).
@@ -56,7 +57,7 @@ public final class StreamRelay implements SmartLifecycle {
 
     /**
      * @param storedEvents reads the stored events through the event store's serializer and upcasters
-     * @param batchSize  entries published per transaction
+     * @param batchSize  entries published per batch
      * @param poll       how long to wait before looking again once there was nothing more to publish
      */
     StreamRelay(
@@ -87,7 +88,8 @@ public final class StreamRelay implements SmartLifecycle {
      * Publishes the entries not yet on the topic, if this node holds the relay, for one turn (until there are no more,
      * or for about {@link #TURN}), and returns how many; 0 when there was nothing to publish or another node holds it.
      *
-     * @throws RuntimeException if a batch could not be published; the batches before it are recorded as published
+     * @throws RuntimeException if a batch could not be published; the batches acknowledged before it are recorded as
+     *     published, unless the database failed (then the whole turn rolls back, and its batches are published again)
      */
     int relayNextBatches() {
         Turn turn = transaction.execute(status -> relayTurn());
@@ -127,9 +129,13 @@ public final class StreamRelay implements SmartLifecycle {
             InFlight sent = null;
             Throwable failure = null;
             try {
-                if (waiting == null || System.nanoTime() - turnEnds < 0) {
+                // Once stop() was asked for, only the batch in flight is finished.
+                if (waiting == null || (running && System.nanoTime() - turnEnds < 0)) {
                     sent = sendFrom(waiting == null ? from : waiting.upTo());
                 }
+            } catch (DataAccessException e) {
+                // PostgreSQL has aborted the transaction: nothing more can be recorded in it, so the turn rolls back.
+                throw e;
             } catch (RuntimeException | Error e) {
                 // The batch in flight is still waited for, so that it is not sent again at every retry.
                 failure = e;
