@@ -19,8 +19,8 @@ import org.disclosureledger.core.stream.StreamKind;
  * a disclosure whose first event in the batch is a follow-on, read from the event store (one query per batch). Every
  * message of the batch is made before the first is sent, so that an event whose message cannot be made fails the
  * batch before anything of it reaches the broker (rather than sending the messages before it again at every retry);
- * the batch returns once every message is acknowledged. Anything that fails throws, so the relay's transaction rolls
- * back and the batch is tried again later: an event is never passed over unpublished, though it may be published
+ * the batch is published once every message is acknowledged. Anything that fails throws, so that the relay does not
+ * move past the batch and tries it again later: an event is never passed over unpublished, though it may be published
  * twice.
  */
 final class DisclosureStreamPublisher {
@@ -48,14 +48,13 @@ final class DisclosureStreamPublisher {
     }
 
     /**
-     * Publishes a batch, in order, and returns once the broker acknowledged all of it; throws otherwise.
+     * Makes a batch's messages and hands them to the producer, in order, without waiting for the broker: the batch is
+     * published once {@link SentBatch#await} returns.
      *
      * @param positions each event's place in the ledger, by event identifier
+     * @throws RuntimeException if a message could not be made (then none of the batch was sent) or sent
      */
-    void publish(List<StoredDisclosureEvent> batch, Map<String, LedgerPosition> positions) {
-        if (batch.isEmpty()) {
-            return;
-        }
+    SentBatch send(List<StoredDisclosureEvent> batch, Map<String, LedgerPosition> positions) {
         topics.ensureCreated();
         Map<String, DisclosureFilter> filters = filtersBefore(batch);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
@@ -80,10 +79,39 @@ final class DisclosureStreamPublisher {
                 alerts.add(StreamProducer.record(topics.settings().alerts(), id, message));
             }
         }
-        producer.sendAll(topics.settings().disclosures(), records);
-        // After the disclosures topic: an alert is never seen before the entry it is about.
-        producer.sendAll(topics.settings().alerts(), alerts);
-        metrics.disclosuresPublished(records.size());
+        return new SentBatch(producer.send(topics.settings().disclosures(), records), alerts);
+    }
+
+    /** Sends at once whatever the producer holds, and waits for it (see {@link StreamProducer#flush}). */
+    void flush() {
+        producer.flush();
+    }
+
+    /** A batch whose messages to the disclosures topic were handed to the producer; its alerts are still to send. */
+    final class SentBatch {
+
+        private final StreamProducer.Acknowledgements disclosures;
+        private final List<ProducerRecord<String, byte[]>> alerts;
+
+        private SentBatch(StreamProducer.Acknowledgements disclosures, List<ProducerRecord<String, byte[]>> alerts) {
+            this.disclosures = disclosures;
+            this.alerts = alerts;
+        }
+
+        /**
+         * Returns once the broker acknowledged every message of the batch: those to the disclosures topic, then its
+         * alerts, sent only then so that an alert is never seen before the entry it is about.
+         *
+         * @throws StreamPublishFailure if any was not acknowledged; nothing is counted as published
+         */
+        void await() {
+            disclosures.await();
+            if (!alerts.isEmpty()) {
+                // Not flushed: a flush would also wait for the next batch, handed over meanwhile.
+                producer.send(topics.settings().alerts(), alerts).await();
+            }
+            metrics.disclosuresPublished(disclosures.count());
+        }
     }
 
     /**

@@ -26,9 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * one Spring Boot's Kafka connection details name ({@code spring.kafka.*}, or the application's embedded broker); the
  * rest is {@code ledger.stream.*} (see docs/stream.md).
  *
- * <p>The relay ({@link StreamRelay}) publishes up to {@code ledger.stream.batch-size} entries (default 500) per
- * transaction, in ledger order, and when it finds nothing to publish looks again after {@code ledger.stream.poll}
- * (default 100 ms). A new ledger is published from its first entry.
+ * <p>The relay ({@link StreamRelay}) publishes in ledger order, in batches of up to {@code ledger.stream.batch-size}
+ * entries (default 500), in turns of about half a second that are one transaction each, and when it finds nothing to
+ * publish looks again after {@code ledger.stream.poll} (default 100 ms). A new ledger is published from its first
+ * entry.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("${ledger.stream.enabled:true}")

@@ -16,18 +16,22 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.disclosureledger.core.stream.StreamAttributes;
 
 /**
- * Sends CloudEvents to Kafka in structured mode and waits until the broker acknowledged every one of them, or fails.
+ * Sends CloudEvents to Kafka in structured mode, and waits until the broker acknowledged every one of them, or fails:
+ * at once ({@link #sendAll}), or once the caller has done other work meanwhile ({@link #send}, then
+ * {@link Acknowledgements#await}).
  *
  * <p>The producer is idempotent with {@code acks=all} and at most five requests in flight, so that retries inside
  * the client neither duplicate nor reorder a partition's messages; these settings are forced whatever the
  * application's Kafka properties say. Timeouts default to seconds rather than Kafka's minutes, so that a broker that
  * went away surfaces quickly and the caller's retry (with backoff) takes over; the application may override them
- * ({@code spring.kafka.producer.properties.*}). A batch is sent whole before waiting once for all acknowledgements.
+ * ({@code spring.kafka.producer.properties.*}). A batch is handed over whole before waiting once for all its
+ * acknowledgements, whose timeout runs from when it was handed over.
  */
 final class StreamProducer implements AutoCloseable {
 
@@ -82,28 +86,84 @@ final class StreamProducer implements AutoCloseable {
      */
     void sendAll(String topic, List<ProducerRecord<String, byte[]>> records) {
         if (records.isEmpty()) {
+            // Nothing to wait for: a flush would wait for whatever else was handed over.
             return;
         }
+        Acknowledgements acknowledgements = send(topic, records);
+        flush();
+        acknowledgements.await();
+    }
+
+    /**
+     * Hands the records to the producer in order, without waiting for the broker; their acknowledgements are due
+     * within the acknowledgement timeout from now. The producer may linger a few milliseconds for more before sending
+     * them ({@code linger.ms}), unless {@link #flush} is called.
+     *
+     * @throws StreamPublishFailure if the producer refused a record at once; some may have been handed over
+     */
+    Acknowledgements send(String topic, List<ProducerRecord<String, byte[]>> records) {
         long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
-        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(records.size());
+        List<Future<RecordMetadata>> futures = new ArrayList<>(records.size());
         try {
             for (ProducerRecord<String, byte[]> record : records) {
-                acknowledgements.add(producer.send(record));
+                futures.add(producer.send(record));
             }
-            producer.flush();
-            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
-                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StreamPublishFailure(topic, records.size(), "interrupted while waiting", e);
-        } catch (ExecutionException e) {
-            throw new StreamPublishFailure(topic, records.size(), e.getCause().toString(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new StreamPublishFailure(
-                    topic, records.size(), "no acknowledgement within " + acknowledgementTimeout, e);
         } catch (KafkaException e) {
             throw new StreamPublishFailure(topic, records.size(), e.toString(), e);
+        }
+        return new Acknowledgements(topic, futures, deadline);
+    }
+
+    /**
+     * Sends every record handed over at once and waits until each has been acknowledged or has failed. Interrupted,
+     * it returns with the thread's interrupt flag set, which the next {@link Acknowledgements#await} reports.
+     */
+    void flush() {
+        try {
+            producer.flush();
+        } catch (InterruptException e) {
+            // Kafka's InterruptException sets the flag again.
+        }
+    }
+
+    /** The broker's acknowledgements of records handed to the producer, in the order they were handed over. */
+    final class Acknowledgements {
+
+        private final String topic;
+        private final List<Future<RecordMetadata>> futures;
+        private final long deadline;
+
+        private Acknowledgements(String topic, List<Future<RecordMetadata>> futures, long deadline) {
+            this.topic = topic;
+            this.futures = futures;
+            this.deadline = deadline;
+        }
+
+        /** How many records were handed over. */
+        int count() {
+            return futures.size();
+        }
+
+        /**
+         * Returns once the broker acknowledged every record.
+         *
+         * @throws StreamPublishFailure if any was refused or not acknowledged in time; some may have been written
+         */
+        void await() {
+            try {
+                for (Future<RecordMetadata> acknowledgement : futures) {
+                    acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StreamPublishFailure(topic, futures.size(), "interrupted while waiting", e);
+            } catch (ExecutionException e) {
+                throw new StreamPublishFailure(
+                        topic, futures.size(), e.getCause().toString(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new StreamPublishFailure(
+                        topic, futures.size(), "no acknowledgement within " + acknowledgementTimeout, e);
+            }
         }
     }
 

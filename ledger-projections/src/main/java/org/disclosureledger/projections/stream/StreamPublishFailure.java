@@ -2,7 +2,7 @@ package org.disclosureledger.projections.stream;
 
 /**
  * Messages could not be published, or not confirmed: the broker is away, slow, or refused them. Thrown so that the
- * work that asked for them is rolled back and retried; nothing is counted as published.
+ * work that asked for them is not recorded as done and is tried again; nothing of it is counted as published.
  */
 public class StreamPublishFailure extends RuntimeException {
 

@@ -8,23 +8,26 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Feeds the disclosures topic from the ledger, in ledger order: on one thread, in batches of
- * {@code ledger.stream.batch-size} entries (fewer when their stored events pass 8 MiB), each in one transaction that
- * locks the relay's row ({@code stream_relay}), reads the entries after the last published one with their stored
- * events, publishes them ({@link DisclosureStreamPublisher}), waits for every acknowledgement, and only then moves the
- * row past them. Only entries the sequencer committed are read, so every message carries its ledger index and leaf
- * hash.
+ * Feeds the disclosures topic from the ledger, in ledger order: on one thread, in turns of about half a second, each
+ * in one transaction that locks the relay's row ({@code stream_relay}) and publishes batches of
+ * {@code ledger.stream.batch-size} entries (fewer when their stored events pass 8 MiB). For each batch it reads the
+ * entries after the last one sent with their stored events and sends their messages ({@link DisclosureStreamPublisher})
+ * while the batch before waits for its acknowledgements; once a batch is acknowledged the row moves past it, and the
+ * turn's transaction commits the row at its end. Only entries the sequencer committed are read, so every message
+ * carries its ledger index and leaf hash.
  *
  * <p>One node at a time publishes: the row is claimed with {@code skip locked}, so a node that finds it taken waits
- * for the next round. A batch that fails (the broker is away) rolls back, the row stays before it, and the relay tries
- * again after a backoff (1 s, doubling up to 60 s): an entry is never passed over unpublished, though it may be
- * published twice. When it finds nothing to publish the relay looks again after {@code ledger.stream.poll} (default
- * 100 ms). Every ledger index below the row's count is on the topic, which lets the checkpoints that cover them follow
- * ({@link CheckpointPublisher}).
+ * for the next round. A batch that fails (the broker is away) ends the turn: the row stays before it (the batches
+ * acknowledged before it are committed, unless it was the database that failed, which rolls the whole turn back), and
+ * the relay tries again from there after a backoff (1 s, doubling up to 60 s). An entry is never passed over unpublished, though it may be published twice (a batch sent after a failed one
+ * may be on the topic already). When it finds nothing to publish the relay looks again after {@code ledger.stream.poll}
+ * (default 100 ms). Every ledger index below the row's count is on the topic, which lets the checkpoints that cover
+ * them follow ({@link CheckpointPublisher}).
  */
 public final class StreamRelay implements SmartLifecycle {
 
@@ -35,6 +38,11 @@ public final class StreamRelay implements SmartLifecycle {
     // About a dozen bulk chunks' events (0.7 MB each), or thousands of single disclosures'.
     private static final long BATCH_BYTES = 8L << 20;
     private static final int MAX_BATCH_SIZE = 10_000;
+    /**
+     * How long a turn goes on starting batches: its transaction commits the row once the turn ends, and the
+     * checkpoints and {@code ledger.stream.lag} follow only what was committed.
+     */
+    private static final Duration TURN = Duration.ofMillis(500);
 
     private final StreamStore store;
     private final DisclosureStreamPublisher publisher;
@@ -49,7 +57,7 @@ public final class StreamRelay implements SmartLifecycle {
 
     /**
      * @param storedEvents reads the stored events through the event store's serializer and upcasters
-     * @param batchSize  entries published per transaction
+     * @param batchSize  entries published per batch
      * @param poll       how long to wait before looking again once there was nothing more to publish
      */
     StreamRelay(
@@ -77,31 +85,97 @@ public final class StreamRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes the next batch of entries, if this node holds the relay, and returns how many; 0 when there was
-     * nothing to publish or another node holds it.
+     * Publishes the entries not yet on the topic, if this node holds the relay, for one turn (until there are no more,
+     * or for about {@link #TURN}), and returns how many; 0 when there was nothing to publish or another node holds it.
      *
-     * @throws RuntimeException if the batch could not be published; nothing is recorded as published
+     * @throws RuntimeException if a batch could not be published; the batches acknowledged before it are recorded as
+     *     published, unless the database failed (then the whole turn rolls back, and its batches are published again)
      */
-    int relayNextBatch() {
-        Integer published = transaction.execute(status -> {
-            Optional<Long> claimed = store.claimRelay();
-            if (claimed.isEmpty()) {
-                return 0;
+    int relayNextBatches() {
+        Turn turn = transaction.execute(status -> relayTurn());
+        if (turn == null) {
+            return 0;
+        }
+        if (turn.failure() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (turn.failure() instanceof Error e) {
+            throw e;
+        }
+        return turn.published();
+    }
+
+    /**
+     * What a turn published before it ended, and why it ended early, if it did: a failure is carried out of the
+     * transaction rather than thrown in it, so that the batches acknowledged before it are committed.
+     */
+    private record Turn(int published, Throwable failure) {}
+
+    /**
+     * One turn, in the transaction that holds the relay's row. Each batch is read and its messages made while the one
+     * before waits for its acknowledgements; the row moves past a batch once it is acknowledged, never past one that
+     * was not (a failed batch leaves the row before it, though a batch sent after it may be on the topic too).
+     */
+    private Turn relayTurn() {
+        Optional<Long> claimed = store.claimRelay();
+        if (claimed.isEmpty()) {
+            return new Turn(0, null);
+        }
+        long from = claimed.get();
+        long acknowledged = from;
+        long turnEnds = System.nanoTime() + TURN.toNanos();
+        InFlight waiting = null;
+        while (true) {
+            InFlight sent = null;
+            Throwable failure = null;
+            try {
+                // Once stop() was asked for, only the batch in flight is finished.
+                if (waiting == null || (running && System.nanoTime() - turnEnds < 0)) {
+                    sent = sendFrom(waiting == null ? from : waiting.upTo());
+                }
+            } catch (DataAccessException e) {
+                // PostgreSQL has aborted the transaction: nothing more can be recorded in it, so the turn rolls back.
+                throw e;
+            } catch (RuntimeException | Error e) {
+                // The batch in flight is still waited for, so that it is not sent again at every retry.
+                failure = e;
             }
-            long from = claimed.get();
-            List<LedgerEntryEvent> entries = store.entriesFrom(from, batchSize, BATCH_BYTES);
-            if (entries.isEmpty()) {
-                return 0;
+            if (waiting != null) {
+                if (sent == null) {
+                    publisher.flush();
+                }
+                try {
+                    waiting.batch().await();
+                } catch (RuntimeException | Error e) {
+                    if (failure != null) {
+                        e.addSuppressed(failure);
+                    }
+                    return new Turn((int) (acknowledged - from), e);
+                }
+                acknowledged = waiting.upTo();
+                store.relayedUpTo(acknowledged);
             }
-            Map<String, LedgerPosition> positions = new HashMap<>();
-            entries.forEach(e -> positions.put(e.stored().getEventIdentifier(), e.position()));
-            List<StoredDisclosureEvent> events = storedEvents.read(
-                    entries.stream().map(LedgerEntryEvent::stored).toList());
-            publisher.publish(events, positions);
-            store.relayedUpTo(from + entries.size());
-            return entries.size();
-        });
-        return published == null ? 0 : published;
+            if (sent == null || failure != null) {
+                return new Turn((int) (acknowledged - from), failure);
+            }
+            waiting = sent;
+        }
+    }
+
+    /** A batch handed to the producer, and the ledger index after its last entry. */
+    private record InFlight(DisclosureStreamPublisher.SentBatch batch, long upTo) {}
+
+    /** Reads the entries from this ledger index and sends their messages; null when there is none. */
+    private InFlight sendFrom(long ledgerIndex) {
+        List<LedgerEntryEvent> entries = store.entriesFrom(ledgerIndex, batchSize, BATCH_BYTES);
+        if (entries.isEmpty()) {
+            return null;
+        }
+        Map<String, LedgerPosition> positions = new HashMap<>();
+        entries.forEach(e -> positions.put(e.stored().getEventIdentifier(), e.position()));
+        List<StoredDisclosureEvent> events =
+                storedEvents.read(entries.stream().map(LedgerEntryEvent::stored).toList());
+        return new InFlight(publisher.send(events, positions), ledgerIndex + entries.size());
     }
 
     /** The ledger's entries not yet on the disclosures topic, as last committed. */
@@ -116,7 +190,7 @@ public final class StreamRelay implements SmartLifecycle {
                 && thread == Thread.currentThread()
                 && !Thread.currentThread().isInterrupted()) {
             try {
-                int published = relayNextBatch();
+                int published = relayNextBatches();
                 backoff = Duration.ZERO;
                 if (published == 0) {
                     pause(poll);
@@ -175,7 +249,7 @@ public final class StreamRelay implements SmartLifecycle {
         thread.start();
     }
 
-    /** Stops relaying, after the batch under way (if any) committed or rolled back. */
+    /** Stops relaying, after the turn under way (if any) committed or rolled back. */
     @Override
     public synchronized void stop() {
         if (!running) {
@@ -191,7 +265,7 @@ public final class StreamRelay implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            log.warn("Stream relay: still finishing a batch after {}; leaving it to end", STOP_WAIT);
+            log.warn("Stream relay: still finishing a turn after {}; leaving it to end", STOP_WAIT);
         }
         thread = null;
     }

@@ -356,7 +356,7 @@ class DisclosureStreamTest {
             awaitSignedCheckpoint();
             assertTimeoutPreemptively(
                     Duration.ofSeconds(5),
-                    () -> assertThat(relay.relayNextBatch())
+                    () -> assertThat(relay.relayNextBatches())
                             .as("a batch tried meanwhile finds the row taken at once and publishes nothing")
                             .isZero());
             // Ten of the relay's own rounds (every 100 ms) with the row taken.

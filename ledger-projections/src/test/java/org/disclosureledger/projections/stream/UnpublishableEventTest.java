@@ -46,6 +46,23 @@ class UnpublishableEventTest {
 
     @Test
     void givenABatchWithAnEventWhoseMessageCannotBeMade_whenRelayed_thenNoneOfItsMessagesIsSent() throws Exception {
+        recordThenStoreAnUnpublishableEvent(commands, jdbc);
+
+        // The first retry comes a second after the first failure.
+        Awaitility.await().atMost(PATIENCE).until(() -> failures() >= 2);
+
+        assertThat(TopicReader.messagesOn(SharedKafka.bootstrapServers(), topics.disclosures()))
+                .as("the recorded disclosure's message, made before the broken one, was not sent")
+                .isZero();
+        assertThat(jdbc.queryForObject("select published_entries from stream_relay", Long.class))
+                .isZero();
+    }
+
+    /**
+     * Records a disclosure, then stores an event of it whose message cannot be made, and gives both ledger entries (0
+     * and 1, in one statement so that a relay finds them together).
+     */
+    static void recordThenStoreAnUnpublishableEvent(CommandGateway commands, JdbcTemplate jdbc) {
         StreamCommands.record(commands, "unpublishable-a");
         Map<String, Object> recorded =
                 jdbc.queryForMap("select global_index, event_identifier from domain_event_entry");
@@ -59,7 +76,6 @@ class UnpublishableEventTest {
                 brokenGlobalIndex,
                 "{\"disclosureId\":\"unpublishable-a\",\"disputeId\":\"dispute-1\"}".getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
-        // Both entries in one statement, so that the relay finds them in one batch.
         jdbc.update(
                 "insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash, sequenced_at)"
                         + " values (0, ?, ?, ?, now()), (1, 'broken-1', ?, ?, now())",
@@ -68,15 +84,6 @@ class UnpublishableEventTest {
                 new byte[32],
                 brokenGlobalIndex,
                 new byte[32]);
-
-        // The first retry comes a second after the first failure.
-        Awaitility.await().atMost(PATIENCE).until(() -> failures() >= 2);
-
-        assertThat(TopicReader.messagesOn(SharedKafka.bootstrapServers(), topics.disclosures()))
-                .as("the recorded disclosure's message, made before the broken one, was not sent")
-                .isZero();
-        assertThat(jdbc.queryForObject("select published_entries from stream_relay", Long.class))
-                .isZero();
     }
 
     private double failures() {
