@@ -1,8 +1,11 @@
 package org.disclosureledger.projections.eventstore;
 
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.Serializer;
@@ -17,6 +20,10 @@ import org.axonframework.serialization.UnknownSerializedType;
  * took it first) is skipped. A snapshot that can no longer be read (its aggregate changed shape in a way the revision
  * filter did not catch) is reported when loading rather than later, so the event store falls back to replaying the
  * events instead of failing the command.
+ *
+ * <p>Events for the processors are read past a token's gaps in two index range reads rather than Axon's one
+ * statement, whose {@code OR} PostgreSQL could only answer by walking the whole event table's index (see
+ * {@link #fetchEvents}).
  */
 public class AppendOnlyJpaEventStorageEngine extends JpaEventStorageEngine {
 
@@ -53,6 +60,39 @@ public class AppendOnlyJpaEventStorageEngine extends JpaEventStorageEngine {
         } catch (Exception e) {
             handlePersistenceException(e, snapshot);
         }
+    }
+
+    /**
+     * The events after a processor's token, in global index order, at most a batch: those in the token's gaps (global
+     * indexes below its position that were not committed when it passed them), then those after its position. Axon
+     * asks for both in one statement ({@code globalIndex > :token OR globalIndex IN :gaps ORDER BY globalIndex} with a
+     * limit), for which PostgreSQL picks a walk along the primary key from its first entry, filtering as it goes, as
+     * soon as it expects the limit to be reached early: with the processor a few hundred events behind, every read
+     * walked the whole table (23 ms at 200,000 events, about a millisecond more per 10,000). Each part alone is a range
+     * read of the index. The rows are the same, in the same order, as Axon's statement returns.
+     */
+    @Override
+    protected List<Object[]> fetchEvents(GapAwareTrackingToken previousToken) {
+        if (previousToken == null || previousToken.getGaps().isEmpty()) {
+            return super.fetchEvents(previousToken);
+        }
+        String columns = "SELECT e.globalIndex, e.type, e.aggregateIdentifier, e.sequenceNumber, e.eventIdentifier,"
+                + " e.timeStamp, e.payloadType, e.payloadRevision, e.payload, e.metaData FROM "
+                + domainEventEntryEntityName() + " e WHERE ";
+        // Every gap is below the token's position, so the gaps' rows come first in global index order.
+        List<Object[]> rows = new ArrayList<>(entityManager()
+                .createQuery(columns + "e.globalIndex IN :gaps ORDER BY e.globalIndex ASC", Object[].class)
+                .setParameter("gaps", previousToken.getGaps())
+                .setMaxResults(batchSize())
+                .getResultList());
+        if (rows.size() < batchSize()) {
+            rows.addAll(entityManager()
+                    .createQuery(columns + "e.globalIndex > :token ORDER BY e.globalIndex ASC", Object[].class)
+                    .setParameter("token", previousToken.getIndex())
+                    .setMaxResults(batchSize() - rows.size())
+                    .getResultList());
+        }
+        return rows;
     }
 
     @Override

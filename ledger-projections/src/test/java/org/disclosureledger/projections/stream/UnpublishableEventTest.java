@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.projections.testing.SharedKafka;
@@ -19,11 +19,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A batch holding an event whose message cannot be made (its stored JSON lacks a field the stream names) fails before
- * any of its messages reaches the broker, so that the events before it are not sent again at every retry. The test
- * writes the broken event and the ledger entries itself (this application has no sequencer).
+ * With batches of two entries, a batch holding an event whose message cannot be made (its stored JSON lacks a field
+ * the stream names) comes after a publishable batch, whose acknowledgements the relay waits for meanwhile. The batch
+ * before is published once and recorded as published; the failing batch sends none of its messages, not even those
+ * made before the broken one; and neither is sent again at each retry. The test writes the broken event and the
+ * ledger entries itself (this application has no sequencer).
  */
-@SpringBootTest(classes = UnsequencedTestApplication.class)
+@SpringBootTest(classes = UnsequencedTestApplication.class, properties = "ledger.stream.batch-size=2")
 @DirtiesContext
 class UnpublishableEventTest {
 
@@ -45,45 +47,39 @@ class UnpublishableEventTest {
     MeterRegistry meters;
 
     @Test
-    void givenABatchWithAnEventWhoseMessageCannotBeMade_whenRelayed_thenNoneOfItsMessagesIsSent() throws Exception {
-        recordThenStoreAnUnpublishableEvent(commands, jdbc);
-
-        // The first retry comes a second after the first failure.
-        Awaitility.await().atMost(PATIENCE).until(() -> failures() >= 2);
-
-        assertThat(TopicReader.messagesOn(SharedKafka.bootstrapServers(), topics.disclosures()))
-                .as("the recorded disclosure's message, made before the broken one, was not sent")
-                .isZero();
-        assertThat(jdbc.queryForObject("select published_entries from stream_relay", Long.class))
-                .isZero();
-    }
-
-    /**
-     * Records a disclosure, then stores an event of it whose message cannot be made, and gives both ledger entries (0
-     * and 1, in one statement so that a relay finds them together).
-     */
-    static void recordThenStoreAnUnpublishableEvent(CommandGateway commands, JdbcTemplate jdbc) {
-        StreamCommands.record(commands, "unpublishable-a");
-        Map<String, Object> recorded =
-                jdbc.queryForMap("select global_index, event_identifier from domain_event_entry");
-        // A dispute stored without the time it was made: its message names disputedAt, so it cannot be made.
-        long brokenGlobalIndex = ((Number) recorded.get("global_index")).longValue() + 1000;
+    void givenABatchWithAnEventWhoseMessageCannotBeMade_whenRelayed_thenOnlyTheBatchBeforeIsPublishedAndOnlyOnce()
+            throws Exception {
+        List<String> disclosures = List.of("unpublishable-a", "unpublishable-b", "unpublishable-c");
+        disclosures.forEach(id -> StreamCommands.record(commands, id));
+        long afterLast = jdbc.queryForObject("select max(global_index) + 1000 from domain_event_entry", Long.class);
+        // A dispute of the third stored without the time it was made: its message names disputedAt, so it cannot be
+        // made.
         jdbc.update(
                 "insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,"
                         + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data)"
-                        + " values (?, 'unpublishable-a', 1, 'Disclosure', 'broken-1', '2025-07-01T12:00:00Z',"
+                        + " values (?, 'unpublishable-c', 1, 'Disclosure', 'broken-1', '2025-07-01T12:00:00Z',"
                         + " 'DisclosureDisputed', '1', ?, ?)",
-                brokenGlobalIndex,
-                "{\"disclosureId\":\"unpublishable-a\",\"disputeId\":\"dispute-1\"}".getBytes(StandardCharsets.UTF_8),
+                afterLast,
+                "{\"disclosureId\":\"unpublishable-c\",\"disputeId\":\"dispute-1\"}".getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
-        jdbc.update(
-                "insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash, sequenced_at)"
-                        + " values (0, ?, ?, ?, now()), (1, 'broken-1', ?, ?, now())",
-                recorded.get("event_identifier"),
-                recorded.get("global_index"),
-                new byte[32],
-                brokenGlobalIndex,
-                new byte[32]);
+        // The four events' entries in one statement, so that the relay finds them together: batches [0, 1] and [2, 3].
+        assertThat(jdbc.update(
+                        "insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash, sequenced_at)"
+                                + " select row_number() over (order by global_index) - 1, event_identifier,"
+                                + " global_index, ?, now() from domain_event_entry",
+                        (Object) new byte[32]))
+                .isEqualTo(4);
+
+        // The first retry comes a second after the first failure, the second two seconds after that.
+        Awaitility.await().atMost(PATIENCE).until(() -> failures() >= 3);
+
+        assertThat(jdbc.queryForObject("select published_entries from stream_relay", Long.class))
+                .as("the row moved past the acknowledged batch, and not into the failing one")
+                .isEqualTo(2);
+        assertThat(TopicReader.messagesOn(SharedKafka.bootstrapServers(), topics.disclosures()))
+                .as("the batch before, sent once; none of the failing batch, not even the message made before the"
+                        + " broken one")
+                .isEqualTo(2);
     }
 
     private double failures() {
