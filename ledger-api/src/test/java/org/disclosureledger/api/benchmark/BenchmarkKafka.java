@@ -67,12 +67,22 @@ final class BenchmarkKafka {
         }
     }
 
-    /** Reads the first {@code count} records of the topic from the beginning; fails if fewer arrive in time. */
-    List<Message> readAll(String topic, int partitions, int count, Duration patience) {
+    /** Where each partition of the topic ends now: the offset its next record will have. */
+    Map<TopicPartition, Long> endOffsets(String topic, int partitions) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> assigned = partitionsOf(topic, partitions);
-            consumer.assign(assigned);
-            consumer.seekToBeginning(assigned);
+            return consumer.endOffsets(partitionsOf(topic, partitions));
+        }
+    }
+
+    /**
+     * Reads the first {@code count} records from these offsets on (one per partition of a topic); fails if fewer
+     * arrive in time.
+     */
+    List<Message> readFrom(Map<TopicPartition, Long> offsets, int count, Duration patience) {
+        String topic = offsets.keySet().iterator().next().topic();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            consumer.assign(offsets.keySet());
+            offsets.forEach(consumer::seek);
             List<Message> messages = new ArrayList<>(count);
             Instant deadline = Instant.now().plus(patience);
             while (messages.size() < count) {
