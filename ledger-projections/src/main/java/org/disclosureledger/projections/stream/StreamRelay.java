@@ -24,10 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>One node at a time publishes: the row is claimed with {@code skip locked}, so a node that finds it taken waits
  * for the next round. A batch that fails (the broker is away) ends the turn: the row stays before it (the batches
  * acknowledged before it are committed, unless it was the database that failed, which rolls the whole turn back), and
- * the relay tries again from there after a backoff (1 s, doubling up to 60 s). An entry is never passed over unpublished, though it may be published twice (a batch sent after a failed one
- * may be on the topic already). When it finds nothing to publish the relay looks again after {@code ledger.stream.poll}
- * (default 100 ms). Every ledger index below the row's count is on the topic, which lets the checkpoints that cover
- * them follow ({@link CheckpointPublisher}).
+ * the relay tries again from there after a backoff (1 s, doubling up to 60 s). An entry is never passed over
+ * unpublished, though it may be published twice (a batch sent after a failed one may be on the topic already). When
+ * it finds nothing to publish the relay looks again after {@code ledger.stream.poll} (default 100 ms). Every ledger
+ * index below the row's count is on the topic, which lets the checkpoints that cover them follow
+ * ({@link CheckpointPublisher}).
  */
 public final class StreamRelay implements SmartLifecycle {
 
