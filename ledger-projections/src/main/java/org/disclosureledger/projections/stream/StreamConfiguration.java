@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.axonframework.serialization.Serializer;
 import org.disclosureledger.projections.eventstore.ProcessorLag;
 import org.disclosureledger.projections.integrity.SequencerConfiguration;
@@ -54,7 +55,17 @@ public class StreamConfiguration {
         return new StreamTopics(
                 new StreamTopics.Settings(disclosures, checkpoints, alerts, partitions, replicationFactor),
                 connect(kafka.buildAdminProperties(), connection.getAdmin()),
-                timeout);
+                timeout,
+                batchBytes(kafka.buildProducerProperties()));
+    }
+
+    /** The producer's {@code batch.size}: as configured under {@code spring.kafka.producer}, or Kafka's default. */
+    static int batchBytes(Map<String, Object> producerProperties) {
+        Object configured = producerProperties.get(ProducerConfig.BATCH_SIZE_CONFIG);
+        Object size = configured != null
+                ? configured
+                : ProducerConfig.configDef().defaultValues().get(ProducerConfig.BATCH_SIZE_CONFIG);
+        return Integer.parseInt(String.valueOf(size));
     }
 
     @Bean(destroyMethod = "close")

@@ -10,8 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -49,10 +52,16 @@ final class StreamTopics {
     private final Settings settings;
     private final Map<String, Object> adminProperties;
     private final Duration timeout;
+    private final int producerBatchBytes;
     private volatile boolean created;
 
-    StreamTopics(Settings settings, Map<String, Object> adminProperties, Duration timeout) {
+    /**
+     * @param producerBatchBytes the stream producer's {@code batch.size}: no topic may take smaller messages (see
+     *     {@link #ensureCreated()})
+     */
+    StreamTopics(Settings settings, Map<String, Object> adminProperties, Duration timeout, int producerBatchBytes) {
         this.settings = settings;
+        this.producerBatchBytes = producerBatchBytes;
         this.adminProperties = new HashMap<>(adminProperties);
         this.adminProperties.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         this.adminProperties.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
@@ -80,9 +89,15 @@ final class StreamTopics {
     }
 
     /**
-     * Creates whichever of the topics does not exist yet; after the first success it does nothing.
+     * Creates whichever of the topics does not exist yet, then checks that each takes messages at least as large as the
+     * producer's batches; after the first success it does nothing. A topic that takes smaller ones is refused: when
+     * the broker refuses a batch of several messages as too large, Kafka's producer (4.1) splits it into batches of its
+     * {@code batch.size} and sends them again, so a batch under {@code batch.size} yet over the topic's limit is split
+     * and sent again without end (KAFKA-8350; in a test it ended in a StackOverflowError in the relay). Checked again
+     * at every call until it passes, so a topic's limit raised while the application runs is taken up at the next
+     * batch.
      *
-     * @throws StreamPublishFailure if the broker could not be asked
+     * @throws StreamPublishFailure if the broker could not be asked, or a topic takes messages smaller than a batch
      */
     void ensureCreated() {
         if (created) {
@@ -103,13 +118,41 @@ final class StreamTopics {
                         awaitCreated(result.getKey(), result.getValue());
                     }
                 }
+                requireMessagesAsLargeAsABatch(admin);
                 created = true;
+            } catch (StreamPublishFailure e) {
+                throw e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StreamPublishFailure(settings.disclosures(), 0, "interrupted while creating topics", e);
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 throw new StreamPublishFailure(
                         settings.disclosures(), 0, "the stream's topics could not be checked or created: " + e, e);
+            }
+        }
+    }
+
+    private void requireMessagesAsLargeAsABatch(Admin admin)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<ConfigResource> resources =
+                List.of(settings.disclosures(), settings.checkpoints(), settings.alerts()).stream()
+                        .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+                        .toList();
+        Map<ConfigResource, Config> configs =
+                admin.describeConfigs(resources).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        for (ConfigResource topic : resources) {
+            ConfigEntry limit = configs.get(topic).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            if (limit != null && Integer.parseInt(limit.value()) < producerBatchBytes) {
+                throw new StreamPublishFailure(
+                        topic.name(),
+                        0,
+                        "the topic takes messages of at most " + limit.value() + " bytes (max.message.bytes), fewer"
+                                + " than the stream producer's batches of " + producerBatchBytes
+                                + " bytes (batch.size),"
+                                + " so Kafka's producer would split a refused batch again and again without end;"
+                                + " raise the topic's max.message.bytes to " + producerBatchBytes + " or more, or"
+                                + " lower spring.kafka.producer.batch-size to " + limit.value() + " or less",
+                        null);
             }
         }
     }

@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.disclosureledger.projections.testing.SharedKafka;
@@ -26,6 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StreamTopicsTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** Kafka's default {@code batch.size}. */
+    static final int BATCH_BYTES = 16_384;
 
     @Test
     void givenNoTopics_whenEnsured_thenAllThreeExistKeptForEverWithTheirPartitions() throws Exception {
@@ -83,11 +88,55 @@ class StreamTopicsTest {
     }
 
     @Test
+    void givenATopicTakingMessagesSmallerThanABatch_whenEnsured_thenRefusedWithWhatToFixUntilItIsRaised()
+            throws Exception {
+        TestTopics names = SharedKafka.freshTopics();
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(names.alerts(), 1, (short) 1)
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "3000"))))
+                    .all()
+                    .get();
+        }
+        StreamTopics topics = topics(names, 2);
+
+        assertThatThrownBy(topics::ensureCreated)
+                .isInstanceOf(StreamPublishFailure.class)
+                .hasMessageContaining("topic " + names.alerts())
+                .hasMessageContaining("at most 3000 bytes (max.message.bytes)")
+                .hasMessageContaining("batches of 16384 bytes (batch.size)")
+                .hasMessageContaining("raise the topic's max.message.bytes to 16384 or more")
+                .hasMessageContaining("spring.kafka.producer.batch-size to 3000 or less");
+
+        try (Admin admin = admin()) {
+            admin.incrementalAlterConfigs(Map.of(
+                            new ConfigResource(ConfigResource.Type.TOPIC, names.alerts()),
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "16384"),
+                                    AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get();
+        }
+        topics.ensureCreated();
+    }
+
+    @Test
+    void givenProducerProperties_whenBatchBytesRead_thenTheConfiguredSizeOrKafkasDefault() {
+        assertThat(StreamConfiguration.batchBytes(Map.of())).isEqualTo(16_384);
+        assertThat(StreamConfiguration.batchBytes(Map.of(ProducerConfig.BATCH_SIZE_CONFIG, 65_536)))
+                .as("spring.kafka.producer.batch-size")
+                .isEqualTo(65_536);
+        assertThat(StreamConfiguration.batchBytes(Map.of(ProducerConfig.BATCH_SIZE_CONFIG, "32768")))
+                .as("spring.kafka.producer.properties.batch.size")
+                .isEqualTo(32_768);
+    }
+
+    @Test
     void givenNoBroker_whenEnsured_thenAPublishFailureNamesTheProblem() {
         StreamTopics topics = new StreamTopics(
                 new StreamTopics.Settings("d", "c", "a", 1, (short) 1),
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                BATCH_BYTES);
 
         assertThatThrownBy(topics::ensureCreated)
                 .isInstanceOf(StreamPublishFailure.class)
@@ -113,8 +162,8 @@ class StreamTopicsTest {
 
     @Test
     void givenThreeReplicas_whenTopicsDescribed_thenTwoMustBeInSync() {
-        StreamTopics topics =
-                new StreamTopics(new StreamTopics.Settings("d", "c", "a", 6, (short) 3), Map.of(), TIMEOUT);
+        StreamTopics topics = new StreamTopics(
+                new StreamTopics.Settings("d", "c", "a", 6, (short) 3), Map.of(), TIMEOUT, BATCH_BYTES);
 
         assertThat(topics.topics())
                 .allSatisfy(topic ->
@@ -126,7 +175,8 @@ class StreamTopicsTest {
                 new StreamTopics.Settings(
                         names.disclosures(), names.checkpoints(), names.alerts(), partitions, (short) 1),
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
-                TIMEOUT);
+                TIMEOUT,
+                BATCH_BYTES);
     }
 
     private static Admin admin() {

@@ -1,0 +1,149 @@
+package org.disclosureledger.projections.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.awaitility.Awaitility;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.disclosureledger.projections.testing.SharedKafka;
+import org.disclosureledger.projections.testing.TestTopics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The broker refuses one message, in the second of three batches of two: the disclosures topic takes messages of at
+ * most 20,000 bytes (more than the producer's 16 KiB batches, so the producer does not try to split the batch), and
+ * one stored event makes a larger one (a purpose text no command would accept, written by the test). The relay sends
+ * the third batch while the second waits for its acknowledgements, so the refusal reaches it with a batch in flight.
+ * The first batch is published once and recorded; the row stays before the refused batch at every retry, and the
+ * refused message is never on the topic. The stream stops there until the topic takes the message, while the relay
+ * retries and counts failures. The test writes the large event and the ledger entries itself (this application has no
+ * sequencer).
+ */
+@SpringBootTest(classes = UnsequencedTestApplication.class, properties = "ledger.stream.batch-size=2")
+@DirtiesContext
+class BrokerRefusedMessageTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final int LARGEST_MESSAGE = 20_000;
+    static final List<String> DISCLOSURES = List.of("refused-a", "refused-b", "refused-c", "refused-e", "refused-f");
+
+    static TestTopics topics;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        topics = UnsequencedTestApplication.register(registry);
+    }
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    StreamRelay relay;
+
+    @Autowired
+    StreamTopics streamTopics;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void givenTheBrokerRefusesAMessage_whenRelayed_thenTheRowStaysBeforeItsBatchAndTheBatchBeforeIsSentOnce()
+            throws Exception {
+        DISCLOSURES.forEach(id -> StreamCommands.record(commands, id));
+        // refused-c's event again, as another disclosure's, with a purpose text of 30,000 characters.
+        jdbc.update("insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,"
+                + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data)"
+                + " select global_index + 1000, 'refused-big', 0, type, 'refused-big-event', time_stamp,"
+                + " payload_type, payload_revision, convert_to(jsonb_set(jsonb_set("
+                + "convert_from(payload, 'UTF8')::jsonb, '{disclosureId}', '\"refused-big\"'),"
+                + " '{details,purpose,text}', to_jsonb(repeat('x', 30000)))::text, 'UTF8'), meta_data"
+                + " from domain_event_entry where aggregate_identifier = 'refused-c'");
+        streamTopics.ensureCreated();
+        limitTheDisclosuresTopicTo(LARGEST_MESSAGE);
+        // The six events' entries in one statement, so that the relay finds them together, the large one after
+        // refused-c's: batches [a, b], [c, big] and [e, f].
+        assertThat(jdbc.update(
+                        "insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash, sequenced_at)"
+                                + " select row_number() over (order by case aggregate_identifier"
+                                + " when 'refused-big' then global_index - 1000 + 0.5 else global_index end) - 1,"
+                                + " event_identifier, global_index, ?, now() from domain_event_entry",
+                        (Object) new byte[32]))
+                .isEqualTo(DISCLOSURES.size() + 1);
+
+        // The first retry comes a second after the first failure, the second two seconds after that.
+        Awaitility.await().atMost(PATIENCE).until(() -> failures() >= 3);
+
+        assertThat(jdbc.queryForObject("select published_entries from stream_relay", Long.class))
+                .as("the row moved past the first batch, and not into the refused one")
+                .isEqualTo(2);
+        assertThat(relay.isRunning()).as("the relay goes on retrying").isTrue();
+        Map<String, Long> sent = messagesPerDisclosure();
+        assertThat(sent.get("refused-a")).as("the first batch, sent once").isEqualTo(1);
+        assertThat(sent.get("refused-b")).as("the first batch, sent once").isEqualTo(1);
+        assertThat(sent).as("the refused message").doesNotContainKey("refused-big");
+    }
+
+    private static void limitTheDisclosuresTopicTo(int bytes) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, topics.disclosures());
+            Collection<AlterConfigOp> limit = List.of(new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(bytes)),
+                    AlterConfigOp.OpType.SET));
+            admin.incrementalAlterConfigs(Map.of(topic, limit)).all().get();
+        }
+    }
+
+    /** Every message on the disclosures topic, counted by the disclosure it is about. */
+    private Map<String, Long> messagesPerDisclosure() throws Exception {
+        long onTopic = TopicReader.messagesOn(SharedKafka.bootstrapServers(), topics.disclosures());
+        try (TopicReader reader = new TopicReader(SharedKafka.bootstrapServers(), topics.disclosures())) {
+            List<ConsumerRecord<String, byte[]>> records = reader.readUntil(read -> read.size() >= onTopic, PATIENCE);
+            return records.stream()
+                    .map(r -> subject(r.value()))
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        }
+    }
+
+    private String subject(byte[] message) {
+        try {
+            return json.readTree(message).get("subject").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private double failures() {
+        return meters.get(StreamMetrics.FAILURES)
+                .tag("topic", StreamMetrics.DISCLOSURES)
+                .counter()
+                .count();
+    }
+}
