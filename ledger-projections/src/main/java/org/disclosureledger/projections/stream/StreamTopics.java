@@ -16,7 +16,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +97,7 @@ final class StreamTopics {
      * {@code batch.size} and sends them again, so a batch under {@code batch.size} yet over the topic's limit is split
      * and sent again without end (KAFKA-8350; in a test it ended in a StackOverflowError in the relay). Checked again
      * at every call until it passes, so a topic's limit raised while the application runs is taken up at the next
-     * batch.
+     * batch. Left out, with a warning, where the client may not read topic configurations.
      *
      * @throws StreamPublishFailure if the broker could not be asked, or a topic takes messages smaller than a batch
      */
@@ -138,21 +140,54 @@ final class StreamTopics {
                 List.of(settings.disclosures(), settings.checkpoints(), settings.alerts()).stream()
                         .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
                         .toList();
-        Map<ConfigResource, Config> configs =
-                admin.describeConfigs(resources).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Map<ConfigResource, Config> configs = describe(admin, resources);
+        if (configs == null) {
+            return;
+        }
         for (ConfigResource topic : resources) {
             ConfigEntry limit = configs.get(topic).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-            if (limit != null && Integer.parseInt(limit.value()) < producerBatchBytes) {
+            if (limit != null && Integer.parseInt(limit.value().trim()) < producerBatchBytes) {
                 throw new StreamPublishFailure(
                         topic.name(),
                         0,
                         "the topic takes messages of at most " + limit.value() + " bytes (max.message.bytes), fewer"
-                                + " than the stream producer's batches of " + producerBatchBytes
-                                + " bytes (batch.size),"
-                                + " so Kafka's producer would split a refused batch again and again without end;"
-                                + " raise the topic's max.message.bytes to " + producerBatchBytes + " or more, or"
-                                + " lower spring.kafka.producer.batch-size to " + limit.value() + " or less",
+                                + " than the stream producer's batches of " + producerBatchBytes + " bytes"
+                                + " (batch.size), so Kafka's producer would split a refused batch again and again"
+                                + " without end; raise the topic's max.message.bytes to " + producerBatchBytes
+                                + " or more, or lower the producer's batch.size (spring.kafka.producer.batch-size,"
+                                + " or spring.kafka.producer.properties.batch.size where that is set) to "
+                                + limit.value() + " or less",
                         null);
+            }
+        }
+    }
+
+    /**
+     * The topics' configurations. A topic just created may not be known yet to the broker that answers, so an
+     * unknown topic is asked about again until the timeout. Null, after a warning, when the client may not read
+     * topic configurations (no {@code DescribeConfigs} permission): the check is then left to the operator.
+     */
+    private Map<ConfigResource, Config> describe(Admin admin, List<ConfigResource> resources)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeConfigs(resources)
+                        .all()
+                        .get(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof AuthorizationException) {
+                    log.warn(
+                            "The stream's topics' max.message.bytes could not be read ({}): not checked against"
+                                    + " the producer's batch.size of {} bytes; see docs/stream.md",
+                            e.getCause().toString(),
+                            producerBatchBytes);
+                    return null;
+                }
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
             }
         }
     }

@@ -7,17 +7,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -32,14 +29,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The broker refuses one message, in the second of three batches of two: the disclosures topic takes messages of at
- * most 20,000 bytes (more than the producer's 16 KiB batches, so the producer does not try to split the batch), and
- * one stored event makes a larger one (a purpose text no command would accept, written by the test). The relay sends
- * the third batch while the second waits for its acknowledgements, so the refusal reaches it with a batch in flight.
- * The first batch is published once and recorded; the row stays before the refused batch at every retry, and the
- * refused message is never on the topic. The stream stops there until the topic takes the message, while the relay
- * retries and counts failures. The test writes the large event and the ledger entries itself (this application has no
- * sequencer).
+ * The broker refuses one message, in the second of three batches of two. The test creates the disclosures topic taking
+ * messages of at most 20,000 bytes (no less than the producer's 16 KiB batches, as {@link StreamTopics} requires), and
+ * writes one stored event whose message is larger (a purpose text no command would accept); being larger than a
+ * producer batch, that message goes to the broker alone and is refused alone. The relay reads and sends the third
+ * batch while the second waits for its acknowledgements (what becomes of the third is not checked here). The first
+ * batch is published once and recorded; the row stays before the refused batch at every retry, and the refused
+ * message is never on the topic. The stream stops there until the topic takes the message, while the relay retries
+ * and counts failures. The test also writes the ledger entries (this application has no sequencer).
  */
 @SpringBootTest(classes = UnsequencedTestApplication.class, properties = "ledger.stream.batch-size=2")
 @DirtiesContext
@@ -52,8 +49,16 @@ class BrokerRefusedMessageTest {
     static TestTopics topics;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
         topics = UnsequencedTestApplication.register(registry);
+        // Before the application starts, so that the limit holds from its first message.
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topics.disclosures(), 2, (short) 1)
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(LARGEST_MESSAGE)))))
+                    .all()
+                    .get();
+        }
     }
 
     @Autowired
@@ -67,9 +72,6 @@ class BrokerRefusedMessageTest {
 
     @Autowired
     StreamRelay relay;
-
-    @Autowired
-    StreamTopics streamTopics;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -85,8 +87,6 @@ class BrokerRefusedMessageTest {
                 + "convert_from(payload, 'UTF8')::jsonb, '{disclosureId}', '\"refused-big\"'),"
                 + " '{details,purpose,text}', to_jsonb(repeat('x', 30000)))::text, 'UTF8'), meta_data"
                 + " from domain_event_entry where aggregate_identifier = 'refused-c'");
-        streamTopics.ensureCreated();
-        limitTheDisclosuresTopicTo(LARGEST_MESSAGE);
         // The six events' entries in one statement, so that the relay finds them together, the large one after
         // refused-c's: batches [a, b], [c, big] and [e, f].
         assertThat(jdbc.update(
@@ -108,17 +108,6 @@ class BrokerRefusedMessageTest {
         assertThat(sent.get("refused-a")).as("the first batch, sent once").isEqualTo(1);
         assertThat(sent.get("refused-b")).as("the first batch, sent once").isEqualTo(1);
         assertThat(sent).as("the refused message").doesNotContainKey("refused-big");
-    }
-
-    private static void limitTheDisclosuresTopicTo(int bytes) throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
-            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, topics.disclosures());
-            Collection<AlterConfigOp> limit = List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(bytes)),
-                    AlterConfigOp.OpType.SET));
-            admin.incrementalAlterConfigs(Map.of(topic, limit)).all().get();
-        }
     }
 
     /** Every message on the disclosures topic, counted by the disclosure it is about. */

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.awaitility.Awaitility;
 import org.disclosureledger.projections.testing.SharedKafka;
 import org.disclosureledger.projections.testing.TestTopics;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,8 @@ class StreamTopicsTest {
                 .hasMessageContaining("at most 3000 bytes (max.message.bytes)")
                 .hasMessageContaining("batches of 16384 bytes (batch.size)")
                 .hasMessageContaining("raise the topic's max.message.bytes to 16384 or more")
-                .hasMessageContaining("spring.kafka.producer.batch-size to 3000 or less");
+                .hasMessageContaining("lower the producer's batch.size (spring.kafka.producer.batch-size")
+                .hasMessageContaining("to 3000 or less");
 
         try (Admin admin = admin()) {
             admin.incrementalAlterConfigs(Map.of(
@@ -116,7 +118,11 @@ class StreamTopicsTest {
                     .all()
                     .get();
         }
-        topics.ensureCreated();
+        // The broker takes the new limit up shortly after it answers.
+        Awaitility.await()
+                .atMost(TIMEOUT)
+                .ignoreExceptionsInstanceOf(StreamPublishFailure.class)
+                .untilAsserted(topics::ensureCreated);
     }
 
     @Test
