@@ -89,16 +89,14 @@ class BrokerRefusedMessageTest {
                 + " from domain_event_entry where aggregate_identifier = 'refused-c'");
         // The six events' entries in one statement, so that the relay finds them together, the large one after
         // refused-c's: batches [a, b], [c, big] and [e, f].
-        assertThat(jdbc.update(
-                        "insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash, sequenced_at)"
-                                + " select row_number() over (order by case aggregate_identifier"
-                                + " when 'refused-big' then global_index - 1000 + 0.5 else global_index end) - 1,"
-                                + " event_identifier, global_index, ?, now() from domain_event_entry",
-                        (Object) new byte[32]))
+        assertThat(UnsequencedTestApplication.sequenceAll(
+                        jdbc,
+                        "case aggregate_identifier when 'refused-big' then global_index - 1000 + 0.5"
+                                + " else global_index end"))
                 .isEqualTo(DISCLOSURES.size() + 1);
 
         // The first retry comes a second after the first failure, the second two seconds after that.
-        Awaitility.await().atMost(PATIENCE).until(() -> failures() >= 3);
+        Awaitility.await().atMost(PATIENCE).until(() -> UnsequencedTestApplication.disclosureFailures(meters) >= 3);
 
         assertThat(jdbc.queryForObject("select published_entries from stream_relay", Long.class))
                 .as("the row moved past the first batch, and not into the refused one")
@@ -127,12 +125,5 @@ class BrokerRefusedMessageTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private double failures() {
-        return meters.get(StreamMetrics.FAILURES)
-                .tag("topic", StreamMetrics.DISCLOSURES)
-                .counter()
-                .count();
     }
 }

@@ -80,12 +80,7 @@ class DatabaseFailureMidTurnTest {
                         + " from domain_event_entry e, generate_series(1, ?) g where e.event_identifier = ?",
                 ENTRIES - 1,
                 original);
-        assertThat(jdbc.update(
-                        "insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash, sequenced_at)"
-                                + " select row_number() over (order by global_index) - 1, event_identifier,"
-                                + " global_index, ?, now() from domain_event_entry",
-                        (Object) new byte[32]))
-                .isEqualTo(ENTRIES);
+        assertThat(UnsequencedTestApplication.sequenceAll(jdbc, "global_index")).isEqualTo(ENTRIES);
 
         Awaitility.await()
                 .atMost(PATIENCE)
@@ -93,7 +88,9 @@ class DatabaseFailureMidTurnTest {
                 .until(this::endTheRelaysConnectionMidTurn);
 
         Awaitility.await().atMost(PATIENCE).until(() -> publishedEntries() == ENTRIES);
-        assertThat(failures()).as("the failed turn was reported").isGreaterThanOrEqualTo(1);
+        assertThat(UnsequencedTestApplication.disclosureFailures(meters))
+                .as("the failed turn was reported")
+                .isGreaterThanOrEqualTo(1);
         try (TopicReader reader = new TopicReader(SharedKafka.bootstrapServers(), topics.disclosures())) {
             List<ConsumerRecord<String, byte[]>> records =
                     reader.readUntil(read -> distinctIds(read).size() == ENTRIES, PATIENCE);
@@ -152,12 +149,5 @@ class DatabaseFailureMidTurnTest {
 
     private long publishedEntries() {
         return jdbc.queryForObject("select published_entries from stream_relay", Long.class);
-    }
-
-    private double failures() {
-        return meters.get(StreamMetrics.FAILURES)
-                .tag("topic", StreamMetrics.DISCLOSURES)
-                .counter()
-                .count();
     }
 }

@@ -63,15 +63,10 @@ class UnpublishableEventTest {
                 "{\"disclosureId\":\"unpublishable-c\",\"disputeId\":\"dispute-1\"}".getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
         // The four events' entries in one statement, so that the relay finds them together: batches [0, 1] and [2, 3].
-        assertThat(jdbc.update(
-                        "insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash, sequenced_at)"
-                                + " select row_number() over (order by global_index) - 1, event_identifier,"
-                                + " global_index, ?, now() from domain_event_entry",
-                        (Object) new byte[32]))
-                .isEqualTo(4);
+        assertThat(UnsequencedTestApplication.sequenceAll(jdbc, "global_index")).isEqualTo(4);
 
         // The first retry comes a second after the first failure, the second two seconds after that.
-        Awaitility.await().atMost(PATIENCE).until(() -> failures() >= 3);
+        Awaitility.await().atMost(PATIENCE).until(() -> UnsequencedTestApplication.disclosureFailures(meters) >= 3);
 
         assertThat(jdbc.queryForObject("select published_entries from stream_relay", Long.class))
                 .as("the row moved past the acknowledged batch, and not into the failing one")
@@ -80,12 +75,5 @@ class UnpublishableEventTest {
                 .as("the batch before, sent once; none of the failing batch, not even the message made before the"
                         + " broken one")
                 .isEqualTo(2);
-    }
-
-    private double failures() {
-        return meters.get(StreamMetrics.FAILURES)
-                .tag("topic", StreamMetrics.DISCLOSURES)
-                .counter()
-                .count();
     }
 }

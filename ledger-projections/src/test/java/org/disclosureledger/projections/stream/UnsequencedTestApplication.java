@@ -13,6 +13,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The event store and the stream without the integrity sequencer: an event gets a ledger index only from the test. */
@@ -32,6 +33,26 @@ class UnsequencedTestApplication {
         registry.add("ledger.stream.partitions", () -> "2");
         registry.add("ledger.stream.poll", () -> "20ms");
         return topics;
+    }
+
+    /**
+     * Gives every stored event a ledger entry (with a zero leaf hash), in one statement so that the relay finds them
+     * together, numbered in the order {@code orderBy} names; returns how many.
+     */
+    static int sequenceAll(JdbcTemplate jdbc, String orderBy) {
+        return jdbc.update(
+                "insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash, sequenced_at)"
+                        + " select row_number() over (order by " + orderBy + ") - 1, event_identifier, global_index,"
+                        + " ?, now() from domain_event_entry",
+                (Object) new byte[32]);
+    }
+
+    /** The relay's failed attempts on the disclosures topic so far ({@code ledger.stream.publish.failures}). */
+    static double disclosureFailures(MeterRegistry meters) {
+        return meters.get(StreamMetrics.FAILURES)
+                .tag("topic", StreamMetrics.DISCLOSURES)
+                .counter()
+                .count();
     }
 
     @Bean
