@@ -2,19 +2,14 @@ package org.disclosureledger.projections.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -73,8 +68,6 @@ class BrokerRefusedMessageTest {
     @Autowired
     StreamRelay relay;
 
-    final ObjectMapper json = new ObjectMapper();
-
     @Test
     void givenTheBrokerRefusesAMessage_whenRelayed_thenTheRowStaysBeforeItsBatchAndTheBatchBeforeIsSentOnce()
             throws Exception {
@@ -110,20 +103,7 @@ class BrokerRefusedMessageTest {
 
     /** Every message on the disclosures topic, counted by the disclosure it is about. */
     private Map<String, Long> messagesPerDisclosure() throws Exception {
-        long onTopic = TopicReader.messagesOn(SharedKafka.bootstrapServers(), topics.disclosures());
-        try (TopicReader reader = new TopicReader(SharedKafka.bootstrapServers(), topics.disclosures())) {
-            List<ConsumerRecord<String, byte[]>> records = reader.readUntil(read -> read.size() >= onTopic, PATIENCE);
-            return records.stream()
-                    .map(r -> subject(r.value()))
-                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        }
-    }
-
-    private String subject(byte[] message) {
-        try {
-            return json.readTree(message).get("subject").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TopicReader.readAll(SharedKafka.bootstrapServers(), topics.disclosures(), PATIENCE).stream()
+                .collect(Collectors.groupingBy(r -> TopicReader.attribute(r, "subject"), Collectors.counting()));
     }
 }

@@ -2,15 +2,11 @@ package org.disclosureledger.projections.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -57,15 +53,14 @@ class DatabaseFailureMidTurnTest {
     @Autowired
     MeterRegistry meters;
 
-    final ObjectMapper json = new ObjectMapper();
-
     /** The row as the ended turn found it, and the messages on the topic when it was ended. */
     long rowAtTheEnd = -1;
 
     long messagesAtTheEnd = -1;
 
     @Test
-    void givenTheDatabaseEndsTheRelaysConnectionMidTurn_whenRelayed_thenTheTurnIsSentAgainAndNoEntryIsLost() {
+    void givenTheDatabaseEndsTheRelaysConnectionMidTurn_whenRelayed_thenTheTurnIsSentAgainAndNoEntryIsLost()
+            throws Exception {
         StreamCommands.record(commands, "mid-turn");
         String original = jdbc.queryForObject(
                 "select event_identifier from domain_event_entry where aggregate_identifier = 'mid-turn'",
@@ -91,16 +86,16 @@ class DatabaseFailureMidTurnTest {
         assertThat(UnsequencedTestApplication.disclosureFailures(meters))
                 .as("the failed turn was reported")
                 .isGreaterThanOrEqualTo(1);
-        try (TopicReader reader = new TopicReader(SharedKafka.bootstrapServers(), topics.disclosures())) {
-            List<ConsumerRecord<String, byte[]>> records =
-                    reader.readUntil(read -> distinctIds(read).size() == ENTRIES, PATIENCE);
-            assertThat(distinctIds(records)).as("every entry on the topic").hasSize(ENTRIES);
-            assertThat((long) records.size())
-                    .as(
-                            "the ended turn's acknowledged messages (%d from entry %d), sent again",
-                            messagesAtTheEnd - rowAtTheEnd, rowAtTheEnd)
-                    .isGreaterThanOrEqualTo(ENTRIES + messagesAtTheEnd - rowAtTheEnd);
-        }
+        List<ConsumerRecord<String, byte[]>> records =
+                TopicReader.readAll(SharedKafka.bootstrapServers(), topics.disclosures(), PATIENCE);
+        assertThat(records.stream().map(r -> TopicReader.attribute(r, "id")).collect(Collectors.toSet()))
+                .as("every entry on the topic")
+                .hasSize(ENTRIES);
+        assertThat((long) records.size())
+                .as(
+                        "the ended turn's acknowledged messages (%d from entry %d), sent again",
+                        messagesAtTheEnd - rowAtTheEnd, rowAtTheEnd)
+                .isGreaterThanOrEqualTo(ENTRIES + messagesAtTheEnd - rowAtTheEnd);
     }
 
     /**
@@ -133,18 +128,6 @@ class DatabaseFailureMidTurnTest {
         rowAtTheEnd = row;
         messagesAtTheEnd = messages;
         return true;
-    }
-
-    private Set<String> distinctIds(List<ConsumerRecord<String, byte[]>> records) {
-        Set<String> ids = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                ids.add(json.readTree(record.value()).get("id").asText());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return ids;
     }
 
     private long publishedEntries() {

@@ -1,5 +1,8 @@
 package org.disclosureledger.projections.stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +26,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * generous time runs out. Plain Kafka consumer, no group: it assigns itself every partition.
  */
 final class TopicReader implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
@@ -110,6 +115,24 @@ final class TopicReader implements AutoCloseable {
             return admin.listOffsets(latest).all().get().values().stream()
                     .mapToLong(info -> info.offset())
                     .sum();
+        }
+    }
+
+    /** Every message the topic holds now, read from its beginning; fails if not all arrive within {@code atMost}. */
+    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic, Duration atMost)
+            throws Exception {
+        long held = messagesOn(bootstrapServers, topic);
+        try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
+            return reader.readUntil(read -> read.size() >= held, atMost);
+        }
+    }
+
+    /** A top-level attribute of a structured CloudEvent message, such as its {@code id} or {@code subject}. */
+    static String attribute(ConsumerRecord<String, byte[]> message, String name) {
+        try {
+            return JSON.readTree(message.value()).get(name).asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
