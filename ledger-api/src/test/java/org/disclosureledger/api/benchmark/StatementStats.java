@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class StatementStats {
 
-    private static final int SHOWN = 12;
+    private static final int SHOWN = Integer.getInteger("benchmark.statement-stats.shown", 12);
 
     private final JdbcTemplate jdbc;
     private final boolean enabled;
@@ -36,7 +36,13 @@ final class StatementStats {
         if (!enabled) {
             return;
         }
-        System.out.println("PostgreSQL statements by time, " + window + ":");
+        jdbc.query(
+                "select coalesce(sum(total_exec_time), 0), coalesce(sum(calls), 0), count(*) from pg_stat_statements",
+                row -> {
+                    System.out.printf(
+                            "PostgreSQL statements by time, %s: %,.0f ms in %,d calls of %,d statements in all%n",
+                            window, row.getDouble(1), row.getLong(2), row.getLong(3));
+                });
         jdbc.query(
                 "select total_exec_time, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 150)"
                         + " from pg_stat_statements order by total_exec_time desc limit " + SHOWN,

@@ -10,9 +10,21 @@ public class StreamPublishFailure extends RuntimeException {
     private final int messages;
 
     StreamPublishFailure(String topic, int messages, String reason, Throwable cause) {
-        super(messages + " message(s) to topic " + topic + " were not acknowledged: " + reason, cause);
+        this(topic, messages, cause, messages + " message(s) to topic " + topic + " were not acknowledged: " + reason);
+    }
+
+    private StreamPublishFailure(String topic, int messages, Throwable cause, String message) {
+        super(message, cause);
         this.topic = topic;
         this.messages = messages;
+    }
+
+    /**
+     * Nothing was sent because the topic cannot be published to yet: it could not be checked or created, or its
+     * configuration would make publishing fail. The reason says what to change.
+     */
+    static StreamPublishFailure beforeSending(String topic, String reason, Throwable cause) {
+        return new StreamPublishFailure(topic, 0, cause, "nothing was sent to topic " + topic + ": " + reason);
     }
 
     /** The topic the messages were for. */

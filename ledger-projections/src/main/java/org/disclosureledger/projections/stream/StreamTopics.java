@@ -126,10 +126,11 @@ final class StreamTopics {
                 throw e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StreamPublishFailure(settings.disclosures(), 0, "interrupted while creating topics", e);
+                throw StreamPublishFailure.beforeSending(
+                        settings.disclosures(), "interrupted while creating topics", e);
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                throw new StreamPublishFailure(
-                        settings.disclosures(), 0, "the stream's topics could not be checked or created: " + e, e);
+                throw StreamPublishFailure.beforeSending(
+                        settings.disclosures(), "the stream's topics could not be checked or created: " + e, e);
             }
         }
     }
@@ -147,9 +148,8 @@ final class StreamTopics {
         for (ConfigResource topic : resources) {
             ConfigEntry limit = configs.get(topic).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
             if (limit != null && Integer.parseInt(limit.value().trim()) < producerBatchBytes) {
-                throw new StreamPublishFailure(
+                throw StreamPublishFailure.beforeSending(
                         topic.name(),
-                        0,
                         "the topic takes messages of at most " + limit.value() + " bytes (max.message.bytes), fewer"
                                 + " than the stream producer's batches of " + producerBatchBytes + " bytes"
                                 + " (batch.size), so Kafka's producer would split a refused batch again and again"
