@@ -19,6 +19,7 @@ import org.disclosureledger.api.TestLedger;
 import org.disclosureledger.api.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -252,6 +253,18 @@ class BadInputTest {
                         "already-sealed",
                         null),
                 bad(
+                        "a seal with a fraction for its count",
+                        post("/api/v1/bulk-disclosures/bulk-open/seal", JSON, "{\"subjectCount\":2.9}"),
+                        400,
+                        "wrong-json-type",
+                        "subjectCount"),
+                bad(
+                        "a seal with its count as a string",
+                        post("/api/v1/bulk-disclosures/bulk-open/seal", JSON, "{\"subjectCount\":\"2\"}"),
+                        400,
+                        "wrong-json-type",
+                        "subjectCount"),
+                bad(
                         "a seal with the wrong count",
                         post("/api/v1/bulk-disclosures/bulk-open/seal", JSON, "{\"subjectCount\":3}"),
                         409,
@@ -274,6 +287,12 @@ class BadInputTest {
                         chunkInput("bulk-open", 1, "BADIN0010", "BADIN0032"),
                         409,
                         "chunk-retry-differs",
+                        "chunkNumber"),
+                bad(
+                        "the last chunk sent again under the next number",
+                        chunkInput("bulk-open", 2, "BADIN0010", "BADIN0011"),
+                        409,
+                        "chunk-repeats-last",
                         "chunkNumber"),
                 bad(
                         "a chunk for a disclosure recorded whole",
@@ -486,6 +505,20 @@ class BadInputTest {
                 .doesNotContain("at org.", "Exception", "BAD$IN0098")
                 .doesNotContainIgnoringCase("badin");
         assertThat(storedEvents()).as("events stored after the refusal").isEqualTo(before);
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberBelongs_isRefusedNamingWhatTheFieldTakes() {
+        LedgerClient.Response response = client.send(
+                "POST",
+                "/api/v1/bulk-disclosures/bulk-open/seal",
+                JSON,
+                "{\"subjectCount\":2.9}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().path("detail").asString())
+                .isEqualTo(
+                        "subjectCount: the value has the wrong JSON type (a whole number was expected in its place)");
     }
 
     private long storedEvents() {

@@ -136,6 +136,16 @@ public class Disclosure {
                     "chunk " + command.chunkNumber() + " cannot be attached: " + chunksAttached
                             + " chunks are attached, so the next chunk is " + (chunksAttached + 1));
         }
+        if (digest.equals(lastChunkDigest)) {
+            // A resuming client whose file was still at the last chunk it sent: attaching it again would list every
+            // one of its people twice in the manifest, and no chunk can be taken back.
+            throw rejected(
+                    disclosureId,
+                    Rejection.CHUNK_REPEATS_LAST,
+                    "chunkNumber",
+                    "chunk " + command.chunkNumber() + " carries the same subjects, in the same order, as chunk "
+                            + chunksAttached + ", the last one attached; send the chunk that follows it");
+        }
         if (chunk.isEmpty()) {
             throw rejected(disclosureId, Rejection.NO_SUBJECTS, "subjects", "a chunk needs at least one subject");
         }

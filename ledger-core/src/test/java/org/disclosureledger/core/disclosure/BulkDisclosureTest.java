@@ -151,6 +151,25 @@ class BulkDisclosureTest {
     }
 
     @Test
+    void givenChunk_whenTheNextNumberCarriesTheSameSubjects_thenRejectedAndNothingWritten() {
+        fixture.given(bulkDisclosureOpened(), subjectsAttached(1, 0, FIRST_CHUNK))
+                .when(new AttachSubjects(DISCLOSURE_ID, 2, FIRST_CHUNK))
+                .expectNoEvents()
+                .expectException(rejectedFor(Rejection.CHUNK_REPEATS_LAST, "chunkNumber"))
+                .expectExceptionMessage(containsString("the same subjects, in the same order, as chunk 1"));
+    }
+
+    @Test
+    void givenChunk_whenTheNextNumberCarriesTheSamePeopleInAnotherOrder_thenAttached() {
+        // Only an exact repeat of the last chunk is caught; duplicates across chunks are not (docs/decisions.md).
+        List<PersonRef> reordered = List.of(person(3), person(2), person(1));
+
+        fixture.given(bulkDisclosureOpened(), subjectsAttached(1, 0, FIRST_CHUNK))
+                .when(new AttachSubjects(DISCLOSURE_ID, 2, reordered))
+                .expectEvents(new BulkSubjectsAttached(DISCLOSURE_ID, 2, 3, reordered, chunkDigest(reordered), NOW));
+    }
+
+    @Test
     void givenTwoChunks_whenEarlierChunkResent_thenRejectedAsOutOfOrder() {
         fixture.given(bulkDisclosureOpened(), subjectsAttached(1, 0, FIRST_CHUNK), subjectsAttached(2, 3, SECOND_CHUNK))
                 .when(new AttachSubjects(DISCLOSURE_ID, 1, FIRST_CHUNK))
