@@ -315,6 +315,12 @@ class BadInputTest {
                         "invalid-field",
                         "line 3"),
                 bad(
+                        "a CSV chunk naming a person twice, after a header and a blank line",
+                        csvChunk("bulk-open", 2, "state,medicaidId\n\nCA,BADIN0043\nCA,badin-0043\n"),
+                        422,
+                        "duplicate-subjects",
+                        "line 4"),
+                bad(
                         "a CSV chunk line with a quote left open",
                         csvChunk("bulk-open", 2, "CA,\"BADIN0039\n"),
                         422,
