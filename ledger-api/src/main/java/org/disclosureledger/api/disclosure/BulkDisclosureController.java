@@ -119,7 +119,7 @@ class BulkDisclosureController {
         }
         Sealed sealed = commands.send(new SealBulkDisclosure(id, body.subjectCount()));
         return new RecordingResponses.Sealed(
-                id.value(), sealed.subjectCount(), sealed.chunkCount(), sealed.manifestRoot());
+                id.value(), sealed.subjectCount(), sealed.chunkCount(), sealed.manifestRoot(), sealed.retry());
     }
 
     /** Reads one line of a chunk: its subject, or null for a line to skip (a CSV header). */

@@ -247,8 +247,8 @@ class BadInputTest {
                         "invalid-field",
                         "subjects"),
                 bad(
-                        "sealing twice",
-                        post("/api/v1/bulk-disclosures/bulk-sealed/seal", JSON, "{\"subjectCount\":2}"),
+                        "sealing again with another count",
+                        post("/api/v1/bulk-disclosures/bulk-sealed/seal", JSON, "{\"subjectCount\":5}"),
                         409,
                         "already-sealed",
                         null),

@@ -164,6 +164,10 @@ public class Disclosure {
 
     @CommandHandler
     public Sealed handle(SealBulkDisclosure command, Clock clock) {
+        if (bulk && sealed && command.subjectCount() == manifest.treeSize()) {
+            // The answer to the seal was lost and the client sent it again: the original result, nothing written.
+            return new Sealed(manifest.treeSize(), chunksAttached, manifest.rootHash(), true);
+        }
         requireOpenBulk("seal");
         if (manifest.treeSize() == 0) {
             throw rejected(
@@ -182,7 +186,7 @@ public class Disclosure {
         }
         String root = manifest.rootHash();
         apply(new BulkDisclosureSealed(disclosureId, manifest.treeSize(), chunksAttached, root, clock.instant()));
-        return new Sealed(manifest.treeSize(), chunksAttached, root);
+        return new Sealed(manifest.treeSize(), chunksAttached, root, false);
     }
 
     @CommandHandler

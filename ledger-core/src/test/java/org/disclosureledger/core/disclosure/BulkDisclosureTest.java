@@ -242,7 +242,18 @@ class BulkDisclosureTest {
         fixture.given(bulkDisclosureOpened(), subjectsAttached(1, 0, FIRST_CHUNK), subjectsAttached(2, 3, SECOND_CHUNK))
                 .when(new SealBulkDisclosure(DISCLOSURE_ID, 5))
                 .expectEvents(new BulkDisclosureSealed(DISCLOSURE_ID, 5, 2, root, NOW))
-                .expectResultMessagePayload(new Sealed(5, 2, root));
+                .expectResultMessagePayload(new Sealed(5, 2, root, false));
+    }
+
+    @Test
+    void givenSealed_whenTheSameSealComesAgain_thenTheOriginalResultAndNothingWritten() {
+        String root = ReferenceMerkleTree.rootHash(
+                FIRST_CHUNK.stream().map(PersonRef::bytes).toList());
+
+        fixture.given(sealedWithFirstChunk())
+                .when(new SealBulkDisclosure(DISCLOSURE_ID, 3))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Sealed(3, 1, root, true));
     }
 
     @Test
@@ -271,11 +282,12 @@ class BulkDisclosureTest {
     }
 
     @Test
-    void givenSealedDisclosure_whenSealedAgain_thenRejected() {
+    void givenSealedDisclosure_whenSealedAgainWithAnotherCount_thenRejected() {
         fixture.given(sealedWithFirstChunk())
-                .when(new SealBulkDisclosure(DISCLOSURE_ID, 3))
+                .when(new SealBulkDisclosure(DISCLOSURE_ID, 4))
                 .expectNoEvents()
-                .expectException(rejectedFor(Rejection.ALREADY_SEALED));
+                .expectException(rejectedFor(Rejection.ALREADY_SEALED))
+                .expectExceptionMessage(containsString("already sealed with 3 subjects"));
     }
 
     /**
