@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.disclosureledger.api.problem.InvalidRequest;
 import org.disclosureledger.api.security.LedgerUser;
 import org.disclosureledger.api.security.Scopes;
@@ -14,8 +16,10 @@ import org.disclosureledger.core.disclosure.AttachSubjects;
 import org.disclosureledger.core.disclosure.ChunkAttached;
 import org.disclosureledger.core.disclosure.Disclosure;
 import org.disclosureledger.core.disclosure.DisclosureId;
+import org.disclosureledger.core.disclosure.DisclosureRejected;
 import org.disclosureledger.core.disclosure.OpenBulkDisclosure;
 import org.disclosureledger.core.disclosure.Recorded;
+import org.disclosureledger.core.disclosure.Rejection;
 import org.disclosureledger.core.disclosure.SealBulkDisclosure;
 import org.disclosureledger.core.disclosure.Sealed;
 import org.disclosureledger.core.subject.PersonRef;
@@ -89,8 +93,8 @@ class BulkDisclosureController {
         int number = chunkNumber(chunkNumber);
         ChunkFormat format = ChunkFormat.of(request.getContentType())
                 .orElseThrow(() -> new IllegalStateException("Spring matched the chunk's content type to neither"));
-        List<PersonRef> subjects =
-                readSubjects(request, format == ChunkFormat.CSV ? BulkDisclosureController::csvLine : this::jsonLine);
+        List<PersonRef> subjects = readSubjects(
+                id, request, format == ChunkFormat.CSV ? BulkDisclosureController::csvLine : this::jsonLine);
         ChunkAttached attached = commands.send(new AttachSubjects(id, number, subjects));
         return new RecordingResponses.ChunkAttached(
                 id.value(),
@@ -115,7 +119,7 @@ class BulkDisclosureController {
         }
         Sealed sealed = commands.send(new SealBulkDisclosure(id, body.subjectCount()));
         return new RecordingResponses.Sealed(
-                id.value(), sealed.subjectCount(), sealed.chunkCount(), sealed.manifestRoot());
+                id.value(), sealed.subjectCount(), sealed.chunkCount(), sealed.manifestRoot(), sealed.retry());
     }
 
     /** Reads one line of a chunk: its subject, or null for a line to skip (a CSV header). */
@@ -124,8 +128,12 @@ class BulkDisclosureController {
         SubjectIdentifier read(String field, String line, boolean firstLine);
     }
 
-    private List<PersonRef> readSubjects(HttpServletRequest request, LineParser lines) throws IOException {
+    private List<PersonRef> readSubjects(DisclosureId id, HttpServletRequest request, LineParser lines)
+            throws IOException {
         List<PersonRef> subjects = new ArrayList<>();
+        // The line each person was first read from, so that a repeat names both lines (the ledger would name
+        // positions in the chunk, which blank lines and a header make differ from lines).
+        Map<PersonRef, Integer> firstLines = new HashMap<>();
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -151,7 +159,17 @@ class BulkDisclosureController {
                             "a chunk carries at most " + Disclosure.MAX_SUBJECTS_PER_CHUNK
                                     + " subjects; split the manifest into more chunks");
                 }
-                subjects.add(requests.chunkSubject(field, subject));
+                PersonRef person = requests.chunkSubject(field, subject);
+                Integer earlier = firstLines.putIfAbsent(person, lineNumber);
+                if (earlier != null) {
+                    throw new DisclosureRejected(
+                            id,
+                            Rejection.DUPLICATE_SUBJECTS,
+                            field,
+                            field + " is the same person as line " + earlier
+                                    + " (after normalisation); a chunk lists each person once");
+                }
+                subjects.add(person);
             }
         } catch (IOException e) {
             // The body could not be read whole (Tomcat's ClientAbortException when the connection closes before the

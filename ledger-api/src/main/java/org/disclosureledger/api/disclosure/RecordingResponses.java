@@ -17,8 +17,11 @@ public final class RecordingResponses {
     public record ChunkAttached(
             String disclosureId, int chunkNumber, int subjectsInChunk, long subjectsAttached, boolean retry) {}
 
-    /** A bulk disclosure sealed, with the manifest's RFC 9162 Merkle root (hex) over its subjects' pseudonyms. */
-    public record Sealed(String disclosureId, long subjectCount, int chunkCount, String manifestRoot) {}
+    /**
+     * A bulk disclosure sealed, with the manifest's RFC 9162 Merkle root (hex) over its subjects' pseudonyms;
+     * {@code retry} is true when it was already sealed with that count (the original seal's result).
+     */
+    public record Sealed(String disclosureId, long subjectCount, int chunkCount, String manifestRoot, boolean retry) {}
 
     /** A follow-on recorded; {@code retry} is true when an identical request had already recorded it. */
     public record FollowOnRecorded(String disclosureId, String id, boolean retry) {}

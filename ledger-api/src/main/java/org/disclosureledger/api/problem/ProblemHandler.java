@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -175,8 +176,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     HttpStatus.BAD_REQUEST,
                     "wrong-json-type",
                     "Wrong JSON type",
-                    path(bind) + ": the value has the wrong JSON type (a text, number, list or object was expected"
-                            + " in its place)");
+                    path(bind) + ": the value has the wrong JSON type (" + expected(bind) + " was expected in its"
+                            + " place)");
         }
         if (cause instanceof JacksonException) {
             return Problems.of(
@@ -184,6 +185,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         return Problems.of(
                 HttpStatus.BAD_REQUEST, "missing-body", "Missing or unreadable body", "the request needs a JSON body");
+    }
+
+    /** What the field takes, from its type alone: the value sent is never repeated (it may be an identifier). */
+    private static String expected(DatabindException e) {
+        Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        return "a text, number, list or object";
     }
 
     private static String path(DatabindException e) {

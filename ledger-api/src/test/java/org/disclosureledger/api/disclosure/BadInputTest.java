@@ -19,6 +19,7 @@ import org.disclosureledger.api.TestLedger;
 import org.disclosureledger.api.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -246,11 +247,23 @@ class BadInputTest {
                         "invalid-field",
                         "subjects"),
                 bad(
-                        "sealing twice",
-                        post("/api/v1/bulk-disclosures/bulk-sealed/seal", JSON, "{\"subjectCount\":2}"),
+                        "sealing again with another count",
+                        post("/api/v1/bulk-disclosures/bulk-sealed/seal", JSON, "{\"subjectCount\":5}"),
                         409,
                         "already-sealed",
                         null),
+                bad(
+                        "a seal with a fraction for its count",
+                        post("/api/v1/bulk-disclosures/bulk-open/seal", JSON, "{\"subjectCount\":2.9}"),
+                        400,
+                        "wrong-json-type",
+                        "subjectCount"),
+                bad(
+                        "a seal with its count as a string",
+                        post("/api/v1/bulk-disclosures/bulk-open/seal", JSON, "{\"subjectCount\":\"2\"}"),
+                        400,
+                        "wrong-json-type",
+                        "subjectCount"),
                 bad(
                         "a seal with the wrong count",
                         post("/api/v1/bulk-disclosures/bulk-open/seal", JSON, "{\"subjectCount\":3}"),
@@ -276,6 +289,12 @@ class BadInputTest {
                         "chunk-retry-differs",
                         "chunkNumber"),
                 bad(
+                        "the last chunk sent again under the next number",
+                        chunkInput("bulk-open", 2, "BADIN0010", "BADIN0011"),
+                        409,
+                        "chunk-repeats-last",
+                        "chunkNumber"),
+                bad(
                         "a chunk for a disclosure recorded whole",
                         chunkInput("single-1", 1, "BADIN0033"),
                         409,
@@ -295,6 +314,12 @@ class BadInputTest {
                         422,
                         "invalid-field",
                         "line 3"),
+                bad(
+                        "a CSV chunk naming a person twice, after a header and a blank line",
+                        csvChunk("bulk-open", 2, "state,medicaidId\n\nCA,BADIN0043\nCA,badin-0043\n"),
+                        422,
+                        "duplicate-subjects",
+                        "line 4"),
                 bad(
                         "a CSV chunk line with a quote left open",
                         csvChunk("bulk-open", 2, "CA,\"BADIN0039\n"),
@@ -486,6 +511,20 @@ class BadInputTest {
                 .doesNotContain("at org.", "Exception", "BAD$IN0098")
                 .doesNotContainIgnoringCase("badin");
         assertThat(storedEvents()).as("events stored after the refusal").isEqualTo(before);
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberBelongs_isRefusedNamingWhatTheFieldTakes() {
+        LedgerClient.Response response = client.send(
+                "POST",
+                "/api/v1/bulk-disclosures/bulk-open/seal",
+                JSON,
+                "{\"subjectCount\":2.9}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().path("detail").asString())
+                .isEqualTo(
+                        "subjectCount: the value has the wrong JSON type (a whole number was expected in its place)");
     }
 
     private long storedEvents() {

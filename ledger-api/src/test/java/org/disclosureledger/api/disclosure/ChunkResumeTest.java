@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A client that loses its connection mid-upload resumes: a chunk cut off mid-body leaves nothing, sending it again
  * attaches it, sending it once more (the answer was lost) gives the original answer, and a changed chunk under the
- * same number is refused without writing anything.
+ * same number is refused without writing anything. A seal whose answer was lost, sent again, gets the original answer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ChunkResumeTest {
@@ -86,6 +86,29 @@ class ChunkResumeTest {
         assertThat(again.json().path("subjectsAttached").asLong()).isEqualTo(30);
         assertThat(again.json().path("retry").asBoolean()).isTrue();
         assertThat(uploads.attachedChunks("resume-2")).isEqualTo(1);
+    }
+
+    @Test
+    void givenASealWhoseAnswerWasLost_whenSentAgain_thenTheOriginalAnswerComesBackAndNothingIsWritten() {
+        uploads.open("resume-4");
+        uploads.put("resume-4", 1, NDJSON, ndjson("SEAL", 0, 30));
+        LedgerClient.Response sealed = uploads.seal("resume-4", 30);
+        long events = uploads.storedEvents("resume-4");
+
+        LedgerClient.Response again = uploads.seal("resume-4", 30);
+        LedgerClient.Response otherCount = uploads.seal("resume-4", 31);
+
+        assertThat(sealed.status()).as(sealed.body()).isEqualTo(200);
+        assertThat(sealed.json().path("retry").asBoolean()).isFalse();
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().path("retry").asBoolean()).isTrue();
+        assertThat(again.json().path("subjectCount").asLong()).isEqualTo(30);
+        assertThat(again.json().path("chunkCount").asInt()).isEqualTo(1);
+        assertThat(again.json().path("manifestRoot").asString())
+                .isEqualTo(sealed.json().path("manifestRoot").asString());
+        assertThat(otherCount.status()).as(otherCount.body()).isEqualTo(409);
+        assertThat(otherCount.json().path("type").asString()).isEqualTo("urn:disclosure-ledger:problem:already-sealed");
+        assertThat(uploads.storedEvents("resume-4")).isEqualTo(events);
     }
 
     @Test

@@ -136,6 +136,16 @@ public class Disclosure {
                     "chunk " + command.chunkNumber() + " cannot be attached: " + chunksAttached
                             + " chunks are attached, so the next chunk is " + (chunksAttached + 1));
         }
+        if (digest.equals(lastChunkDigest)) {
+            // A resuming client whose file was still at the last chunk it sent: attaching it again would list every
+            // one of its people twice in the manifest, and no chunk can be taken back.
+            throw rejected(
+                    disclosureId,
+                    Rejection.CHUNK_REPEATS_LAST,
+                    "chunkNumber",
+                    "chunk " + command.chunkNumber() + " carries the same subjects, in the same order, as chunk "
+                            + chunksAttached + ", the last one attached; send the chunk that follows it");
+        }
         if (chunk.isEmpty()) {
             throw rejected(disclosureId, Rejection.NO_SUBJECTS, "subjects", "a chunk needs at least one subject");
         }
@@ -154,6 +164,10 @@ public class Disclosure {
 
     @CommandHandler
     public Sealed handle(SealBulkDisclosure command, Clock clock) {
+        if (bulk && sealed && command.subjectCount() == manifest.treeSize()) {
+            // The answer to the seal was lost and the client sent it again: the original result, nothing written.
+            return new Sealed(manifest.treeSize(), chunksAttached, manifest.rootHash(), true);
+        }
         requireOpenBulk("seal");
         if (manifest.treeSize() == 0) {
             throw rejected(
@@ -172,7 +186,7 @@ public class Disclosure {
         }
         String root = manifest.rootHash();
         apply(new BulkDisclosureSealed(disclosureId, manifest.treeSize(), chunksAttached, root, clock.instant()));
-        return new Sealed(manifest.treeSize(), chunksAttached, root);
+        return new Sealed(manifest.treeSize(), chunksAttached, root, false);
     }
 
     @CommandHandler

@@ -151,6 +151,25 @@ class BulkDisclosureTest {
     }
 
     @Test
+    void givenChunk_whenTheNextNumberCarriesTheSameSubjects_thenRejectedAndNothingWritten() {
+        fixture.given(bulkDisclosureOpened(), subjectsAttached(1, 0, FIRST_CHUNK))
+                .when(new AttachSubjects(DISCLOSURE_ID, 2, FIRST_CHUNK))
+                .expectNoEvents()
+                .expectException(rejectedFor(Rejection.CHUNK_REPEATS_LAST, "chunkNumber"))
+                .expectExceptionMessage(containsString("the same subjects, in the same order, as chunk 1"));
+    }
+
+    @Test
+    void givenChunk_whenTheNextNumberCarriesTheSamePeopleInAnotherOrder_thenAttached() {
+        // Only an exact repeat of the last chunk is caught; duplicates across chunks are not (docs/decisions.md).
+        List<PersonRef> reordered = List.of(person(3), person(2), person(1));
+
+        fixture.given(bulkDisclosureOpened(), subjectsAttached(1, 0, FIRST_CHUNK))
+                .when(new AttachSubjects(DISCLOSURE_ID, 2, reordered))
+                .expectEvents(new BulkSubjectsAttached(DISCLOSURE_ID, 2, 3, reordered, chunkDigest(reordered), NOW));
+    }
+
+    @Test
     void givenTwoChunks_whenEarlierChunkResent_thenRejectedAsOutOfOrder() {
         fixture.given(bulkDisclosureOpened(), subjectsAttached(1, 0, FIRST_CHUNK), subjectsAttached(2, 3, SECOND_CHUNK))
                 .when(new AttachSubjects(DISCLOSURE_ID, 1, FIRST_CHUNK))
@@ -223,7 +242,18 @@ class BulkDisclosureTest {
         fixture.given(bulkDisclosureOpened(), subjectsAttached(1, 0, FIRST_CHUNK), subjectsAttached(2, 3, SECOND_CHUNK))
                 .when(new SealBulkDisclosure(DISCLOSURE_ID, 5))
                 .expectEvents(new BulkDisclosureSealed(DISCLOSURE_ID, 5, 2, root, NOW))
-                .expectResultMessagePayload(new Sealed(5, 2, root));
+                .expectResultMessagePayload(new Sealed(5, 2, root, false));
+    }
+
+    @Test
+    void givenSealed_whenTheSameSealComesAgain_thenTheOriginalResultAndNothingWritten() {
+        String root = ReferenceMerkleTree.rootHash(
+                FIRST_CHUNK.stream().map(PersonRef::bytes).toList());
+
+        fixture.given(sealedWithFirstChunk())
+                .when(new SealBulkDisclosure(DISCLOSURE_ID, 3))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Sealed(3, 1, root, true));
     }
 
     @Test
@@ -252,11 +282,12 @@ class BulkDisclosureTest {
     }
 
     @Test
-    void givenSealedDisclosure_whenSealedAgain_thenRejected() {
+    void givenSealedDisclosure_whenSealedAgainWithAnotherCount_thenRejected() {
         fixture.given(sealedWithFirstChunk())
-                .when(new SealBulkDisclosure(DISCLOSURE_ID, 3))
+                .when(new SealBulkDisclosure(DISCLOSURE_ID, 4))
                 .expectNoEvents()
-                .expectException(rejectedFor(Rejection.ALREADY_SEALED));
+                .expectException(rejectedFor(Rejection.ALREADY_SEALED))
+                .expectExceptionMessage(containsString("already sealed with 3 subjects"));
     }
 
     /**

@@ -204,7 +204,7 @@ class SnapshotTest {
         for (int chunk = 1; chunk <= chunks; chunk++) {
             manifest.addAll(chunk(id, chunk));
         }
-        return new Sealed(manifest.size(), chunks, Examples.manifestRoot(manifest));
+        return new Sealed(manifest.size(), chunks, Examples.manifestRoot(manifest), false);
     }
 
     private void insertSnapshot(DisclosureId id, long sequenceNumber, String revision, String json) {
