@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.disclosureledger.api.problem.FieldErrors;
@@ -13,6 +14,7 @@ import org.disclosureledger.core.agency.Recipient;
 import org.disclosureledger.core.disclosure.AccessWindow;
 import org.disclosureledger.core.disclosure.CertifyDestruction;
 import org.disclosureledger.core.disclosure.CorrectDisclosure;
+import org.disclosureledger.core.disclosure.CorrectableField;
 import org.disclosureledger.core.disclosure.DataCategory;
 import org.disclosureledger.core.disclosure.DetailsCorrection;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
@@ -238,6 +240,7 @@ public class DisclosureRequests {
         String disclosingSystem = blankIsError(errors, "corrections.disclosingSystem", c.disclosingSystem());
         String releasingOfficial = blankIsError(errors, "corrections.releasingOfficial", c.releasingOfficial());
         String requester = blankIsError(errors, "corrections.requester", c.requester());
+        Set<CorrectableField> cleared = cleared(errors, fields);
         return errors.composite(
                 mark,
                 "corrections",
@@ -252,7 +255,31 @@ public class DisclosureRequests {
                         categories,
                         mode,
                         window,
-                        c.recordCount()));
+                        c.recordCount(),
+                        cleared));
+    }
+
+    /**
+     * The fields a correction sets to null, as JSON Merge Patch does: an optional field recorded by mistake is removed
+     * that way. A field a disclosure always has cannot be.
+     */
+    private static Set<CorrectableField> cleared(FieldErrors errors, JsonNode fields) {
+        Set<CorrectableField> cleared = EnumSet.noneOf(CorrectableField.class);
+        for (String name : fields.propertyNames()) {
+            if (!fields.get(name).isNull()) {
+                continue;
+            }
+            switch (name) {
+                case "requester" -> cleared.add(CorrectableField.REQUESTER);
+                case "accessWindow" -> cleared.add(CorrectableField.ACCESS_WINDOW);
+                default ->
+                    errors.add(
+                            "corrections." + name,
+                            name + " cannot be cleared: a disclosure always has one; give its corrected value (only"
+                                    + " requester and accessWindow can be set to null)");
+            }
+        }
+        return cleared;
     }
 
     private DisclosureDetails details(FieldErrors errors, DisclosureBody body) {

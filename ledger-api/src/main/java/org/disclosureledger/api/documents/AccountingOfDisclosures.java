@@ -120,7 +120,7 @@ public class AccountingOfDisclosures {
                         "dd",
                         "The law lets a law enforcement or oversight agency ask that a disclosure be held back"
                                 + " for a time. Such an entry shows only until when it is withheld and on whose"
-                                + " authority; it will be shown in full after that date.")
+                                + " authority; it will be shown in full from that date on.")
                 .close("dl");
     }
 

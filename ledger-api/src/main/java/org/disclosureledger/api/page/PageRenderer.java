@@ -214,7 +214,7 @@ final class PageRenderer {
                     page.element(
                             "li",
                             "One disclosure of your data is withheld until " + Labels.day(withheld.until()) + " under "
-                                    + withheld.authority() + ". It will be shown in full after that date.",
+                                    + withheld.authority() + ". It will be shown in full from that date on.",
                             "class",
                             "withheld");
                 } else if (entry instanceof VisibleEntry visible) {

@@ -399,6 +399,15 @@ class BadInputTest {
                         "invalid-field",
                         "corrections.custodian"),
                 bad(
+                        "a correction setting a field a disclosure always has to null",
+                        post(
+                                "/api/v1/disclosures/single-1/corrections",
+                                JSON,
+                                "{\"correctionId\":\"c1\",\"corrections\":{\"purpose\":null},\"reason\":\"x\"}"),
+                        422,
+                        "invalid-field",
+                        "corrections.purpose"),
+                bad(
                         "a correction that changes nothing",
                         post(
                                 "/api/v1/disclosures/single-1/corrections",

@@ -107,6 +107,34 @@ class RecordingTest {
     }
 
     @Test
+    void aRequesterRecordedByMistakeIsRemovedByCorrectingItToNull() {
+        assertThat(client.postJson("/api/v1/disclosures", disclosure("rec-clear", "REC0009"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.get("/api/v1/disclosures/rec-clear")
+                        .json()
+                        .at("/details/requester")
+                        .asString())
+                .isEqualTo("Office of the Director, ICE");
+
+        LedgerClient.Response corrected = client.send(
+                "POST",
+                "/api/v1/disclosures/rec-clear/corrections",
+                "application/json",
+                ("{\"correctionId\":\"c1\",\"reason\":\"Nobody asked for the data\","
+                                + "\"corrections\":{\"requester\":null}}")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+        JsonNode details = client.get("/api/v1/disclosures/rec-clear").json().path("details");
+        assertThat(details.path("requester").isMissingNode()
+                        || details.path("requester").isNull())
+                .as(details.toString())
+                .isTrue();
+        assertThat(details.at("/recipient/agencyId").asString()).isNotBlank();
+    }
+
+    @Test
     void eachFollowOnIsRecordedOnceAndShowsInTheDisclosuresStatus() {
         Map<String, Object> body = disclosure("rec-3", "REC0005");
         body.put("suspension", map("until", "2099-01-01", "authority", "Law enforcement request of 2025-06-01"));

@@ -45,7 +45,9 @@ class AccountingOfDisclosuresTest {
                         + " September 15, 2025 by Cryptographic erasure.")
                 .contains("This entry was withheld until December 31, 2025 under Law enforcement request of"
                         + " 2025-06-01; the hold was lifted on September 1, 2025")
-                .contains("Withheld until January 1, 2099 under Order of the court in case 25-cv-1234.");
+                .contains("Withheld until January 1, 2099 under Order of the court in case 25-cv-1234.")
+                // The date is the first day the entry is shown in full, not the last one it is withheld.
+                .contains("it will be shown in full from that date on.");
     }
 
     @Test

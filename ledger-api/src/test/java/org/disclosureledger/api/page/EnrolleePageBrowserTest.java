@@ -127,7 +127,9 @@ class EnrolleePageBrowserTest {
         String text = browser.findElement(By.tagName("main")).getText();
         assertThat(text)
                 .contains("Disclosures of your data (3)")
-                .contains("One disclosure of your data is withheld until January 1, 2099 under Court order 25-77.")
+                .contains(
+                        "One disclosure of your data is withheld until January 1, 2099 under Court order 25-77. It will be"
+                                + " shown in full from that date on.")
                 .contains("On June 10, 2025, California Department of Health Care Services gave U.S. Immigration and"
                         + " Customs Enforcement, Enforcement and Removal Operations your name, address, Social"
                         + " Security number, immigration status for: Law enforcement: Locating individuals for"

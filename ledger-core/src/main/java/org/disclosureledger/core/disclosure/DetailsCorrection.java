@@ -1,7 +1,9 @@
 package org.disclosureledger.core.disclosure;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +14,8 @@ import org.disclosureledger.core.shared.InvalidValue;
 
 /**
  * The new values a correction supplies. A field that is present is a field the correction supersedes; absent
- * (null) fields keep their value. A correction names at least one field.
+ * (null) fields keep their value, unless they are {@code cleared}: an optional field (the requester, the access
+ * window) recorded by mistake is superseded by no value. A correction names at least one field.
  */
 public record DetailsCorrection(
         Instant occurredAt,
@@ -25,34 +28,83 @@ public record DetailsCorrection(
         List<DataCategory> dataCategories,
         DisclosureMode mode,
         AccessWindow accessWindow,
-        Long recordCount) {
+        Long recordCount,
+        Set<CorrectableField> cleared) {
+
+    /** The fields a correction may clear: those a disclosure may be recorded without. */
+    public static final Set<CorrectableField> CLEARABLE =
+            Collections.unmodifiableSet(EnumSet.of(CorrectableField.REQUESTER, CorrectableField.ACCESS_WINDOW));
 
     public DetailsCorrection {
         if (dataCategories != null && dataCategories.stream().anyMatch(Objects::isNull)) {
             throw new InvalidValue("dataCategories", "dataCategories must not contain null");
         }
         dataCategories = dataCategories == null ? null : List.copyOf(dataCategories);
+        cleared = cleared == null || cleared.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.noneOf(CorrectableField.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(cleared));
+        for (CorrectableField field : cleared) {
+            if (!CLEARABLE.contains(field)) {
+                throw new InvalidValue("cleared", field + " cannot be cleared: a disclosure always has one");
+            }
+        }
+        if ((cleared.contains(CorrectableField.REQUESTER) && requester != null)
+                || (cleared.contains(CorrectableField.ACCESS_WINDOW) && accessWindow != null)) {
+            throw new InvalidValue("cleared", "a field cannot be both given a new value and cleared");
+        }
         // The fields are not assigned until this constructor ends, so the check reads the parameters.
         if (Stream.of(
-                        occurredAt,
-                        disclosingSystem,
-                        releasingOfficial,
-                        recipient,
-                        requester,
-                        purpose,
-                        legalAuthority,
-                        dataCategories,
-                        mode,
-                        accessWindow,
-                        recordCount)
-                .allMatch(Objects::isNull)) {
+                                occurredAt,
+                                disclosingSystem,
+                                releasingOfficial,
+                                recipient,
+                                requester,
+                                purpose,
+                                legalAuthority,
+                                dataCategories,
+                                mode,
+                                accessWindow,
+                                recordCount)
+                        .allMatch(Objects::isNull)
+                && cleared.isEmpty()) {
             throw new IllegalArgumentException("a correction must name at least one field to supersede");
         }
     }
 
-    /** The fields this correction supersedes. */
+    /** A correction that clears no field. */
+    public DetailsCorrection(
+            Instant occurredAt,
+            String disclosingSystem,
+            String releasingOfficial,
+            Recipient recipient,
+            String requester,
+            Purpose purpose,
+            LegalAuthority legalAuthority,
+            List<DataCategory> dataCategories,
+            DisclosureMode mode,
+            AccessWindow accessWindow,
+            Long recordCount) {
+        this(
+                occurredAt,
+                disclosingSystem,
+                releasingOfficial,
+                recipient,
+                requester,
+                purpose,
+                legalAuthority,
+                dataCategories,
+                mode,
+                accessWindow,
+                recordCount,
+                Set.of());
+    }
+
+    /** The fields this correction supersedes, with a new value or cleared. */
     public Set<CorrectableField> fields() {
-        return newValues(this).keySet();
+        EnumSet<CorrectableField> fields = EnumSet.noneOf(CorrectableField.class);
+        fields.addAll(newValues(this).keySet());
+        fields.addAll(cleared);
+        return fields;
     }
 
     /**
@@ -80,12 +132,14 @@ public record DetailsCorrection(
                 disclosingSystem != null ? disclosingSystem : d.disclosingSystem(),
                 releasingOfficial != null ? releasingOfficial : d.releasingOfficial(),
                 recipient != null ? recipient : d.recipient(),
-                requester != null ? requester : d.requester(),
+                cleared.contains(CorrectableField.REQUESTER) ? null : requester != null ? requester : d.requester(),
                 purpose != null ? purpose : d.purpose(),
                 legalAuthority != null ? legalAuthority : d.legalAuthority(),
                 dataCategories != null ? dataCategories : d.dataCategories(),
                 mode != null ? mode : d.mode(),
-                accessWindow != null ? accessWindow : d.accessWindow(),
+                cleared.contains(CorrectableField.ACCESS_WINDOW)
+                        ? null
+                        : accessWindow != null ? accessWindow : d.accessWindow(),
                 recordCount != null ? recordCount : d.recordCount());
     }
 

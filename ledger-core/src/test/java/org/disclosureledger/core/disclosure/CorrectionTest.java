@@ -1,5 +1,6 @@
 package org.disclosureledger.core.disclosure;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.disclosureledger.core.disclosure.Examples.DISCLOSURE_ID;
 import static org.disclosureledger.core.disclosure.Examples.NOW;
 import static org.disclosureledger.core.disclosure.Examples.OTHER_RECIPIENT;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.disclosureledger.core.shared.InvalidValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,46 @@ class CorrectionTest {
                         NOW,
                         CORRECTION_DIGEST))
                 .expectResultMessagePayload(new FollowOnRecorded(CORRECTION_ID, false));
+    }
+
+    @Test
+    void givenARequesterRecordedByMistake_whenCleared_thenTheCorrectedDetailsHaveNone() {
+        DetailsCorrection correction =
+                correction().cleared(CorrectableField.REQUESTER).build();
+
+        fixture.given(disclosureRecorded())
+                .when(correct(correction))
+                .expectEvents(new DisclosureCorrected(
+                        DISCLOSURE_ID,
+                        CORRECTION_ID,
+                        List.of(CorrectableField.REQUESTER),
+                        details().build(),
+                        details().requester(null).build(),
+                        REASON,
+                        NOW,
+                        CORRECTION_DIGEST));
+    }
+
+    @Test
+    void givenNoRequester_whenRequesterCleared_thenRefusedAsChangingNothing() {
+        fixture.given(disclosureRecorded(details().requester(null).build()))
+                .when(correct(correction().cleared(CorrectableField.REQUESTER).build()))
+                .expectNoEvents()
+                .expectException(rejectedFor(Rejection.CORRECTION_CHANGES_NOTHING, "corrections"))
+                .expectExceptionMessage(containsString("REQUESTER"));
+    }
+
+    @Test
+    void givenACorrection_whenItClearsARequiredFieldOrClearsAndSetsOne_thenRefused() {
+        assertThatThrownBy(() -> correction().cleared(CorrectableField.PURPOSE).build())
+                .isInstanceOf(InvalidValue.class)
+                .hasMessage("PURPOSE cannot be cleared: a disclosure always has one");
+        assertThatThrownBy(() -> correction()
+                        .requester("Someone")
+                        .cleared(CorrectableField.REQUESTER)
+                        .build())
+                .isInstanceOf(InvalidValue.class)
+                .hasMessage("a field cannot be both given a new value and cleared");
     }
 
     @Test

@@ -83,7 +83,11 @@ final class Examples {
     }
 
     static DisclosureRecorded disclosureRecorded() {
-        return new DisclosureRecorded(DISCLOSURE_ID, RECORDED_AT, details().build(), SUBJECTS, null, REQUEST_DIGEST);
+        return disclosureRecorded(details().build());
+    }
+
+    static DisclosureRecorded disclosureRecorded(DisclosureDetails details) {
+        return new DisclosureRecorded(DISCLOSURE_ID, RECORDED_AT, details, SUBJECTS, null, REQUEST_DIGEST);
     }
 
     static DisclosureRecorded suspendedDisclosureRecorded() {
@@ -222,6 +226,7 @@ final class Examples {
         private DisclosureMode mode;
         private AccessWindow accessWindow;
         private Long recordCount;
+        private java.util.Set<CorrectableField> cleared = java.util.Set.of();
 
         CorrectionBuilder occurredAt(Instant value) {
             occurredAt = value;
@@ -278,6 +283,11 @@ final class Examples {
             return this;
         }
 
+        CorrectionBuilder cleared(CorrectableField... fields) {
+            cleared = java.util.Set.of(fields);
+            return this;
+        }
+
         DetailsCorrection build() {
             return new DetailsCorrection(
                     occurredAt,
@@ -290,7 +300,8 @@ final class Examples {
                     dataCategories,
                     mode,
                     accessWindow,
-                    recordCount);
+                    recordCount,
+                    cleared);
         }
     }
 }

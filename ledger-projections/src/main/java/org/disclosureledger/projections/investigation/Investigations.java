@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -143,6 +144,14 @@ public class Investigations {
                                             .map(c -> Long.toString(c.treeSize()))
                                             .orElse("none yet")));
         }
+        Instant now = clock.instant();
+        if (definition.asOfInstant().isAfter(now)) {
+            // The latest checkpoint signed by then is not known yet: the same definition run later would replay more.
+            throw new InvalidDefinition(
+                    "asOf.instant",
+                    "asOf.instant " + definition.asOfInstant() + " is in the future (it is " + now
+                            + "): name an instant that has passed, or asOf.treeSize");
+        }
         return store.checkpointSignedBy(definition.asOfInstant())
                 .orElseThrow(() -> new InvalidDefinition(
                         "asOf.instant", "no checkpoint was signed at or before " + definition.asOfInstant()));
@@ -178,9 +187,13 @@ public class Investigations {
             store.done(id, projection.eventsRead(), bytes, CanonicalJson.sha256Hex(bytes), clock.instant());
         } catch (LedgerReplay.ReplayInterrupted e) {
             store.ended(id, InvestigationState.INTERRUPTED, "the ledger stopped during the replay", clock.instant());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (the heap ran out, say): otherwise the investigation would show RUNNING until a restart.
             LOG.error("investigation {} failed", id.value(), e);
             store.ended(id, InvestigationState.FAILED, String.valueOf(e.getMessage()), clock.instant());
+            if (e instanceof Error error) {
+                throw error;
+            }
         } finally {
             running.remove(id);
         }

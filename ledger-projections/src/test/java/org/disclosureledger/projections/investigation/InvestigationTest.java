@@ -287,6 +287,20 @@ class InvestigationTest {
                 .isInstanceOf(InvalidDefinition.class)
                 .extracting(e -> ((InvalidDefinition) e).field())
                 .isEqualTo("asOf.instant");
+        assertThatThrownBy(() -> investigations.start(new InvestigationDefinition(
+                        FROM,
+                        TO,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        InvestigationTestApplication.NOW.plusSeconds(1))))
+                .isInstanceOf(InvalidDefinition.class)
+                .hasMessageContaining("asOf.instant 2026-03-01T12:00:01Z is in the future (it is 2026-03-01T12:00:00Z)")
+                .extracting(e -> ((InvalidDefinition) e).field())
+                .isEqualTo("asOf.instant");
         assertThatThrownBy(() -> new InvestigationDefinition(
                         TO, FROM, List.of(), List.of(), List.of(), List.of(), null, checkpointA, null))
                 .isInstanceOf(InvalidDefinition.class)

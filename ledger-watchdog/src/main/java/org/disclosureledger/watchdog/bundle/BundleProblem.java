@@ -25,10 +25,15 @@ public record BundleProblem(Kind kind, String where, String detail) {
         ENTRY_MISSING,
         /** The bundle has an envelope the report does not name. */
         ENTRY_NOT_IN_REPORT,
-        /** The report's disclosure (its entries, details or subject count) is not what its envelopes show. */
+        /**
+         * The report's disclosure is not what its envelopes show: its details, subject count or corrections, or its
+         * entries (out of ledger order, repeated, or some left out between the first and the last listed).
+         */
         DISCLOSURE_MISMATCH,
         /** A rulebook the report names is missing or does not hash to its digest. */
-        RULEBOOK_MISMATCH
+        RULEBOOK_MISMATCH,
+        /** The bundle holds a file that is no part of an evidence bundle, such as an entry named with a leading zero. */
+        UNEXPECTED_FILE
     }
 
     /** One line: kind, where, detail. */

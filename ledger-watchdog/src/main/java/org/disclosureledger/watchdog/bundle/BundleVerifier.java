@@ -31,13 +31,21 @@ import org.disclosureledger.watchdog.bundle.BundleProblem.Kind;
 /**
  * Verifies an investigation's evidence bundle with nothing but the ledger's public key: the checkpoint's signature;
  * every entry's leaf hash and inclusion proof against the checkpoint's root; the report's SHA-256; that the report's
- * disclosures, their entries, details (as of the checkpoint) and subject counts are exactly what the envelopes show;
- * and the digest of every rulebook version the report names. What it cannot see offline is an entry left out of the
- * bundle altogether: that needs the ledger (or a watchdog's copy of the stream).
+ * disclosures, their entries, details (as of the checkpoint) and subject counts are exactly what the envelopes show,
+ * each disclosure's entries listed in ledger order from its first event without a gap; the digest of every rulebook
+ * version the report names; and that the bundle holds no other file. What it cannot see offline is an entry left out of
+ * the bundle altogether, a disclosure's or its last ones: that needs the ledger (or a watchdog's copy of the stream).
  */
 public final class BundleVerifier {
 
-    private static final Pattern ENTRY = Pattern.compile("entries/(\\d+)\\.(leaf|proof)");
+    /**
+     * An entry's file, its ledger index written as the ledger writes it: no leading zero (so that no two names mean
+     * the same entry) and at most 18 digits (so that it fits a long).
+     */
+    private static final Pattern ENTRY = Pattern.compile("entries/(0|[1-9][0-9]{0,17})\\.(leaf|proof)");
+
+    private static final Pattern RULEBOOK = Pattern.compile("rulebooks/[^/]+\\.json");
+    private static final Set<String> REPORT_FILES = Set.of("report.json", "report.sha256", "checkpoint.note");
     private static final byte[] TAG = "disclosure-ledger-leaf-v1".getBytes(StandardCharsets.US_ASCII);
 
     private final ObjectMapper json = new ObjectMapper();
@@ -132,6 +140,17 @@ public final class BundleVerifier {
                                 + checkpoint.rootHash().hex()));
             }
         }
+        for (String name : files.keySet()) {
+            if (!REPORT_FILES.contains(name)
+                    && !ENTRY.matcher(name).matches()
+                    && !RULEBOOK.matcher(name).matches()) {
+                problems.add(new BundleProblem(
+                        Kind.UNEXPECTED_FILE,
+                        name,
+                        "an evidence bundle holds no such file (entries are named by their ledger index, without"
+                                + " leading zeros)"));
+            }
+        }
         int entries = verifyEntries(files, root, checkpoint, problems);
         List<String> rulebooks = verifyRulebooks(files, root, problems);
         return new Result(
@@ -153,10 +172,22 @@ public final class BundleVerifier {
         for (JsonNode disclosure : report.path("disclosures")) {
             String id = disclosure.path("disclosureId").asText();
             Fold fold = new Fold();
+            long previousIndex = -1;
+            // The disclosure's event number the next entry must have; -1 once an entry could not be read.
+            long nextSequence = 0;
             for (JsonNode entry : disclosure.path("entries")) {
                 long index = entry.path("ledgerIndex").asLong();
                 String where = "entry " + index;
                 named.add(index);
+                if (index <= previousIndex) {
+                    problems.add(new BundleProblem(
+                            Kind.DISCLOSURE_MISMATCH,
+                            where,
+                            "the report lists it for " + id + " after entry " + previousIndex
+                                    + ": a disclosure's entries are listed once each, in ledger order"));
+                    continue;
+                }
+                previousIndex = index;
                 byte[] leaf = leaves.get(index);
                 byte[] proof = proofs.get(index);
                 if (leaf == null || proof == null) {
@@ -165,6 +196,7 @@ public final class BundleVerifier {
                             where,
                             "the report names it for " + id + " but the bundle has no "
                                     + (leaf == null ? "envelope" : "proof")));
+                    nextSequence = -1;
                     continue;
                 }
                 if (checkpoint != null) {
@@ -177,6 +209,7 @@ public final class BundleVerifier {
                     envelope = Envelope.parse(leaf);
                 } catch (RuntimeException e) {
                     problems.add(new BundleProblem(Kind.ENVELOPE_UNREADABLE, where, e.getMessage()));
+                    nextSequence = -1;
                     continue;
                 }
                 if (!envelope.aggregateIdentifier.equals(id)
@@ -186,8 +219,22 @@ public final class BundleVerifier {
                             where,
                             "the report says " + entry.path("type").asText() + " of " + id + ", the envelope is "
                                     + envelope.payloadType + " of " + envelope.aggregateIdentifier));
+                    nextSequence = -1;
                     continue;
                 }
+                if (nextSequence >= 0 && envelope.sequenceNumber != nextSequence) {
+                    // A disclosure's events are numbered from 0 without a gap, and the report lists all of them: an
+                    // entry left out between two listed ones (a correction, say) shows here.
+                    problems.add(new BundleProblem(
+                            Kind.DISCLOSURE_MISMATCH,
+                            where,
+                            "its envelope is event " + envelope.sequenceNumber + " of " + id + ", but the report's"
+                                    + " entries before it make it event " + nextSequence
+                                    + ": the report leaves out some of the disclosure's entries"));
+                    nextSequence = -1;
+                    continue;
+                }
+                nextSequence = envelope.sequenceNumber + 1;
                 try {
                     fold.accept(envelope.payloadType, json.readTree(envelope.payload));
                 } catch (IOException e) {
@@ -317,7 +364,7 @@ public final class BundleVerifier {
     }
 
     /** The parts of a leaf envelope the verifier reads (layout in docs/integrity.md). */
-    private record Envelope(String payloadType, String aggregateIdentifier, byte[] payload) {
+    private record Envelope(String payloadType, String aggregateIdentifier, long sequenceNumber, byte[] payload) {
 
         static Envelope parse(byte[] bytes) {
             ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -329,13 +376,16 @@ public final class BundleVerifier {
             String type = new String(field(in), StandardCharsets.UTF_8);
             field(in);
             String aggregate = new String(field(in), StandardCharsets.UTF_8);
-            field(in);
+            byte[] sequence = field(in);
+            if (sequence.length != Long.BYTES) {
+                throw new IllegalArgumentException("its sequence number is " + sequence.length + " bytes, not 8");
+            }
             field(in);
             byte[] payload = field(in);
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException(in.remaining() + " bytes after the payload");
             }
-            return new Envelope(type, aggregate, payload);
+            return new Envelope(type, aggregate, ByteBuffer.wrap(sequence).getLong(), payload);
         }
 
         private static byte[] read(ByteBuffer in, byte[] into) {

@@ -21,8 +21,8 @@ import org.disclosureledger.core.merkle.Sha256Hash;
 
 /**
  * A small, valid evidence bundle built from the core's own Merkle and note code, laid out as
- * {@code docs/investigations.md} describes: five ledger entries, of which the report covers entries 1 and 3 (disclosure
- * {@code d-1}, recorded then corrected) and 2 (disclosure {@code d-2}); entries 0 and 4 are out of scope.
+ * {@code docs/investigations.md} describes: six ledger entries, of which the report covers entries 1, 3 and 4 (disclosure
+ * {@code d-1}, recorded, corrected, then disputed) and 2 (disclosure {@code d-2}); entries 0 and 5 are out of scope.
  */
 final class BundleFixture {
 
@@ -39,11 +39,12 @@ final class BundleFixture {
         ObjectNode firstDetails = details("[\"NAME\",\"ADDRESS\"]");
         ObjectNode correctedDetails = details("[\"NAME\",\"ADDRESS\",\"SSN\"]");
         List<LeafEnvelope> envelopes = List.of(
-                envelope(0, "DisclosureRecorded", "other", recorded("other", details("[\"CLAIMS\"]"), "aa")),
-                envelope(1, "DisclosureRecorded", "d-1", recorded("d-1", firstDetails, "bb", "cc")),
-                envelope(2, "DisclosureRecorded", "d-2", recorded("d-2", firstDetails, "dd")),
-                envelope(3, "DisclosureCorrected", "d-1", corrected("d-1", firstDetails, correctedDetails)),
-                envelope(4, "DisputeFiled", "other", "{\"disclosureId\":\"other\"}"));
+                envelope(0, 0, "DisclosureRecorded", "other", recorded("other", details("[\"CLAIMS\"]"), "aa")),
+                envelope(1, 0, "DisclosureRecorded", "d-1", recorded("d-1", firstDetails, "bb", "cc")),
+                envelope(2, 0, "DisclosureRecorded", "d-2", recorded("d-2", firstDetails, "dd")),
+                envelope(3, 1, "DisclosureCorrected", "d-1", corrected("d-1", firstDetails, correctedDetails)),
+                envelope(4, 2, "DisclosureDisputed", "d-1", "{\"disclosureId\":\"d-1\"}"),
+                envelope(5, 1, "DisclosureDisputed", "other", "{\"disclosureId\":\"other\"}"));
         InMemoryMerkleNodes nodes = new InMemoryMerkleNodes();
         envelopes.forEach(e -> nodes.append(e.bytes()));
         MerkleTree tree = new MerkleTree(nodes);
@@ -64,7 +65,10 @@ final class BundleFixture {
         ObjectNode d1 = disclosures.addObject().put("disclosureId", "d-1");
         d1.set("details", correctedDetails);
         d1.put("subjectCount", 2).put("corrections", 1);
-        d1.putArray("entries").add(entry(1, "DisclosureRecorded")).add(entry(3, "DisclosureCorrected"));
+        d1.putArray("entries")
+                .add(entry(1, "DisclosureRecorded"))
+                .add(entry(3, "DisclosureCorrected"))
+                .add(entry(4, "DisclosureDisputed"));
         ObjectNode d2 = disclosures.addObject().put("disclosureId", "d-2");
         d2.set("details", firstDetails);
         d2.put("subjectCount", 1).put("corrections", 0);
@@ -76,7 +80,7 @@ final class BundleFixture {
         files.put("report.sha256", (BundleVerifier.sha256Hex(reportBytes) + "\n").getBytes(StandardCharsets.US_ASCII));
         files.put("checkpoint.note", note.getBytes(StandardCharsets.UTF_8));
         files.put("rulebooks/2025.1.json", rulebook);
-        for (long index : List.of(1L, 2L, 3L)) {
+        for (long index : List.of(1L, 2L, 3L, 4L)) {
             files.put("entries/" + index + ".leaf", envelopes.get((int) index).bytes());
             ByteArrayOutputStream proof = new ByteArrayOutputStream();
             tree.inclusionProof(index, envelopes.size()).forEach(h -> proof.writeBytes(h.bytes()));
@@ -85,14 +89,20 @@ final class BundleFixture {
         return files;
     }
 
-    /** The report with a change, re-hashed so that only the evidence can contradict it. */
-    static Map<String, byte[]> withForgedReport(String from, String to) {
+    /**
+     * The report with changes, re-hashed so that only the evidence can contradict it: each pair of arguments replaces
+     * the first text with the second.
+     */
+    static Map<String, byte[]> withForgedReport(String... fromTo) {
         Map<String, byte[]> files = files();
         String report = new String(files.get("report.json"), StandardCharsets.UTF_8);
-        if (!report.contains(from)) {
-            throw new IllegalArgumentException("the report has no " + from);
+        for (int i = 0; i < fromTo.length; i += 2) {
+            if (!report.contains(fromTo[i])) {
+                throw new IllegalArgumentException("the report has no " + fromTo[i]);
+            }
+            report = report.replace(fromTo[i], fromTo[i + 1]);
         }
-        byte[] forged = report.replace(from, to).getBytes(StandardCharsets.UTF_8);
+        byte[] forged = report.getBytes(StandardCharsets.UTF_8);
         files.put("report.json", forged);
         files.put("report.sha256", BundleVerifier.sha256Hex(forged).getBytes(StandardCharsets.US_ASCII));
         return files;
@@ -147,13 +157,14 @@ final class BundleFixture {
         return new String(write(event), StandardCharsets.UTF_8);
     }
 
-    private static LeafEnvelope envelope(long index, String type, String aggregate, String payload) {
+    /** The envelope of ledger entry {@code index}, event {@code sequence} of its disclosure (counted from 0). */
+    private static LeafEnvelope envelope(long index, long sequence, String type, String aggregate, String payload) {
         return new LeafEnvelope(
                 "event-" + index,
                 type,
                 "1",
                 aggregate,
-                index,
+                sequence,
                 "2025-09-01T10:00:0" + index + "Z",
                 payload.getBytes(StandardCharsets.UTF_8));
     }

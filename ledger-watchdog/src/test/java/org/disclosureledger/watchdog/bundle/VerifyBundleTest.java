@@ -37,8 +37,8 @@ class VerifyBundleTest {
 
         assertThat(code).as(out + " " + err).isZero();
         assertThat(out.toString())
-                .contains("bundle valid: checkpoint ledger.test/disclosures tree size 5")
-                .contains("2 disclosures, 3 ledger entries proven")
+                .contains("bundle valid: checkpoint ledger.test/disclosures tree size 6")
+                .contains("2 disclosures, 4 ledger entries proven")
                 .contains("rulebooks: test-rulebook 2025.1");
         assertThat(err.toString()).isEmpty();
     }
@@ -86,8 +86,55 @@ class VerifyBundleTest {
                 Arguments.of(
                         "an envelope of another entry swapped in",
                         change(files -> files.put("entries/2.leaf", files.get("entries/1.leaf"))),
-                        "ENTRY_NOT_INCLUDED entry 2"));
+                        "ENTRY_NOT_INCLUDED entry 2"),
+                Arguments.of(
+                        "a re-hashed report listing the correction before the recording, with the first details",
+                        (Function<Void, Map<String, byte[]>>) v -> BundleFixture.withForgedReport(
+                                ",\"SSN\"]", "]", ENTRIES_OF_D1, ENTRIES_OF_D1_REORDERED),
+                        "DISCLOSURE_MISMATCH entry 1: the report lists it for d-1 after entry 3"),
+                Arguments.of(
+                        "a re-hashed report listing the correction twice",
+                        (Function<Void, Map<String, byte[]>>) v -> BundleFixture.withForgedReport(
+                                "\"corrections\":1", "\"corrections\":2", ENTRIES_OF_D1, ENTRIES_OF_D1_REPEATED),
+                        "DISCLOSURE_MISMATCH entry 3: the report lists it for d-1 after entry 3"),
+                Arguments.of(
+                        "a re-hashed report and bundle leaving out the correction between two entries",
+                        change(files -> {
+                            files.putAll(BundleFixture.withForgedReport(
+                                    ",\"SSN\"]",
+                                    "]",
+                                    "\"corrections\":1",
+                                    "\"corrections\":0",
+                                    ENTRIES_OF_D1,
+                                    ENTRIES_OF_D1_WITHOUT_CORRECTION));
+                            files.remove("entries/3.leaf");
+                            files.remove("entries/3.proof");
+                        }),
+                        "DISCLOSURE_MISMATCH entry 4: its envelope is event 2 of d-1, but the report's entries before"
+                                + " it make it event 1"),
+                Arguments.of(
+                        "an altered envelope under the entry's name, the genuine one under a name with a leading zero",
+                        change(files -> {
+                            files.put("entries/03.leaf", files.get("entries/3.leaf"));
+                            flip(files, "entries/3.leaf", -3);
+                        }),
+                        "UNEXPECTED_FILE entries/03.leaf"),
+                Arguments.of(
+                        "an entry named with more digits than a ledger index has",
+                        change(files -> files.put("entries/99999999999999999999.leaf", new byte[0])),
+                        "UNEXPECTED_FILE entries/99999999999999999999.leaf"));
     }
+
+    private static final String ENTRIES_OF_D1 = "[{\"ledgerIndex\":1,\"type\":\"DisclosureRecorded\"},"
+            + "{\"ledgerIndex\":3,\"type\":\"DisclosureCorrected\"},{\"ledgerIndex\":4,\"type\":\"DisclosureDisputed\"}]";
+    private static final String ENTRIES_OF_D1_REORDERED = "[{\"ledgerIndex\":3,\"type\":\"DisclosureCorrected\"},"
+            + "{\"ledgerIndex\":1,\"type\":\"DisclosureRecorded\"},{\"ledgerIndex\":4,\"type\":\"DisclosureDisputed\"}]";
+    private static final String ENTRIES_OF_D1_REPEATED = "[{\"ledgerIndex\":1,\"type\":\"DisclosureRecorded\"},"
+            + "{\"ledgerIndex\":3,\"type\":\"DisclosureCorrected\"},{\"ledgerIndex\":3,\"type\":\"DisclosureCorrected\"},"
+            + "{\"ledgerIndex\":4,\"type\":\"DisclosureDisputed\"}]";
+    private static final String ENTRIES_OF_D1_WITHOUT_CORRECTION =
+            "[{\"ledgerIndex\":1,\"type\":\"DisclosureRecorded\"},"
+                    + "{\"ledgerIndex\":4,\"type\":\"DisclosureDisputed\"}]";
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tampering")
