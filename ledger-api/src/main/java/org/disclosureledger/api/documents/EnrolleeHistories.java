@@ -15,6 +15,9 @@ import org.disclosureledger.projections.history.HistoryPage;
 import org.disclosureledger.projections.history.HistoryRequest;
 import org.disclosureledger.projections.history.PersonHistoryQueries;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the history a document shows: the signed-in enrollee's own, or for an official the person their body names
@@ -28,13 +31,23 @@ public class EnrolleeHistories {
     private final Clock clock;
     private final AccessRecorder accesses;
     private final OfficialLookups officials;
+    private final TransactionTemplate oneSnapshot;
 
     public EnrolleeHistories(
-            PersonHistoryQueries queries, Clock clock, AccessRecorder accesses, OfficialLookups officials) {
+            PersonHistoryQueries queries,
+            Clock clock,
+            AccessRecorder accesses,
+            OfficialLookups officials,
+            PlatformTransactionManager transactions) {
         this.queries = queries;
         this.clock = clock;
         this.accesses = accesses;
         this.officials = officials;
+        // Every page from one snapshot: a disclosure recorded or corrected between two pages would otherwise show
+        // an entry twice or not at all in a document (and a repeated entry makes a FHIR Bundle invalid).
+        this.oneSnapshot = new TransactionTemplate(transactions);
+        this.oneSnapshot.setReadOnly(true);
+        this.oneSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
@@ -58,6 +71,10 @@ public class EnrolleeHistories {
     }
 
     private EnrolleeHistory read(StateCode state, PersonRef person, boolean wholeHistory) {
+        return oneSnapshot.execute(s -> readAllPages(state, person, wholeHistory));
+    }
+
+    private EnrolleeHistory readAllPages(StateCode state, PersonRef person, boolean wholeHistory) {
         HistoryRequest request = new HistoryRequest(person, wholeHistory, 0, HistoryRequest.MAX_PAGE_SIZE);
         List<HistoryEntry> entries = new ArrayList<>();
         HistoryPage page;

@@ -174,13 +174,19 @@ public class PersonHistoryProjection {
         });
     }
 
-    /** The rulebook's findings: the latest judgement of the disclosure replaces any earlier one. */
+    /**
+     * The rulebook's findings: the latest judgement of the disclosure replaces any earlier one. A judgement from
+     * before a correction already handled is of details that no longer hold (the correction deleted it), so handling
+     * it again writes nothing.
+     */
     @EventHandler
     public void on(DisclosureFlagged event, @SequenceNumber long sequence) {
         jdbc.update("""
                 INSERT INTO history_finding_set (disclosure_id, sequence_number, correction_id, rulebook_name,
                     rulebook_version, rulebook_sha256, judged_at, findings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?::jsonb
+                WHERE NOT EXISTS (SELECT 1 FROM history_correction c
+                    WHERE c.disclosure_id = ? AND c.sequence_number > ?)
                 ON CONFLICT (disclosure_id) DO UPDATE SET sequence_number = EXCLUDED.sequence_number,
                     correction_id = EXCLUDED.correction_id, rulebook_name = EXCLUDED.rulebook_name,
                     rulebook_version = EXCLUDED.rulebook_version, rulebook_sha256 = EXCLUDED.rulebook_sha256,
@@ -196,6 +202,8 @@ public class PersonHistoryProjection {
             statement.setString(6, event.rulebookSha256());
             DetailsColumns.setInstant(statement, 7, event.judgedAt());
             statement.setString(8, toJson(event.findings()));
+            statement.setString(9, event.disclosureId().value());
+            statement.setLong(10, sequence);
         });
     }
 

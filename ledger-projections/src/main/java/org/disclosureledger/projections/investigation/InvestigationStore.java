@@ -41,15 +41,26 @@ final class InvestigationStore {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    void add(InvestigationId id, InvestigationDefinition definition, long treeSize, Instant createdAt) {
+    /** Stores a new investigation, queued on the node {@code nodeId}. */
+    void add(InvestigationId id, InvestigationDefinition definition, long treeSize, Instant createdAt, String nodeId) {
         jdbc.update(
-                "insert into investigation (investigation_id, definition, status, created_at, tree_size, events_total)"
-                        + " values (?, ?, 'QUEUED', ?, ?, ?)",
+                "insert into investigation (investigation_id, definition, status, created_at, tree_size, events_total,"
+                        + " node_id, heartbeat_at) values (?, ?, 'QUEUED', ?, ?, ?, ?, ?)",
                 id.value(),
                 write(definition),
                 Timestamp.from(createdAt),
                 treeSize,
-                treeSize);
+                treeSize,
+                nodeId,
+                Timestamp.from(createdAt));
+    }
+
+    /** The node {@code nodeId} is alive: its queued and running investigations are not abandoned. */
+    void heartbeat(String nodeId, Instant at) {
+        ownTransaction.executeWithoutResult(s -> jdbc.update(
+                "update investigation set heartbeat_at = ? where node_id = ? and status in ('QUEUED', 'RUNNING')",
+                Timestamp.from(at),
+                nodeId));
     }
 
     /** Removes an investigation that was refused before it was queued. */
@@ -90,13 +101,30 @@ final class InvestigationStore {
                 id.value());
     }
 
-    /** Marks every investigation left queued or running by a previous run of the application as interrupted. */
-    int interruptLeftovers(Instant at) {
-        return jdbc.update(
+    /**
+     * Marks interrupted the investigations left queued or running by a node that stopped: another node than
+     * {@code nodeId} whose last heartbeat is before {@code abandonedBefore}, or none (rows from before nodes were
+     * recorded). Another node's live investigations are left alone.
+     */
+    int interruptAbandoned(String nodeId, Instant abandonedBefore, Instant at) {
+        return ownTransaction.execute(s -> jdbc.update(
                 "update investigation set status = 'INTERRUPTED', finished_at = ?,"
                         + " failure = 'the ledger stopped before the investigation finished; start it again'"
-                        + " where status in ('QUEUED', 'RUNNING')",
-                Timestamp.from(at));
+                        + " where status in ('QUEUED', 'RUNNING') and (node_id is null"
+                        + " or (node_id <> ? and (heartbeat_at is null or heartbeat_at < ?)))",
+                Timestamp.from(at),
+                nodeId,
+                Timestamp.from(abandonedBefore)));
+    }
+
+    /** Marks interrupted the investigations node {@code nodeId} left queued or running as it stops. */
+    int interruptNode(String nodeId, Instant at) {
+        return ownTransaction.execute(s -> jdbc.update(
+                "update investigation set status = 'INTERRUPTED', finished_at = ?,"
+                        + " failure = 'the ledger stopped before the investigation finished; start it again'"
+                        + " where status in ('QUEUED', 'RUNNING') and node_id = ?",
+                Timestamp.from(at),
+                nodeId));
     }
 
     Optional<Row> find(InvestigationId id) {

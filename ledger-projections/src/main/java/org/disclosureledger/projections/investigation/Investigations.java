@@ -5,13 +5,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.disclosureledger.core.rulebook.RulebookLibrary;
 import org.disclosureledger.projections.integrity.LedgerStore;
@@ -31,6 +36,23 @@ public class Investigations {
 
     /** Progress is written to the table every this many entries, so that a poll after a restart shows it. */
     private static final long PERSIST_EVERY = 50_000;
+
+    /**
+     * How often a node says it is alive, and how long without a word before other nodes take its queued and running
+     * investigations as abandoned (nodes' clocks must agree to well within the difference).
+     */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
+
+    /** This node, among those sharing the investigation table: one id per start of the application. */
+    private final String nodeId = UUID.randomUUID().toString();
+
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "investigation-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final InvestigationStore store;
     private final LedgerStore ledger;
@@ -53,9 +75,27 @@ public class Investigations {
         this.rulebooks = rulebooks;
         this.executor = executor;
         this.clock = clock;
-        int interrupted = store.interruptLeftovers(clock.instant());
+        interruptAbandoned();
+        heartbeats.scheduleWithFixedDelay(
+                this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Says this node is alive, and marks interrupted what stopped nodes left unfinished. */
+    private void beat() {
+        try {
+            store.heartbeat(nodeId, clock.instant());
+            interruptAbandoned();
+        } catch (RuntimeException e) {
+            // The database is away: the next beat tries again; a minute of them missed lets other nodes give up ours.
+            LOG.warn("investigations: could not record this node's heartbeat: {}", e.toString());
+        }
+    }
+
+    private void interruptAbandoned() {
+        Instant now = clock.instant();
+        int interrupted = store.interruptAbandoned(nodeId, now.minus(ABANDONED_AFTER), now);
         if (interrupted > 0) {
-            LOG.warn("{} investigation(s) left unfinished by the previous run are marked interrupted", interrupted);
+            LOG.warn("{} investigation(s) left unfinished by a stopped node are marked interrupted", interrupted);
         }
     }
 
@@ -77,7 +117,7 @@ public class Investigations {
         }
         StoredCheckpoint checkpoint = checkpointFor(definition);
         InvestigationId id = InvestigationId.random();
-        store.add(id, definition, checkpoint.treeSize(), clock.instant());
+        store.add(id, definition, checkpoint.treeSize(), clock.instant(), nodeId);
         Running run = new Running(checkpoint.treeSize());
         running.put(id, run);
         try {
@@ -199,15 +239,26 @@ public class Investigations {
         }
     }
 
-    /** Stops the replays: a running one ends as interrupted at its next entry, queued ones stay marked queued and are
-     * marked interrupted at the next start. */
+    /**
+     * Stops the replays: a running one ends as interrupted at its next entry, and this node's queued ones are marked
+     * interrupted. Should the database be away by then, other nodes (or this one's next start) mark them a minute
+     * after the last heartbeat.
+     */
     public void close() {
+        heartbeats.shutdownNow();
         executor.shutdownNow();
         replay.close();
         try {
-            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            executor.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            store.interruptNode(nodeId, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "investigations: could not mark this node's unfinished investigations interrupted: {}",
+                    e.toString());
         }
     }
 

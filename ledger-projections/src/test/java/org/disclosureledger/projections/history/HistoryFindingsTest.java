@@ -114,6 +114,20 @@ class HistoryFindingsTest {
                 .containsExactly(ORDER);
     }
 
+    @Test
+    void aJudgementRedeliveredAfterACorrectionClearedItDoesNotComeBack() {
+        DisclosureDetails original = toIce(JUNE_15);
+        DisclosureFlagged first = flagged("ca-1", null, PURPOSE, ORDER);
+        history.handle(
+                recorded("ca-1", original, null, ana),
+                first,
+                corrected("ca-1", "correction-1", original, madeQueryAccess(), NOW));
+
+        history.handleAgain(first, 1);
+
+        assertThat(((VisibleEntry) history.onlyEntryOf(ana)).judgement()).isNull();
+    }
+
     private static DisclosureFlagged flagged(String id, String correctionId, Finding... findings) {
         return new DisclosureFlagged(
                 new DisclosureId(id),

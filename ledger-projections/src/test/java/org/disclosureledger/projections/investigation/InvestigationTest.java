@@ -380,6 +380,37 @@ class InvestigationTest {
         assertThat(status.finishedAt()).isEqualTo(InvestigationTestApplication.NOW);
     }
 
+    @Test
+    void givenAnotherNodesInvestigations_whenANodeStarts_thenOnlyThoseWhoseNodeFellSilentAreMarkedInterrupted()
+            throws Exception {
+        InvestigationId live = runningOnAnotherNode(InvestigationTestApplication.NOW.minusSeconds(30));
+        InvestigationId abandoned = runningOnAnotherNode(InvestigationTestApplication.NOW.minusSeconds(120));
+
+        new InvestigationConfiguration()
+                .investigations(jdbc, dataSource, transactions, ledger, new TestRulebooks(), clock)
+                .close();
+
+        assertThat(investigations.status(live).orElseThrow().state()).isEqualTo(InvestigationState.RUNNING);
+        InvestigationStatus interrupted = investigations.status(abandoned).orElseThrow();
+        assertThat(interrupted.state()).isEqualTo(InvestigationState.INTERRUPTED);
+        assertThat(interrupted.failure()).contains("start it again");
+        jdbc.update("update investigation set status = 'FAILED' where investigation_id = ?", live.value());
+    }
+
+    /** A row as a node that is not this test's would leave it, with its last heartbeat at {@code heartbeat}. */
+    private InvestigationId runningOnAnotherNode(Instant heartbeat) throws Exception {
+        InvestigationId id = InvestigationId.random();
+        jdbc.update(
+                "insert into investigation (investigation_id, definition, status, created_at, tree_size, events_total,"
+                        + " node_id, heartbeat_at) values (?, ?, 'RUNNING', now(), ?, ?, 'another-node', ?)",
+                id.value(),
+                CanonicalJson.mapper().writeValueAsString(definition(List.of(), null, checkpointA)),
+                checkpointA,
+                checkpointA,
+                java.sql.Timestamp.from(heartbeat));
+        return id;
+    }
+
     private InvestigationDefinition definition(List<AgencyId> recipients, String version, long treeSize) {
         return new InvestigationDefinition(
                 Instant.parse("2024-01-01T00:00:00Z"),
