@@ -3,6 +3,7 @@ package org.disclosureledger.api.disclosure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -406,13 +407,18 @@ public class DisclosureRequests {
         return ref;
     }
 
+    /**
+     * An instant as the ledger keeps it, to the microsecond: the read models' columns hold no finer, and PostgreSQL
+     * would round 23:59:59.9999996 into the next day, so that an entry's day in the history would differ from the
+     * event's. Finer digits (a .NET clock's seventh, say) are dropped here, before anything is recorded.
+     */
     private static Instant instant(FieldErrors errors, String field, String text) {
         if (text == null) {
             errors.add(field, field + " is required");
             return null;
         }
         try {
-            return Instant.parse(text);
+            return Instant.parse(text).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             errors.add(field, field + " must be an ISO-8601 instant such as 2025-06-10T15:00:00Z");
             return null;

@@ -107,6 +107,20 @@ class RecordingTest {
     }
 
     @Test
+    void anInstantFinerThanAMicrosecondIsKeptToTheMicrosecondNotRoundedIntoTheNextDay() {
+        Map<String, Object> body = disclosure("rec-nanos", "REC0010");
+        body.put("occurredAt", "2019-06-30T23:59:59.9999996Z");
+
+        assertThat(client.postJson("/api/v1/disclosures", body).status()).isEqualTo(201);
+
+        assertThat(client.get("/api/v1/disclosures/rec-nanos")
+                        .json()
+                        .at("/details/occurredAt")
+                        .asString())
+                .isEqualTo("2019-06-30T23:59:59.999999Z");
+    }
+
+    @Test
     void aRequesterRecordedByMistakeIsRemovedByCorrectingItToNull() {
         assertThat(client.postJson("/api/v1/disclosures", disclosure("rec-clear", "REC0009"))
                         .status())
