@@ -1,5 +1,8 @@
 package org.disclosureledger.api.disclosure;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.disclosureledger.api.security.LedgerUser;
 import org.disclosureledger.api.security.Scopes;
@@ -15,14 +18,24 @@ import org.springframework.stereotype.Component;
 public class Custodians {
 
     private final DisclosureStatusReader statusReader;
+    private final Clock clock;
 
-    Custodians(DisclosureStatusReader statusReader) {
+    Custodians(DisclosureStatusReader statusReader, Clock clock) {
         this.statusReader = statusReader;
+        this.clock = clock;
     }
 
     /** The disclosure's custodian state; empty when no disclosure has the id. */
     public Optional<StateCode> of(DisclosureId id) {
         return statusReader.custodianState(id);
+    }
+
+    /**
+     * Whether the disclosure is, today, withheld from the people it names (a suspension in force, not lifted); false
+     * for an unknown disclosure.
+     */
+    public boolean withheldFromSubjects(DisclosureId id) {
+        return statusReader.withheldFromSubjects(id, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     void requireRecorderOf(LedgerUser recorder, DisclosureId id) {

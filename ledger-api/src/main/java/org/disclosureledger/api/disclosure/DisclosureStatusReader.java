@@ -1,6 +1,7 @@
 package org.disclosureledger.api.disclosure;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
 class DisclosureStatusReader {
 
     private static final String CHUNK_TYPE = "BulkSubjectsAttached";
+    private static final String LIFTED_TYPE = "SuspensionLifted";
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -100,6 +102,33 @@ class DisclosureStatusReader {
             return Optional.of(opened.details().custodian().state());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the disclosure's subjects may not yet be told of it: it was recorded with a suspension whose date is
+     * after {@code today}, and no lift followed. False when no disclosure has the id.
+     */
+    boolean withheldFromSubjects(DisclosureId id, LocalDate today) {
+        List<Stored> first = jdbc.query("""
+                select sequence_number, payload_type, payload_revision, time_stamp, payload
+                from domain_event_entry
+                where aggregate_identifier = ? and sequence_number = 0""", STORED, id.value());
+        if (first.isEmpty()) {
+            return false;
+        }
+        Object event = deserialize(first.get(0));
+        Suspension suspension = event instanceof DisclosureRecorded recorded
+                ? recorded.suspension()
+                : event instanceof BulkDisclosureOpened opened ? opened.suspension() : null;
+        if (suspension == null || !suspension.until().isAfter(today)) {
+            return false;
+        }
+        Integer lifts = jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type = ?",
+                Integer.class,
+                id.value(),
+                LIFTED_TYPE);
+        return lifts == null || lifts == 0;
     }
 
     private Object deserialize(Stored stored) {

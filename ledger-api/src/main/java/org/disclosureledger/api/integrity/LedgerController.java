@@ -107,7 +107,9 @@ class LedgerController {
 
     /**
      * An entry's content names people (by reference) and a custodian: an enrollee reads only entries that name
-     * them, an auditor only disclosures of their states; a regulator or an admin reads any.
+     * them, and not those of a disclosure withheld from its subjects for now (the same refusal either way, so that
+     * it does not tell them they are in it); an auditor only disclosures of their states; a regulator or an admin
+     * reads any.
      */
     private void requireMayRead(LedgerUser caller, LeafEnvelope entry) {
         if (caller.has(Role.REGULATOR) || caller.has(Role.ADMIN)) {
@@ -115,8 +117,9 @@ class LedgerController {
         }
         if (caller.has(Role.ENROLLEE)) {
             String payload = new String(entry.payload(), StandardCharsets.UTF_8);
-            if (!payload.contains("\"" + caller.person().value() + "\"")) {
-                throw new Forbidden("this ledger entry is not about you");
+            if (!payload.contains("\"" + caller.person().value() + "\"") || withheldFromSubjects(entry)) {
+                throw new Forbidden("this ledger entry is not one you may read: it is not about you, or it is of a"
+                        + " disclosure withheld from the people it names for now");
             }
             return;
         }
@@ -130,6 +133,14 @@ class LedgerController {
             throw new Forbidden("this ledger entry is not a disclosure of a state in your scope");
         }
         Scopes.requireState(caller, custodian.get(), "entry's disclosure");
+    }
+
+    private boolean withheldFromSubjects(LeafEnvelope entry) {
+        try {
+            return custodians.withheldFromSubjects(new DisclosureId(entry.aggregateIdentifier()));
+        } catch (IllegalArgumentException notADisclosure) {
+            return false;
+        }
     }
 
     /** An inclusion proof: the sibling hashes from the leaf up, nearest first. */

@@ -82,6 +82,31 @@ class ObjectLevelAuthorisationTest {
     }
 
     @Test
+    void anEnrolleeCannotReadTheEntryOfADisclosureWithheldFromThemAndIsNotToldWhy() {
+        Map<String, Object> suspended = Examples.disclosure("obj-held", "OBJHELD01");
+        suspended.put("suspension", map("until", "2099-01-01", "authority", "Court order 25-77"));
+        expect(201, recorders.postJson("/api/v1/disclosures", suspended));
+        long heldEntry = await(() -> entryOf("obj-held"));
+        LedgerClient subject = new LedgerClient(port).as(TestTokens.enrollee("CA", "OBJHELD01"));
+        LedgerClient someoneElse = new LedgerClient(port).as(TestTokens.enrollee("CA", "OBJSELF01"));
+
+        LedgerClient.Response held = subject.get("/api/v1/ledger/entries/" + heldEntry);
+        LedgerClient.Response notTheirs = someoneElse.get("/api/v1/ledger/entries/" + heldEntry);
+
+        assertThat(held.status()).as(held.body()).isEqualTo(403);
+        assertThat(held.body()).doesNotContain("OBJHELD01", "Court order");
+        assertThat(held.json().path("detail").asString())
+                .as("the subject's refusal reads as anyone else's, so it does not tell them they are in it")
+                .isEqualTo(notTheirs.json().path("detail").asString());
+        assertThat(new LedgerClient(port)
+                        .as(TestTokens.regulator())
+                        .get("/api/v1/ledger/entries/" + heldEntry)
+                        .status())
+                .as("a regulator still reads it")
+                .isEqualTo(200);
+    }
+
+    @Test
     void anAuditorCannotReachAnotherStatesDisclosuresPeopleOrSummaries() {
         LedgerClient auditor = new LedgerClient(port).as(TestTokens.auditor("CA"));
 
