@@ -213,6 +213,23 @@ class LedgerChecksTest {
     }
 
     @Test
+    void givenAFollowerCatchingUpOnABacklog_whenTheGraceHasPassed_thenGapsWaitUntilItHasCaughtUp() throws Exception {
+        receive(0, 0);
+        receiveCheckpoint(8, ledger.checkpoint(8));
+        clock.advance(GRACE);
+
+        assertThat(checks.verify(false, true).alarms()).as("still catching up").isEmpty();
+
+        for (long i = 1; i < 6; i++) {
+            receive(i, 0);
+        }
+        List<Alarm> alarms = checks.verify(false, false).alarms();
+
+        assertThat(kinds(alarms)).containsExactly(AlarmKind.MISSING_ENTRIES);
+        assertThat(alarms.get(0).line()).contains("2 ledger indexes").endsWith("6-7");
+    }
+
+    @Test
     void givenMissingIndexes_whenTheRunEnds_thenTheyAreReportedWithoutWaiting() throws Exception {
         receive(0, 0);
         receiveCheckpoint(2, ledger.checkpoint(2));

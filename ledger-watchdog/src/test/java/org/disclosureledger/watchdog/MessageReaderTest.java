@@ -194,6 +194,26 @@ class MessageReaderTest {
                                 LEAF.hex().toUpperCase()),
                         "leafhash is not 64 lower-case hex digits"),
                 Arguments.of(
+                        "a custodian state longer than the store keeps",
+                        with(good.bytes(), StreamAttributes.CUSTODIAN_STATE, "C".repeat(21)),
+                        "custodianstate is 21 characters long, longer than any the ledger writes (at most 20)"),
+                Arguments.of(
+                        "an id longer than the store keeps",
+                        new Messages.Disclosure(
+                                        "e".repeat(401),
+                                        StreamKind.RECORDED,
+                                        "d-1",
+                                        4,
+                                        LEAF,
+                                        0,
+                                        "CA",
+                                        "us-dhs-ice",
+                                        "LAW",
+                                        "NAME",
+                                        "{\"disclosureId\":\"d-1\",\"subjectCount\":1}")
+                                .bytes(),
+                        "id is 401 characters long"),
+                Arguments.of(
                         "a negative seq",
                         with(good.bytes(), StreamAttributes.DISCLOSURE_SEQUENCE, "-1"),
                         "disclosureseq is negative"),
@@ -229,6 +249,20 @@ class MessageReaderTest {
                                         "{\"disclosureId\":\"d-1\"}")
                                 .bytes(),
                         "data.subjectCount is not a non-negative integer"));
+    }
+
+    @Test
+    void givenAVeryLongUnknownType_whenRead_thenTheReasonQuotesOnlyItsStart() {
+        byte[] bytes = Messages.checkpoint(1, "note\n");
+        JsonFormat format = new JsonFormat();
+        byte[] longType = format.serialize(CloudEventBuilder.v1(format.deserialize(bytes))
+                .withType("t".repeat(3_000))
+                .build());
+
+        assertThatThrownBy(() -> reader.disclosure(longType))
+                .isInstanceOf(UnreadableMessage.class)
+                .hasMessageContaining("is not a disclosure event")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,6 +55,24 @@ class WatchdogStoreTest {
     }
 
     @Test
+    void givenTextLongerThanItsColumn_whenKept_thenItIsCutWithAnEllipsisInsteadOfFailingTheStore() throws Exception {
+        try (WatchdogStore store = WatchdogStore.open(dir, true)) {
+            store.addAlarm("BAD_SIGNATURE", "ALERT " + "x".repeat(20_000), 0);
+            store.addUnreadable("t", 0, 0, "reason " + "y".repeat(5_000), new byte[] {1}, 0);
+            store.commit();
+
+            assertThat(store.alarmLines()).singleElement().satisfies(line -> {
+                assertThat(line).hasSize(10_000).startsWith("ALERT xxx").endsWith("x\u2026");
+            });
+            assertThat(store.unreadableLines())
+                    .singleElement()
+                    .asString()
+                    .contains("reason yyy")
+                    .endsWith("\u2026");
+        }
+    }
+
+    @Test
     void givenChangesNotCommitted_whenTheStoreIsReopened_thenTheyAreGone() throws Exception {
         try (WatchdogStore store = WatchdogStore.open(dir, true)) {
             add(store, event(0));

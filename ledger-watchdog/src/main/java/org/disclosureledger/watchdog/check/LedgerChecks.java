@@ -106,6 +106,15 @@ public final class LedgerChecks {
      * predecessor) has been held for the grace period; in the {@code last} round of a run, at once.
      */
     public Round verify(boolean last) {
+        return verify(last, false);
+    }
+
+    /**
+     * One round of checks, as {@link #verify(boolean)}; while the follower is {@code catchingUp} on a backlog of the
+     * disclosures topic, gaps are not looked for at all (the entries a checkpoint reveals as missing are most likely
+     * still waiting to be read), and are once it has caught up, or in the last round.
+     */
+    public Round verify(boolean last, boolean catchingUp) {
         List<Alarm> alarms = new ArrayList<>();
         Optional<String> unavailable = Optional.empty();
         try {
@@ -115,9 +124,11 @@ public final class LedgerChecks {
             unavailable = Optional.of(e.getMessage());
         }
         long now = clock.millis();
-        long cutoff = last ? Long.MAX_VALUE : now - grace.toMillis();
-        checkMissing(cutoff, alarms);
-        checkSequences(cutoff, alarms);
+        if (last || !catchingUp) {
+            long cutoff = last ? Long.MAX_VALUE : now - grace.toMillis();
+            checkMissing(cutoff, alarms);
+            checkSequences(cutoff, alarms);
+        }
         return new Round(alarms, unavailable);
     }
 

@@ -37,6 +37,12 @@ public final class Follower {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
+    /**
+     * More disclosure messages than this waiting to be read means the follower is catching up on a backlog (a new
+     * watchdog, or one that was away), not following live: a live ledger leaves at most about a poll's worth.
+     */
+    private static final long CATCHING_UP = 1_000;
+
     private final Consumer<byte[], byte[]> consumer;
     private final Topics topics;
     private final MessageReader reader;
@@ -99,7 +105,7 @@ public final class Follower {
                     receive(records);
                 }
                 if (!records.isEmpty() || clock.millis() - lastCheck >= CHECK_EVERY.toMillis()) {
-                    check(false);
+                    check(false, catchingUp());
                     lastCheck = clock.millis();
                 }
                 if (!records.isEmpty()) {
@@ -117,7 +123,7 @@ public final class Follower {
                 break;
             }
         }
-        check(idle);
+        check(idle, false);
         long pending = store.countPending();
         if (idle && pending > 0) {
             out.println("PENDING " + pending + (pending == 1 ? " event" : " events")
@@ -206,10 +212,21 @@ public final class Follower {
         }
     }
 
-    private void check(boolean last) {
+    /** Whether more than {@link #CATCHING_UP} disclosure messages wait to be read, as of the last fetch. */
+    private boolean catchingUp() {
+        long waiting = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            if (partition.topic().equals(topics.disclosures())) {
+                waiting += consumer.currentLag(partition).orElse(0);
+            }
+        }
+        return waiting > CATCHING_UP;
+    }
+
+    private void check(boolean last, boolean catchingUp) {
         LedgerChecks.Round round;
         try {
-            round = checks.verify(last);
+            round = checks.verify(last, catchingUp);
             store.commit();
         } catch (RuntimeException e) {
             store.rollback();

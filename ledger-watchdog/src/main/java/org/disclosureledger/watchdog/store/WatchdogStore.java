@@ -24,6 +24,12 @@ import org.disclosureledger.watchdog.stream.FindingMessage;
  */
 public final class WatchdogStore implements AutoCloseable {
 
+    // The watchdog's own text columns: a longer line (a flag with many long rule ids, a forged note's long line in an
+    // alarm) is cut to fit with an ellipsis, rather than fail the store and stop the watchdog at that message.
+    private static final int LONGEST_EVENT_LINE = 2000;
+    private static final int LONGEST_ALARM = 10_000;
+    private static final int LONGEST_REASON = 2000;
+
     private static final String[] SCHEMA = {
         """
         create table if not exists event (
@@ -192,7 +198,7 @@ public final class WatchdogStore implements AutoCloseable {
                 m.purpose(),
                 String.join(",", m.dataCategories()),
                 m.subjectCount().isPresent() ? m.subjectCount().getAsLong() : null,
-                line,
+                fit(line, LONGEST_EVENT_LINE),
                 matched,
                 EventStatus.PENDING.name(),
                 m.kind().isAccess(),
@@ -393,11 +399,16 @@ public final class WatchdogStore implements AutoCloseable {
                 parameters);
     }
 
+    /** The text, cut with an ellipsis when it is longer than {@code longest} characters. */
+    static String fit(String text, int longest) {
+        return text.length() <= longest ? text : text.substring(0, longest - 1) + "\u2026";
+    }
+
     // ---- alarms, findings, unreadable messages
 
     /** Keeps an alarm: its kind and the line printed for it. */
     public void addAlarm(String kind, String line, long raisedAt) {
-        update("insert into alarm (raised_at, kind, line) values (?, ?, ?)", raisedAt, kind, line);
+        update("insert into alarm (raised_at, kind, line) values (?, ?, ?)", raisedAt, kind, fit(line, LONGEST_ALARM));
     }
 
     /** Every alarm line, oldest first. */
@@ -442,7 +453,7 @@ public final class WatchdogStore implements AutoCloseable {
                 topic,
                 partition,
                 offset,
-                reason,
+                fit(reason, LONGEST_REASON),
                 Base64.getEncoder().encodeToString(raw == null ? new byte[0] : raw),
                 receivedAt);
     }

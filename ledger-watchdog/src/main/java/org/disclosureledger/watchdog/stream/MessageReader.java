@@ -30,6 +30,16 @@ public final class MessageReader {
     private static final Pattern LEAF_HASH = Pattern.compile("[0-9a-f]{64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    // The longest values a message may carry, which the watchdog's store keeps (WatchdogStore's columns): the ledger's
+    // own are far shorter (an event id is a UUID, a disclosure id at most 100 characters, a state two letters).
+    private static final int LONGEST_ID = 400;
+    private static final int LONGEST_SUBJECT = 200;
+    private static final int LONGEST_STATE = 20;
+    private static final int LONGEST_AGENCY = 100;
+    private static final int LONGEST_PURPOSE = 40;
+    private static final int LONGEST_CATEGORIES = 1000;
+    private static final int LONGEST_NOTE = 100_000;
+
     private final String origin;
     private final JsonFormat format = new JsonFormat();
 
@@ -43,8 +53,9 @@ public final class MessageReader {
         CloudEvent event = cloudEvent(value);
         StreamKind kind = StreamKind.ofType(event.getType())
                 .filter(StreamKind::isDisclosureEvent)
-                .orElseThrow(() -> new UnreadableMessage("type '" + event.getType() + "' is not a disclosure event"));
-        String disclosureId = required(event.getSubject(), "subject");
+                .orElseThrow(() ->
+                        new UnreadableMessage("type '" + shorten(event.getType()) + "' is not a disclosure event"));
+        String disclosureId = bounded(required(event.getSubject(), "subject"), "subject", LONGEST_SUBJECT);
         long index = integer(event, StreamAttributes.LEDGER_INDEX);
         String leafHash = text(event, StreamAttributes.LEAF_HASH);
         if (!LEAF_HASH.matcher(leafHash).matches()) {
@@ -54,11 +65,12 @@ public final class MessageReader {
         if (kind.isAccess()) {
             return access(event, kind, disclosureId, index, leafHash, seq);
         }
-        String state = text(event, StreamAttributes.CUSTODIAN_STATE);
-        String recipient = text(event, StreamAttributes.RECIPIENT_AGENCY);
-        String purpose = text(event, StreamAttributes.PURPOSE);
+        String state = bounded(text(event, StreamAttributes.CUSTODIAN_STATE), "custodianstate", LONGEST_STATE);
+        String recipient = bounded(text(event, StreamAttributes.RECIPIENT_AGENCY), "recipientagency", LONGEST_AGENCY);
+        String purpose = bounded(text(event, StreamAttributes.PURPOSE), "purpose", LONGEST_PURPOSE);
         List<String> categories = Arrays.stream(
-                        text(event, StreamAttributes.DATA_CATEGORIES).split(","))
+                        bounded(text(event, StreamAttributes.DATA_CATEGORIES), "datacategories", LONGEST_CATEGORIES)
+                                .split(","))
                 .filter(c -> !c.isEmpty())
                 .toList();
         JsonNode data = jsonData(event);
@@ -134,7 +146,7 @@ public final class MessageReader {
     public CheckpointMessage checkpoint(byte[] value) throws UnreadableMessage {
         CloudEvent event = cloudEvent(value);
         if (!StreamKind.CHECKPOINT.type().equals(event.getType())) {
-            throw new UnreadableMessage("type '" + event.getType() + "' is not a checkpoint");
+            throw new UnreadableMessage("type '" + shorten(event.getType()) + "' is not a checkpoint");
         }
         long treeSize = integer(event, StreamAttributes.TREE_SIZE);
         CloudEventData data = event.getData();
@@ -150,7 +162,7 @@ public final class MessageReader {
         } else {
             note = new String(data.toBytes(), StandardCharsets.UTF_8);
         }
-        return new CheckpointMessage(event.getId(), treeSize, note);
+        return new CheckpointMessage(event.getId(), treeSize, bounded(note, "the signed note", LONGEST_NOTE));
     }
 
     /** A message from the alerts topic. */
@@ -159,8 +171,8 @@ public final class MessageReader {
         Object state = event.getExtension(StreamAttributes.CUSTODIAN_STATE);
         return new FindingMessage(
                 event.getId(),
-                event.getType(),
-                event.getSubject() == null ? "" : event.getSubject(),
+                bounded(event.getType(), "type", LONGEST_ID),
+                event.getSubject() == null ? "" : bounded(event.getSubject(), "subject", LONGEST_ID),
                 time(event),
                 Optional.ofNullable(state).map(Object::toString),
                 new String(value, StandardCharsets.UTF_8));
@@ -179,6 +191,7 @@ public final class MessageReader {
         if (event.getId() == null || event.getId().isBlank()) {
             throw new UnreadableMessage("the CloudEvent has no id");
         }
+        bounded(event.getId(), "id", LONGEST_ID);
         String source = event.getSource() == null ? "" : event.getSource().toString();
         if (!origin.equals(source)) {
             throw new UnreadableMessage(
@@ -283,6 +296,18 @@ public final class MessageReader {
             message = message + ": " + cause.getMessage();
         }
         return shorten(message.lines().findFirst().orElse(""));
+    }
+
+    /**
+     * The value, unless it is longer than any the ledger writes there (and than the watchdog's store keeps): such a
+     * message is set aside as unreadable rather than stop the watchdog at the store.
+     */
+    private static String bounded(String value, String name, int longest) throws UnreadableMessage {
+        if (value.length() > longest) {
+            throw new UnreadableMessage(name + " is " + value.length() + " characters long, longer than any the"
+                    + " ledger writes (at most " + longest + "): '" + shorten(value) + "'");
+        }
+        return value;
     }
 
     private static String shorten(String text) {
