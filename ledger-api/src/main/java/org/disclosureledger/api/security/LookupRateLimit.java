@@ -61,9 +61,11 @@ class LookupRateLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
+        // The page's GET of "/" or "/my-disclosures" reads the whole history and records the read, as its POSTs do.
         boolean lookUp = path.startsWith("/api/v1/me/")
                 || path.startsWith("/api/v1/history")
-                || (request.getMethod().equals("POST") && path.startsWith("/my-disclosures"));
+                || (request.getMethod().equals("POST") && path.startsWith("/my-disclosures"))
+                || (request.getMethod().equals("GET") && (path.equals("/") || path.equals("/my-disclosures")));
         return !lookUp;
     }
 

@@ -167,12 +167,12 @@ class RecordingTest {
         assertThat(client.postJson("/api/v1/disclosures/rec-3/corrections", correction)
                         .status())
                 .isEqualTo(200);
-        assertThat(client.as(TestTokens.enrollee("CA", "REC0005"))
-                        .postJson(
-                                "/api/v1/me/disclosures/rec-3/disputes",
-                                map("disputeId", "d1", "statement", "I never consented to this"))
-                        .status())
-                .isEqualTo(201);
+        LedgerClient subject = client.as(TestTokens.enrollee("CA", "REC0005"));
+        Map<String, Object> dispute = map("disputeId", "d1", "statement", "I never consented to this");
+        LedgerClient.Response whileWithheld = subject.postJson("/api/v1/me/disclosures/rec-3/disputes", dispute);
+        assertThat(whileWithheld.status()).as(whileWithheld.body()).isEqualTo(409);
+        assertThat(whileWithheld.json().path("type").asString())
+                .isEqualTo("urn:disclosure-ledger:problem:disclosure-withheld");
         assertThat(client.postJson(
                                 "/api/v1/disclosures/rec-3/destruction-requests",
                                 map(
@@ -212,6 +212,10 @@ class RecordingTest {
                                         "The investigation closed"))
                         .status())
                 .isEqualTo(201);
+        assertThat(subject.postJson("/api/v1/me/disclosures/rec-3/disputes", dispute)
+                        .status())
+                .as("once the hold is lifted, the subject disputes it")
+                .isEqualTo(201);
 
         JsonNode status = client.get("/api/v1/disclosures/rec-3").json();
         assertThat(status.path("details").path("purpose").path("code").asString())
@@ -221,10 +225,10 @@ class RecordingTest {
                 .containsExactly(
                         "DisclosureRecorded",
                         "DisclosureCorrected",
-                        "DisclosureDisputed",
                         "DestructionRequested",
                         "DestructionCertified",
-                        "SuspensionLifted");
+                        "SuspensionLifted",
+                        "DisclosureDisputed");
     }
 
     @Test

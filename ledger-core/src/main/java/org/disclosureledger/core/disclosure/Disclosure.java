@@ -228,15 +228,28 @@ public class Disclosure {
     @CommandHandler
     public FollowOnRecorded handle(DisputeDisclosure command, Clock clock) {
         requireComplete("dispute");
-        if (isRetry(command.disputeId(), command.requestDigest())) {
-            return new FollowOnRecorded(command.disputeId(), true);
+        // Withheld from its subjects for now: refused for members and others alike, so that the answer does not tell
+        // anyone they are in it (as a membership proof is withheld).
+        if (suspension != null
+                && !suspensionLifted
+                && suspension.until().isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+            throw rejected(
+                    disclosureId,
+                    Rejection.DISCLOSURE_WITHHELD,
+                    null,
+                    "this disclosure is withheld from the people it names until " + suspension.until()
+                            + "; it cannot be disputed before then");
         }
+        // Before the retry check, so that someone else's dispute ids stay their own business.
         if (!bulk && !subjects.contains(command.subject())) {
             throw rejected(
                     disclosureId,
                     Rejection.NOT_A_SUBJECT,
                     "subject",
                     "the person disputing is not a subject of this disclosure");
+        }
+        if (isRetry(command.disputeId(), command.requestDigest())) {
+            return new FollowOnRecorded(command.disputeId(), true);
         }
         String statement = text("statement", command.statement(), 4000);
         apply(new DisclosureDisputed(

@@ -10,6 +10,7 @@ import static org.disclosureledger.core.disclosure.Examples.digest;
 import static org.disclosureledger.core.disclosure.Examples.disclosureRecorded;
 import static org.disclosureledger.core.disclosure.Examples.person;
 import static org.disclosureledger.core.disclosure.Examples.subjectsAttached;
+import static org.disclosureledger.core.disclosure.Examples.suspendedDisclosureRecorded;
 import static org.disclosureledger.core.disclosure.Rejections.rejectedFor;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
@@ -82,6 +83,29 @@ class FollowOnTest {
     @Test
     void givenRecordedDisclosure_whenSomeoneElseDisputesIt_thenRejected() {
         fixture.given(disclosureRecorded())
+                .when(dispute(person(99)))
+                .expectNoEvents()
+                .expectException(rejectedFor(Rejection.NOT_A_SUBJECT, "subject"));
+    }
+
+    @Test
+    void givenASuspendedDisclosure_whenItsSubjectOrSomeoneElseDisputesIt_thenBothAreRefusedAlike() {
+        fixture.given(suspendedDisclosureRecorded())
+                .when(dispute(SUBJECTS.get(1)))
+                .expectNoEvents()
+                .expectException(rejectedFor(Rejection.DISCLOSURE_WITHHELD));
+        fixture.given(suspendedDisclosureRecorded())
+                .when(dispute(person(99)))
+                .expectNoEvents()
+                .expectException(rejectedFor(Rejection.DISCLOSURE_WITHHELD));
+    }
+
+    @Test
+    void givenAnotherPersonsDispute_whenSomeoneElseUsesItsId_thenTheyAreToldOnlyThatTheyAreNoSubject() {
+        fixture.given(
+                        disclosureRecorded(),
+                        new DisclosureDisputed(
+                                DISCLOSURE_ID, DISPUTE_ID, SUBJECTS.get(1), STATEMENT, NOW, DISPUTE_DIGEST))
                 .when(dispute(person(99)))
                 .expectNoEvents()
                 .expectException(rejectedFor(Rejection.NOT_A_SUBJECT, "subject"));

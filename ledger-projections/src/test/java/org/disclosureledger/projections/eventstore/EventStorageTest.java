@@ -118,8 +118,6 @@ class EventStorageTest {
                     Examples.correction(),
                     "It was query access, not a file",
                     "c1"));
-            commands.sendAndWait(new DisputeDisclosure(
-                    single, new FollowOnId("dispute-1"), subjects.get(1), "I never consented", "p1"));
             commands.sendAndWait(new RequestDestruction(
                     single,
                     new FollowOnId("destruction-1"),
@@ -137,6 +135,9 @@ class EventStorageTest {
                     "x1"));
             commands.sendAndWait(new LiftSuspension(
                     single, new FollowOnId("lift-1"), "Order vacating the seal", "Investigation concluded", "l1"));
+            // A subject disputes it once the hold is lifted (before, a dispute is refused).
+            commands.sendAndWait(new DisputeDisclosure(
+                    single, new FollowOnId("dispute-1"), subjects.get(1), "I never consented", "p1"));
             commands.sendAndWait(new OpenBulkDisclosure(bulk, Examples.details(), null, "d5"));
             commands.sendAndWait(new AttachSubjects(bulk, 1, Examples.people("storage-5", 4)));
             commands.sendAndWait(new SealBulkDisclosure(bulk, 4));
@@ -153,10 +154,10 @@ class EventStorageTest {
                 .containsExactly(
                         "DisclosureRecorded",
                         "DisclosureCorrected",
-                        "DisclosureDisputed",
                         "DestructionRequested",
                         "DestructionCertified",
                         "SuspensionLifted",
+                        "DisclosureDisputed",
                         "BulkDisclosureOpened",
                         "BulkSubjectsAttached",
                         "BulkDisclosureSealed");

@@ -22,7 +22,10 @@ final class StreamCommands {
 
     private StreamCommands() {}
 
-    /** A single disclosure (suspended), then a correction, a dispute, a destruction request and certificate, a lift. */
+    /**
+     * A single disclosure (suspended), then a correction, a destruction request and certificate, a lift, and a dispute
+     * (which its subjects can make only once the hold is lifted).
+     */
     static void recordWithEveryFollowOn(CommandGateway commands, String id, List<PersonRef> subjects) {
         DisclosureId disclosure = new DisclosureId(id);
         FollowOnId request = new FollowOnId("destruction-1");
@@ -30,8 +33,6 @@ final class StreamCommands {
                 disclosure, StreamExamples.toIce(), subjects, StreamExamples.sealedUntil(), "r-" + id));
         commands.sendAndWait(new CorrectDisclosure(
                 disclosure, new FollowOnId("correction-1"), StreamExamples.toOig(), "Wrong agency", "c-" + id));
-        commands.sendAndWait(new DisputeDisclosure(
-                disclosure, new FollowOnId("dispute-1"), subjects.get(0), StreamExamples.DISPUTE_STATEMENT, "d-" + id));
         commands.sendAndWait(new RequestDestruction(
                 disclosure,
                 request,
@@ -49,6 +50,8 @@ final class StreamCommands {
                 "x-" + id));
         commands.sendAndWait(
                 new LiftSuspension(disclosure, new FollowOnId("lift-1"), "Order vacating the seal", "Done", "l-" + id));
+        commands.sendAndWait(new DisputeDisclosure(
+                disclosure, new FollowOnId("dispute-1"), subjects.get(0), StreamExamples.DISPUTE_STATEMENT, "d-" + id));
     }
 
     /** A bulk disclosure opened, its subjects attached in the given chunks, and sealed. */
