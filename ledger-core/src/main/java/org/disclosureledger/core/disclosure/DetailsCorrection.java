@@ -71,34 +71,6 @@ public record DetailsCorrection(
         }
     }
 
-    /** A correction that clears no field. */
-    public DetailsCorrection(
-            Instant occurredAt,
-            String disclosingSystem,
-            String releasingOfficial,
-            Recipient recipient,
-            String requester,
-            Purpose purpose,
-            LegalAuthority legalAuthority,
-            List<DataCategory> dataCategories,
-            DisclosureMode mode,
-            AccessWindow accessWindow,
-            Long recordCount) {
-        this(
-                occurredAt,
-                disclosingSystem,
-                releasingOfficial,
-                recipient,
-                requester,
-                purpose,
-                legalAuthority,
-                dataCategories,
-                mode,
-                accessWindow,
-                recordCount,
-                Set.of());
-    }
-
     /** The fields this correction supersedes, with a new value or cleared. */
     public Set<CorrectableField> fields() {
         EnumSet<CorrectableField> fields = EnumSet.noneOf(CorrectableField.class);

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.disclosureledger.core.access.AccessId;
 import org.disclosureledger.core.access.AccessedRecord;
@@ -90,7 +91,8 @@ final class Examples {
                 null,
                 DisclosureMode.QUERY_ACCESS,
                 new AccessWindow(Instant.parse("2025-06-15T09:30:00Z"), Instant.parse("2025-06-30T23:59:59Z"), true),
-                null);
+                null,
+                Set.of());
     }
 
     static Suspension suspension() {

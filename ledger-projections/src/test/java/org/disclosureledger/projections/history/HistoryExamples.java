@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.disclosureledger.core.agency.AgencyId;
 import org.disclosureledger.core.agency.Custodian;
@@ -90,7 +91,8 @@ final class HistoryExamples {
                 null,
                 DisclosureMode.QUERY_ACCESS,
                 new AccessWindow(Instant.parse("2025-06-15T09:30:00Z"), Instant.parse("2025-06-30T23:59:59Z"), true),
-                null);
+                null,
+                Set.of());
     }
 
     static Suspension sealedUntil(String date) {

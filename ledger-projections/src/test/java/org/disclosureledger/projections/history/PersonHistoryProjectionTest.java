@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.disclosureledger.core.disclosure.CorrectableField;
 import org.disclosureledger.core.disclosure.DetailsCorrection;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
@@ -130,7 +131,7 @@ class PersonHistoryProjectionTest {
     void givenTwoCorrections_whenSubjectReadsHistory_thenBothShownInOrderAndTheOriginalIsTheFirstOnesSuperseded() {
         DisclosureDetails original = toIce(JUNE_15);
         DetailsCorrection fewerRecords =
-                new DetailsCorrection(null, null, null, null, null, null, null, null, null, null, 2L);
+                new DetailsCorrection(null, null, null, null, null, null, null, null, null, null, 2L, Set.of());
         DisclosureDetails afterFirst = madeQueryAccess().applyTo(original);
         history.handle(
                 recorded("ca-1", original, null, ana),
@@ -151,7 +152,18 @@ class PersonHistoryProjectionTest {
     void givenCorrectedOccurredAt_whenSubjectReadsHistory_thenEntryTakesItsCorrectedPlace() {
         DisclosureDetails may = toAuditor(Instant.parse("2025-05-01T10:00:00Z"));
         DetailsCorrection toJanuary = new DetailsCorrection(
-                Instant.parse("2025-01-10T10:00:00Z"), null, null, null, null, null, null, null, null, null, null);
+                Instant.parse("2025-01-10T10:00:00Z"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of());
         history.handle(
                 recorded("il-1", may, null, ana),
                 recorded("ca-1", toIce(Instant.parse("2025-03-01T10:00:00Z")), null, ana),

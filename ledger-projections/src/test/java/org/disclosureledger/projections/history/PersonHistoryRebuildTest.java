@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.disclosureledger.core.disclosure.AttachSubjects;
@@ -102,7 +103,8 @@ class PersonHistoryRebuildTest {
                 commands.sendAndWait(new CorrectDisclosure(
                         id,
                         new FollowOnId("correction-" + i),
-                        new DetailsCorrection(null, null, null, null, null, null, null, null, null, null, 99L),
+                        new DetailsCorrection(
+                                null, null, null, null, null, null, null, null, null, null, 99L, Set.of()),
                         "The record count was wrong",
                         "c" + i));
             }

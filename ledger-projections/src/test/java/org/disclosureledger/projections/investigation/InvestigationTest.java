@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -148,7 +149,8 @@ class InvestigationTest {
                         List.of(DataCategory.NAME, DataCategory.ADDRESS, DataCategory.SSN),
                         null,
                         null,
-                        null),
+                        null,
+                        Set.of()),
                 "the file also carried social security numbers",
                 "digest-fix"));
         commands.sendAndWait(read("read-before-b", subject("ice-2025", 1)));

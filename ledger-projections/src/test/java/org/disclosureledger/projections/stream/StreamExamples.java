@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.axonframework.serialization.SerializedObject;
 import org.disclosureledger.core.agency.AgencyId;
@@ -111,7 +112,8 @@ final class StreamExamples {
                 c.dataCategories(),
                 c.mode(),
                 c.accessWindow(),
-                null);
+                null,
+                Set.of());
     }
 
     static Suspension sealedUntil() {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.disclosureledger.core.agency.AgencyId;
 import org.disclosureledger.core.agency.Custodian;
@@ -90,7 +91,8 @@ final class SummaryExamples {
                 categories,
                 null,
                 null,
-                records);
+                records,
+                Set.of());
     }
 
     static DisclosureRecorded recorded(String id, DisclosureDetails details, List<PersonRef> subjects) {
