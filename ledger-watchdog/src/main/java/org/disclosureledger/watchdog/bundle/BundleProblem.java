@@ -32,7 +32,7 @@ public record BundleProblem(Kind kind, String where, String detail) {
         DISCLOSURE_MISMATCH,
         /** A rulebook the report names is missing or does not hash to its digest. */
         RULEBOOK_MISMATCH,
-        /** The bundle holds a file that is no part of an evidence bundle, such as an entry named with a leading zero. */
+        /** The bundle holds a file that is no part of an evidence bundle, such as an entry named with leading zeros. */
         UNEXPECTED_FILE
     }
 

@@ -21,8 +21,9 @@ import org.disclosureledger.core.merkle.Sha256Hash;
 
 /**
  * A small, valid evidence bundle built from the core's own Merkle and note code, laid out as
- * {@code docs/investigations.md} describes: six ledger entries, of which the report covers entries 1, 3 and 4 (disclosure
- * {@code d-1}, recorded, corrected, then disputed) and 2 (disclosure {@code d-2}); entries 0 and 5 are out of scope.
+ * {@code docs/investigations.md} describes: six ledger entries, of which the report covers entries 1, 3 and 4
+ * (disclosure {@code d-1}, recorded, corrected, then disputed) and 2 (disclosure {@code d-2}); entries 0 and 5 are out
+ * of scope.
  */
 final class BundleFixture {
 
