@@ -26,7 +26,13 @@ record IdentityProvider(String issuerUri, String jwkSetUri, String publicKeyLoca
 
     /** Whether the development issuer is to run, or throws if the configuration asks for something unsafe. */
     static boolean devIssuerWanted(Environment environment) {
-        boolean external = from(environment).isExternal();
+        IdentityProvider provider = from(environment);
+        boolean external = provider.isExternal();
+        if (external && provider.expectedIssuer() == null) {
+            throw new IllegalStateException("ledger.security.issuer must name your identity provider's issuer (the iss"
+                    + " of its tokens) when its key comes from " + PREFIX + "jwk-set-uri or " + PREFIX
+                    + "public-key-location: without it, a token of any issuer that shares the key would be accepted");
+        }
         String wanted = resolved(environment, "${ledger.security.dev-issuer:auto}");
         if (wanted == null || wanted.equals("auto")) {
             if (!external && text(environment, "spring.datasource.url") != null) {

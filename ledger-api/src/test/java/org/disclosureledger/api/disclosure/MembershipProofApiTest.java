@@ -116,6 +116,19 @@ class MembershipProofApiTest {
     }
 
     @Test
+    void onlyAPersonInTheSealedManifestCanDisputeABulkDisclosure() {
+        Map<String, String> dispute = Map.of("disputeId", "not-me", "statement", "I never consented to this");
+
+        LedgerClient.Response stranger = client.as(TestTokens.enrollee("CA", "NOTLISTED2"))
+                .postJson("/api/v1/me/disclosures/proof-bulk/disputes", dispute);
+        LedgerClient.Response member = client.as(TestTokens.enrollee("CA", medicaidId(7)))
+                .postJson("/api/v1/me/disclosures/proof-bulk/disputes", dispute);
+
+        expectProblem(stranger, 422, "not-a-subject");
+        expect(201, member);
+    }
+
+    @Test
     void anUnknownBulkDisclosureGetsA404Problem() {
         expectProblem(proofFor("never-recorded", medicaidId(0)), 404, "unknown-disclosure");
     }

@@ -117,16 +117,6 @@ final class InvestigationStore {
                 Timestamp.from(abandonedBefore)));
     }
 
-    /** Marks interrupted the investigations node {@code nodeId} left queued or running as it stops. */
-    int interruptNode(String nodeId, Instant at) {
-        return ownTransaction.execute(s -> jdbc.update(
-                "update investigation set status = 'INTERRUPTED', finished_at = ?,"
-                        + " failure = 'the ledger stopped before the investigation finished; start it again'"
-                        + " where status in ('QUEUED', 'RUNNING') and node_id = ?",
-                Timestamp.from(at),
-                nodeId));
-    }
-
     Optional<Row> find(InvestigationId id) {
         return jdbc
                 .query(

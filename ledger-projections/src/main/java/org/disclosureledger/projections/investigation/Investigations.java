@@ -240,9 +240,9 @@ public class Investigations {
     }
 
     /**
-     * Stops the replays: a running one ends as interrupted at its next entry, and this node's queued ones are marked
-     * interrupted. Should the database be away by then, other nodes (or this one's next start) mark them a minute
-     * after the last heartbeat.
+     * Stops the replays: a running one ends as interrupted at its next entry. This node's queued ones are marked
+     * interrupted by any node (this one's next start included) a minute after its last heartbeat: writing them here
+     * could wait on a database that is itself shutting down.
      */
     public void close() {
         heartbeats.shutdownNow();
@@ -252,13 +252,6 @@ public class Investigations {
             executor.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            store.interruptNode(nodeId, clock.instant());
-        } catch (RuntimeException e) {
-            LOG.warn(
-                    "investigations: could not mark this node's unfinished investigations interrupted: {}",
-                    e.toString());
         }
     }
 

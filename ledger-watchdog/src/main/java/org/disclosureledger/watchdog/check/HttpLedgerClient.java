@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.disclosureledger.core.merkle.Sha256Hash;
 import org.disclosureledger.core.shared.InvalidValue;
 
@@ -22,6 +23,10 @@ import org.disclosureledger.core.shared.InvalidValue;
 public final class HttpLedgerClient implements LedgerClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** Client errors that say nothing about the proof asked for: the request is to be made again later. */
+    private static final Set<Integer> NO_ANSWER_YET = Set.of(401, 403, 407, 408, 425, 429);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
@@ -104,6 +109,12 @@ public final class HttpLedgerClient implements LedgerClient {
             throw new Unavailable("interrupted while asking the ledger at " + base);
         }
         int status = response.statusCode();
+        if (NO_ANSWER_YET.contains(status)) {
+            // A proxy or the ledger turning the request away for now (too many requests, a timeout, credentials):
+            // no answer about the proof, so nothing is rejected for it; the next round asks again.
+            throw new Unavailable("the ledger at " + base + " answered HTTP " + status + " for " + path + ": "
+                    + detail(response.body()));
+        }
         if (status >= 400 && status < 500) {
             throw new Refused("HTTP " + status + " for " + path + ": " + detail(response.body()));
         }

@@ -18,14 +18,17 @@ public interface LedgerClient {
     /** The verifier key text the ledger publishes. */
     String publicKey();
 
-    /** The ledger could not be reached or answered with a server error: ask again later. */
+    /**
+     * The ledger could not be reached, or answered with a server error or a client error that says nothing about what
+     * was asked (429, 408, 401, 403...): ask again later.
+     */
     final class Unavailable extends RuntimeException {
         public Unavailable(String message) {
             super(message);
         }
     }
 
-    /** The ledger answered that it cannot give what was asked (a 4xx problem), with its words. */
+    /** The ledger answered that it cannot give what was asked (a 4xx problem such as 404 or 422), with its words. */
     final class Refused extends RuntimeException {
         public Refused(String message) {
             super(message);
