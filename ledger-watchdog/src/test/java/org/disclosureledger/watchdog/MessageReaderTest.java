@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.disclosureledger.core.merkle.MerkleTree;
 import org.disclosureledger.core.merkle.Sha256Hash;
@@ -199,19 +200,7 @@ class MessageReaderTest {
                         "custodianstate is 21 characters long, longer than any the ledger writes (at most 20)"),
                 Arguments.of(
                         "an id longer than the store keeps",
-                        new Messages.Disclosure(
-                                        "e".repeat(401),
-                                        StreamKind.RECORDED,
-                                        "d-1",
-                                        4,
-                                        LEAF,
-                                        0,
-                                        "CA",
-                                        "us-dhs-ice",
-                                        "LAW",
-                                        "NAME",
-                                        "{\"disclosureId\":\"d-1\",\"subjectCount\":1}")
-                                .bytes(),
+                        rebuilt(good.bytes(), event -> event.withId("e".repeat(401))),
                         "id is 401 characters long"),
                 Arguments.of(
                         "a negative seq",
@@ -253,11 +242,7 @@ class MessageReaderTest {
 
     @Test
     void givenAVeryLongUnknownType_whenRead_thenTheReasonQuotesOnlyItsStart() {
-        byte[] bytes = Messages.checkpoint(1, "note\n");
-        JsonFormat format = new JsonFormat();
-        byte[] longType = format.serialize(CloudEventBuilder.v1(format.deserialize(bytes))
-                .withType("t".repeat(3_000))
-                .build());
+        byte[] longType = rebuilt(Messages.checkpoint(1, "note\n"), event -> event.withType("t".repeat(3_000)));
 
         assertThatThrownBy(() -> reader.disclosure(longType))
                 .isInstanceOf(UnreadableMessage.class)
@@ -275,16 +260,17 @@ class MessageReaderTest {
     }
 
     private static byte[] with(byte[] event, String name, String value) {
-        JsonFormat format = new JsonFormat();
-        return format.serialize(CloudEventBuilder.v1(format.deserialize(event))
-                .withExtension(name, value)
-                .build());
+        return rebuilt(event, e -> e.withExtension(name, value));
     }
 
     private static byte[] without(byte[] event, String name) {
+        return rebuilt(event, e -> e.withoutExtension(name));
+    }
+
+    /** The message with one change made to its CloudEvent. */
+    private static byte[] rebuilt(byte[] event, UnaryOperator<CloudEventBuilder> change) {
         JsonFormat format = new JsonFormat();
-        return format.serialize(CloudEventBuilder.v1(format.deserialize(event))
-                .withoutExtension(name)
-                .build());
+        return format.serialize(
+                change.apply(CloudEventBuilder.v1(format.deserialize(event))).build());
     }
 }

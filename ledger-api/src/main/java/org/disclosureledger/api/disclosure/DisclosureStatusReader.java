@@ -87,14 +87,7 @@ class DisclosureStatusReader {
      * corrected); empty when no disclosure has the id.
      */
     Optional<StateCode> custodianState(DisclosureId id) {
-        List<Stored> first = jdbc.query("""
-                select sequence_number, payload_type, payload_revision, time_stamp, payload
-                from domain_event_entry
-                where aggregate_identifier = ? and sequence_number = 0""", STORED, id.value());
-        if (first.isEmpty()) {
-            return Optional.empty();
-        }
-        Object event = deserialize(first.get(0));
+        Object event = firstEvent(id).orElse(null);
         if (event instanceof DisclosureRecorded recorded) {
             return Optional.of(recorded.details().custodian().state());
         }
@@ -109,14 +102,7 @@ class DisclosureStatusReader {
      * after {@code today}, and no lift followed. False when no disclosure has the id.
      */
     boolean withheldFromSubjects(DisclosureId id, LocalDate today) {
-        List<Stored> first = jdbc.query("""
-                select sequence_number, payload_type, payload_revision, time_stamp, payload
-                from domain_event_entry
-                where aggregate_identifier = ? and sequence_number = 0""", STORED, id.value());
-        if (first.isEmpty()) {
-            return false;
-        }
-        Object event = deserialize(first.get(0));
+        Object event = firstEvent(id).orElse(null);
         Suspension suspension = event instanceof DisclosureRecorded recorded
                 ? recorded.suspension()
                 : event instanceof BulkDisclosureOpened opened ? opened.suspension() : null;
@@ -129,6 +115,14 @@ class DisclosureStatusReader {
                 id.value(),
                 LIFTED_TYPE);
         return lifts == null || lifts == 0;
+    }
+
+    /** The event that recorded or opened the disclosure (its event 0); empty when nothing has the id. */
+    private Optional<Object> firstEvent(DisclosureId id) {
+        return jdbc.query("""
+                        select sequence_number, payload_type, payload_revision, time_stamp, payload
+                        from domain_event_entry
+                        where aggregate_identifier = ? and sequence_number = 0""", STORED, id.value()).stream().findFirst().map(this::deserialize);
     }
 
     private Object deserialize(Stored stored) {

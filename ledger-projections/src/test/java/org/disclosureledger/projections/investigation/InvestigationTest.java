@@ -276,29 +276,11 @@ class InvestigationTest {
         assertThatThrownBy(() -> investigations.start(definition(List.of(), "1999.9", checkpointA)))
                 .isInstanceOf(InvalidDefinition.class)
                 .hasMessageContaining("no rulebook version '1999.9'");
-        assertThatThrownBy(() -> investigations.start(new InvestigationDefinition(
-                        FROM,
-                        TO,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        InvestigationTestApplication.NOW.minusSeconds(1))))
+        assertThatThrownBy(() -> investigations.start(asOfInstant(InvestigationTestApplication.NOW.minusSeconds(1))))
                 .isInstanceOf(InvalidDefinition.class)
                 .extracting(e -> ((InvalidDefinition) e).field())
                 .isEqualTo("asOf.instant");
-        assertThatThrownBy(() -> investigations.start(new InvestigationDefinition(
-                        FROM,
-                        TO,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        InvestigationTestApplication.NOW.plusSeconds(1))))
+        assertThatThrownBy(() -> investigations.start(asOfInstant(InvestigationTestApplication.NOW.plusSeconds(1))))
                 .isInstanceOf(InvalidDefinition.class)
                 .hasMessageContaining("asOf.instant 2026-03-01T12:00:01Z is in the future (it is 2026-03-01T12:00:00Z)")
                 .extracting(e -> ((InvalidDefinition) e).field())
@@ -318,8 +300,7 @@ class InvestigationTest {
 
     @Test
     void givenAnInstant_whenStarted_thenTheLatestCheckpointSignedAtOrBeforeItIsUsed() {
-        InvestigationStatus status = await(investigations.start(new InvestigationDefinition(
-                FROM, TO, List.of(), List.of(), List.of(), List.of(), null, null, InvestigationTestApplication.NOW)));
+        InvestigationStatus status = await(investigations.start(asOfInstant(InvestigationTestApplication.NOW)));
 
         assertThat(status.treeSize()).isEqualTo(checkpointB);
         assertThat(status.progress().eventsRead()).isEqualTo(checkpointB);
@@ -411,6 +392,11 @@ class InvestigationTest {
                 checkpointA,
                 java.sql.Timestamp.from(heartbeat));
         return id;
+    }
+
+    /** Every disclosure from {@code FROM} to {@code TO}, as of the latest checkpoint signed by {@code instant}. */
+    private static InvestigationDefinition asOfInstant(Instant instant) {
+        return new InvestigationDefinition(FROM, TO, List.of(), List.of(), List.of(), List.of(), null, null, instant);
     }
 
     private InvestigationDefinition definition(List<AgencyId> recipients, String version, long treeSize) {
