@@ -81,9 +81,9 @@ public class AgencySummaryProjection {
             GROUP BY k.data_category""";
 
     /**
-     * The disclosure's people listed exactly {@code %1$d} times (to be formatted in, with {@link #JOIN_GROUP} after
-     * it): one statement per number of listings, almost always just 1, so that every person of a statement has the
-     * same amount added.
+     * The disclosure's people listed exactly {@code %1$d} times (to be formatted in, with {@link #JOIN_GROUP} or
+     * {@link #LEAVE_GROUP} after it): one statement per number of listings, almost always just 1, so that every person
+     * of a statement has the same amount added or taken away.
      */
     private static final String JOIN_EXISTING_SUBJECTS = """
             WITH source AS (
@@ -92,36 +92,54 @@ public class AgencySummaryProjection {
             """;
 
     /**
-     * Takes the disclosure's subjects out of a group's cells for the given categories: each person's listings in the
-     * disclosure subtracted from their membership row; returns, per category, the people whose count for it is now 0,
-     * who leave the category's cell.
+     * Takes the people of {@link #JOIN_EXISTING_SUBJECTS}' {@code source} out of a group's cells for the given
+     * categories: their listings ({@code %1$d}, to be formatted in) subtracted from their membership rows; returns, per
+     * category, the people whose count for it is now 0, who leave the category's cell.
+     *
+     * <p>An upsert, as joins are, not an update joining the disclosure's people to the group's members: an upsert looks
+     * each person up by key, whatever PostgreSQL's statistics say. Right after a large upload, before autovacuum has
+     * analysed the tables, the statistics say that the disclosure lists no one and that its group has no members, and
+     * the join became a loop over the disclosure's people once per member of the group (a correction of 60,000 people
+     * ran for minutes; {@code AgencySummaryStatisticsTest}). The upsert also takes the rows' locks in the people's
+     * order, as joins do. Every person leaving has a membership row, so the row it proposes ({@code '{}'}) is never
+     * inserted; were one missing, that empty row would count nowhere, and the drop that follows removes it.
      */
     private static final String LEAVE_GROUP = """
-            WITH step AS MATERIALIZED (SELECT summary_counts_of(?::text[], -1) AS counts),
-            listed AS (
-                SELECT person_ref, count(*)::integer AS listings FROM summary_subject WHERE disclosure_id = ?
-                GROUP BY person_ref),
+            step AS MATERIALIZED (SELECT summary_counts_of(?::text[], -%1$d) AS counts),
             left_group AS (
-                UPDATE summary_group_subject m SET counts = summary_add_counts(m.counts,
-                    CASE WHEN s.listings = 1 THEN step.counts ELSE summary_scale_counts(step.counts, s.listings) END)
-                FROM listed s, step
-                WHERE m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref
-                RETURNING m.counts)
+                INSERT INTO summary_group_subject (group_id, person_ref, counts)
+                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, '{}' FROM source s
+                ORDER BY s.person_ref
+                ON CONFLICT (group_id, person_ref)
+                DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, (SELECT counts FROM step))
+                RETURNING counts)
             SELECT k.data_category, count(*) AS people
             FROM left_group j CROSS JOIN summary_category k
             WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = 0
             GROUP BY k.data_category""";
 
     /**
-     * Drops the membership rows of the disclosure's subjects in a group that no longer count anywhere in it. Its people
-     * made distinct first, so that each is looked up once in the membership key: summary_subject's index (V13) names
-     * the disclosure only, and before the statistics know a freshly filled table, a join the other way round scanned
-     * its rows once per member of the group.
+     * Drops the membership rows of a small disclosure's subjects in a group that no longer count anywhere in it: the
+     * people gathered into an array and looked up in the membership key, so that no statistics can turn the statement
+     * into a loop over them per member of the group (see {@link #LEAVE_GROUP}).
      */
     private static final String DROP_EMPTY_MEMBERSHIPS = """
             DELETE FROM summary_group_subject m
-            USING (SELECT DISTINCT person_ref FROM summary_subject WHERE disclosure_id = ?) s
-            WHERE m.group_id = summary_group_id(?, ?, ?, ?) AND m.person_ref = s.person_ref AND 0 = ALL (m.counts)""";
+            WHERE m.group_id = summary_group_id(?, ?, ?, ?)
+                AND m.person_ref = ANY(ARRAY(SELECT DISTINCT person_ref FROM summary_subject WHERE disclosure_id = ?))
+                AND 0 = ALL (m.counts)""";
+
+    /**
+     * Drops every membership row of a group that no longer counts anywhere in it, for a disclosure with more people
+     * than {@link #MOST_PEOPLE_DROPPED_BY_KEY}: it reads the whole group, which holds at least that many, where an
+     * array of tens of millions of people would pass PostgreSQL's 1 GB limit on a value.
+     */
+    private static final String DROP_EMPTY_MEMBERSHIPS_OF_GROUP = """
+            DELETE FROM summary_group_subject m
+            WHERE m.group_id = summary_group_id(?, ?, ?, ?) AND 0 = ALL (m.counts)""";
+
+    /** The most people whose empty memberships are dropped by key, as a bulk chunk's worth. */
+    static final int MOST_PEOPLE_DROPPED_BY_KEY = GroupJoins.PEOPLE_PER_STATEMENT;
 
     private final JdbcTemplate jdbc;
 
@@ -359,37 +377,49 @@ public class AgencySummaryProjection {
     private void moveSubjects(CellChanges cells, DisclosureId id, Standing before, Standing after) {
         List<String> leftCategories = categoriesLeaving(before, after);
         List<String> enteredCategories = categoriesLeaving(after, before);
-        if (!leftCategories.isEmpty() || !enteredCategories.isEmpty()) {
-            cells.writeJoinsBeforeMoving(jdbc, id.value());
+        if (leftCategories.isEmpty() && enteredCategories.isEmpty()) {
+            return;
         }
+        cells.writeJoinsBeforeMoving(jdbc, id.value());
+        // How many people the disclosure lists once, twice...: almost always all of them once.
+        Map<Integer, Long> peopleByListings = new TreeMap<>();
+        jdbc.query(
+                "SELECT listings, count(*) AS people FROM (SELECT count(*)::integer AS listings FROM summary_subject"
+                        + " WHERE disclosure_id = ? GROUP BY person_ref) p GROUP BY listings",
+                row -> {
+                    peopleByListings.put(row.getInt("listings"), row.getLong("people"));
+                },
+                id.value());
         if (!leftCategories.isEmpty()) {
             Standing leaving = before.withCategories(leftCategories);
-            countInCells(cells, leaving, -1, LEAVE_GROUP, new Object[] {
-                textArray(leaving.categories()),
-                id.value(),
-                leaving.agency(),
-                leaving.state(),
-                leaving.purpose(),
-                leaving.month(),
-                textArray(leaving.categories())
-            });
-            jdbc.update(
-                    DROP_EMPTY_MEMBERSHIPS,
-                    id.value(),
-                    leaving.agency(),
-                    leaving.state(),
-                    leaving.purpose(),
-                    leaving.month());
+            for (int times : peopleByListings.keySet()) {
+                String sql = JOIN_EXISTING_SUBJECTS.formatted(times) + LEAVE_GROUP.formatted(times);
+                countInCells(cells, leaving, -1, sql, concat(new Object[] {id.value()}, groupArguments(leaving)));
+            }
+            long people = peopleByListings.values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+            if (people <= MOST_PEOPLE_DROPPED_BY_KEY) {
+                jdbc.update(
+                        DROP_EMPTY_MEMBERSHIPS,
+                        leaving.agency(),
+                        leaving.state(),
+                        leaving.purpose(),
+                        leaving.month(),
+                        id.value());
+            } else {
+                jdbc.update(
+                        DROP_EMPTY_MEMBERSHIPS_OF_GROUP,
+                        leaving.agency(),
+                        leaving.state(),
+                        leaving.purpose(),
+                        leaving.month());
+            }
         }
         if (!enteredCategories.isEmpty()) {
             Standing entering = after.withCategories(enteredCategories);
             cells.registerGroup(entering.group());
-            List<Integer> listings = jdbc.queryForList(
-                    "SELECT DISTINCT count(*)::integer FROM summary_subject WHERE disclosure_id = ?"
-                            + " GROUP BY person_ref",
-                    Integer.class,
-                    id.value());
-            for (int times : listings) {
+            for (int times : peopleByListings.keySet()) {
                 String sql = JOIN_EXISTING_SUBJECTS.formatted(times) + JOIN_GROUP.formatted(times);
                 countInCells(cells, entering, 1, sql, concat(new Object[] {id.value()}, groupArguments(entering)));
             }

@@ -1,6 +1,7 @@
 package org.disclosureledger.projections.summary;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,8 +53,21 @@ final class SummaryFixture implements AutoCloseable {
     }
 
     static SummaryFixture onFreshDatabase() {
-        TestDatabase database = SharedPostgres.freshDatabase();
+        return onFreshDatabase(new HikariDataSource());
+    }
+
+    /**
+     * As {@link #onFreshDatabase()}, with PostgreSQL cancelling any statement that runs longer than the limit: a guard
+     * for tests whose failure would otherwise be a statement running for hours, not a bound on how fast anything is.
+     */
+    static SummaryFixture onFreshDatabaseCancellingStatementsAfter(Duration limit) {
         HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setConnectionInitSql("SET statement_timeout = " + limit.toMillis());
+        return onFreshDatabase(dataSource);
+    }
+
+    private static SummaryFixture onFreshDatabase(HikariDataSource dataSource) {
+        TestDatabase database = SharedPostgres.freshDatabase();
         dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setUsername(database.username());
         dataSource.setPassword(database.password());
