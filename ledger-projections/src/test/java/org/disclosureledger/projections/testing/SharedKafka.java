@@ -19,8 +19,8 @@ import org.testcontainers.kafka.KafkaContainer;
  * </ul>
  * The system property {@code ledger.test.kafka} ({@code embedded} or {@code testcontainers}) forces a path. The broker
  * starts on first use, is shared by all tests of the JVM, logs once which path was taken (see {@link #engine()}), and
- * stops when the JVM exits, once Spring Boot has closed the JVM's application contexts (see {@link
- * SharedPostgres#stopAfterContexts}). Either way it is a single node that never creates topics on its own.
+ * stops when the JVM exits, after the JVM's Spring application contexts ({@link StopAtExit}). Either way it is a
+ * single node that never creates topics on its own.
  *
  * <p>From a Spring Boot test in any module (the module needs ledger-embedded and {@code testcontainers-kafka} on its
  * test classpath, next to this module's test-jar):
@@ -134,13 +134,13 @@ public final class SharedKafka {
             // The same rule as the embedded broker: the application creates its topics itself.
             KafkaContainer container = new KafkaContainer(IMAGE).withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
             container.start();
-            SharedPostgres.stopAfterContexts(container::stop);
+            StopAtExit.register("shared-kafka-stop", container::stop);
             return new Broker(TestEngine.TESTCONTAINERS, container.getBootstrapServers());
         }
 
         private static Broker startEmbedded() {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start();
-            SharedPostgres.stopAfterContexts(broker::close);
+            StopAtExit.register("shared-kafka-stop", broker::close);
             return new Broker(TestEngine.EMBEDDED, broker.bootstrapServers());
         }
     }

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -25,10 +24,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * </ul>
  * The system property {@code ledger.test.postgres} ({@code embedded} or {@code testcontainers}) forces a path. The
  * server starts on first use, is shared by all tests of the JVM, logs once which path was taken (see {@link #engine()}),
- * and stops when the JVM exits, once Spring Boot has closed the JVM's application contexts ({@link #stopAfterContexts}).
- * Durability is switched off ({@code fsync=off}): it is a test server. With
- * {@code ledger.test.postgres.statement-stats=true} the server also loads {@code pg_stat_statements}, for benchmarks
- * that report which statements took PostgreSQL's time.
+ * and stops when the JVM exits, after the JVM's Spring application contexts ({@link StopAtExit}). Durability is
+ * switched off ({@code fsync=off}): it is a test server. With {@code ledger.test.postgres.statement-stats=true} the
+ * server also loads {@code pg_stat_statements}, for benchmarks that report which statements took PostgreSQL's time.
  *
  * <p>From a Spring Boot test in any module (ledger-api depends on this module's test-jar):
  * <pre>{@code
@@ -58,16 +56,6 @@ public final class SharedPostgres {
     private static final AtomicInteger databases = new AtomicInteger();
 
     private SharedPostgres() {}
-
-    /**
-     * Runs a shared service's stop when the JVM exits, after Spring Boot has closed the JVM's application contexts (a
-     * Spring Boot shutdown handler). A JVM shutdown hook of its own would run alongside the one closing the contexts:
-     * the services went away under the contexts still stopping, whose stream relay then waited for a broker that was
-     * gone until Surefire killed the JVM. Shared with {@link SharedKafka}.
-     */
-    static void stopAfterContexts(Runnable stop) {
-        SpringApplication.getShutdownHandlers().add(stop);
-    }
 
     /** Which path the shared server took; starts it if it is not running yet. */
     public static TestEngine engine() {
@@ -152,7 +140,7 @@ public final class SharedPostgres {
                             "-c",
                             "shared_preload_libraries=" + PRELOAD);
             container.start();
-            stopAfterContexts(container::stop);
+            StopAtExit.register("shared-postgres-stop", container::stop);
             return new Server(
                     TestEngine.TESTCONTAINERS,
                     container.getHost(),
@@ -173,7 +161,7 @@ public final class SharedPostgres {
                         // initdb's progress report; the server's own log (stderr) still reaches the test log.
                         .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                         .start();
-                stopAfterContexts(() -> {
+                StopAtExit.register("shared-postgres-stop", () -> {
                     try {
                         postgres.close();
                     } catch (IOException e) {
