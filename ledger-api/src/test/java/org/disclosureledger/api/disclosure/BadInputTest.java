@@ -8,15 +8,24 @@ import static org.disclosureledger.api.Examples.subject;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
 import org.disclosureledger.api.TestTokens;
+import org.disclosureledger.core.access.AccessId;
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.Reader;
+import org.disclosureledger.core.access.ReaderRole;
+import org.disclosureledger.core.access.RecordHistoryAccess;
+import org.disclosureledger.core.access.StatedPurpose;
+import org.disclosureledger.core.subject.PersonRef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -53,6 +62,9 @@ class BadInputTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommandGateway commands;
 
     LedgerClient client;
 
@@ -520,6 +532,30 @@ class BadInputTest {
                 .doesNotContain("at org.", "Exception", "BAD$IN0098")
                 .doesNotContainIgnoringCase("badin");
         assertThat(storedEvents()).as("events stored after the refusal").isEqualTo(before);
+    }
+
+    @Test
+    void aDisclosureIdThatARecordedReadHolds_isRefusedAsTakenAndChangesNothing() {
+        String readId = "read-badin-1";
+        commands.sendAndWait(new RecordHistoryAccess(
+                new AccessId(readId),
+                new PersonRef("ab".repeat(32)),
+                new Reader("auditor-ca@example.gov", ReaderRole.AUDITOR),
+                AccessedRecord.HISTORY,
+                new StatedPurpose("Complaint 2025-118"),
+                Instant.now()));
+        long before = storedEvents();
+
+        List<LedgerClient.Response> responses = List.of(
+                client.postJson("/api/v1/disclosures", disclosure(readId, "BADIN0030")),
+                client.postJson("/api/v1/bulk-disclosures", bulkDisclosure(readId)));
+
+        assertThat(responses).allSatisfy(response -> {
+            assertThat(response.status()).as(response.body()).isEqualTo(409);
+            assertThat(response.json().path("type").asString())
+                    .isEqualTo("urn:disclosure-ledger:problem:id-taken-by-another-entry");
+        });
+        assertThat(storedEvents()).as("events stored after the refusals").isEqualTo(before);
     }
 
     @Test

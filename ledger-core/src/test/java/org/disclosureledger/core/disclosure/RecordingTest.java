@@ -21,8 +21,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.disclosureledger.core.access.AccessId;
+import org.disclosureledger.core.access.AccessedRecord;
+import org.disclosureledger.core.access.HistoryAccess;
+import org.disclosureledger.core.access.HistoryAccessed;
+import org.disclosureledger.core.access.Reader;
+import org.disclosureledger.core.access.ReaderRole;
+import org.disclosureledger.core.access.RecordHistoryAccess;
+import org.disclosureledger.core.access.StatedPurpose;
 import org.disclosureledger.core.subject.PersonRef;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +96,39 @@ class RecordingTest {
                 .when(other)
                 .expectNoEvents()
                 .expectException(rejectedFor(Rejection.ID_REUSED_WITH_DIFFERENT_CONTENT));
+    }
+
+    /**
+     * Ids are one namespace: a disclosure id that a recorded read of someone's records already holds (the watchdog
+     * stream publishes those ids) is refused by Axon before the aggregate sees the command, since the read's stream
+     * does not load as a disclosure. The API answers it as {@code id-taken-by-another-entry}.
+     */
+    @Test
+    void givenARecordedReadUnderTheId_whenADisclosureIsRecordedOrOpenedUnderIt_thenItsStreamDoesNotLoad() {
+        fixture.given(readUnderTheDisclosureId())
+                .when(recordDisclosure(details().build(), SUBJECTS))
+                .expectNoEvents()
+                .expectException(IncompatibleAggregateException.class);
+        fixture.given(readUnderTheDisclosureId())
+                .when(new OpenBulkDisclosure(DISCLOSURE_ID, details().build(), null, REQUEST_DIGEST))
+                .expectNoEvents()
+                .expectException(IncompatibleAggregateException.class);
+    }
+
+    @Test
+    void givenARecordedDisclosure_whenAReadIsRecordedUnderItsId_thenItsStreamDoesNotLoad() {
+        AggregateTestFixture<HistoryAccess> reads = new AggregateTestFixture<>(HistoryAccess.class);
+
+        reads.given(disclosureRecorded())
+                .when(new RecordHistoryAccess(
+                        new AccessId(DISCLOSURE_ID.value()),
+                        person(1),
+                        new Reader("auditor-ca@example.gov", ReaderRole.AUDITOR),
+                        AccessedRecord.HISTORY,
+                        new StatedPurpose("Complaint 2025-118"),
+                        NOW))
+                .expectNoEvents()
+                .expectException(IncompatibleAggregateException.class);
     }
 
     @Test
@@ -207,5 +249,16 @@ class RecordingTest {
                 .when(new RecordDisclosure(DISCLOSURE_ID, details, SUBJECTS, suspension, REQUEST_DIGEST))
                 .expectEvents(
                         new DisclosureRecorded(DISCLOSURE_ID, NOW, details, SUBJECTS, suspension, REQUEST_DIGEST));
+    }
+
+    /** A recorded read of someone's records whose access id is the example disclosure's id. */
+    private static HistoryAccessed readUnderTheDisclosureId() {
+        return new HistoryAccessed(
+                new AccessId(DISCLOSURE_ID.value()),
+                person(1),
+                new Reader("auditor-ca@example.gov", ReaderRole.AUDITOR),
+                AccessedRecord.HISTORY,
+                new StatedPurpose("Complaint 2025-118"),
+                NOW.minusSeconds(60));
     }
 }
