@@ -144,8 +144,7 @@ class FollowAgainstKafkaTest {
     }
 
     @Test
-    void givenDisclosuresFollowedByState_whenCorrectionsMoveThemInAndOut_thenEachIsFollowedWhole()
-            throws Exception {
+    void givenDisclosuresFollowedByState_whenCorrectionsMoveThemInAndOut_thenEachIsFollowedWhole() throws Exception {
         Messages.Disclosure ca1 = recorded("ca-1", "CA", 3);
         Messages.Disclosure ny1 = recorded("ny-1", "NY", 50);
         long index = ledger.size();
