@@ -144,6 +144,38 @@ class FollowAgainstKafkaTest {
     }
 
     @Test
+    void givenDisclosuresFollowedByState_whenCorrectionsMoveThemInAndOut_thenEachIsFollowedWhole() throws Exception {
+        Messages.Disclosure ca1 = recorded("ca-1", "CA", 3);
+        Messages.Disclosure ny1 = recorded("ny-1", "NY", 50);
+        long index = ledger.size();
+        Messages.Disclosure ca1ToTexas = Messages.corrected("ca-1", index, ledger.append("entry " + index), 1, "TX");
+        index = ledger.size();
+        Messages.Disclosure ny1ToCalifornia =
+                Messages.corrected("ny-1", index, ledger.append("entry " + index), 1, "CA");
+        for (Messages.Disclosure m : List.of(ca1, ny1, ca1ToTexas, ny1ToCalifornia)) {
+            stream.disclosure(m);
+        }
+        stream.checkpoint(4, ledger.checkpoint(4));
+
+        Cli run = follow("--state", "CA");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines())
+                .containsExactly(
+                        "2025-06-15T10:02:11Z CA -> us-dhs-ice LAW recorded ca-1 3 people ADDRESS,NAME,SSN #0",
+                        "2025-06-15T10:02:11Z TX -> us-dhs-ice LAW corrected ca-1 fields custodian ADDRESS,NAME,SSN #2",
+                        "2025-06-15T10:02:11Z NY -> us-dhs-ice LAW recorded ny-1 50 people ADDRESS,NAME,SSN #1",
+                        "2025-06-15T10:02:11Z CA -> us-dhs-ice LAW corrected ny-1 fields custodian ADDRESS,NAME,SSN #3");
+        assertThat(Cli.run("summary", "--store", store.toString()).outLines())
+                .contains(
+                        "events received: 4 (verified 4, pending 0, failed 0); matching the filters: 4",
+                        "disclosures: 2",
+                        "  by custodian state: CA 1, TX 1",
+                        "people affected: 53",
+                        "follow-ons: corrected 2");
+    }
+
+    @Test
     void followRaisesAlarmsForAForgedCheckpointAMissingIndexAndAnUnreadableMessageThenExitsOne() throws Exception {
         Messages.Disclosure first = recorded("ca-1", "CA", 3);
         Messages.Disclosure lost = recorded("ca-2", "CA", 1);

@@ -106,6 +106,23 @@ final class Messages {
                         + "\",\"disputedAt\":\"2025-07-01T00:00:00Z\"}");
     }
 
+    /** A {@code corrected} follow-on at {@code seq} that leaves the disclosure in {@code state}, to ICE for LAW. */
+    static Disclosure corrected(String disclosureId, long index, Sha256Hash leafHash, long seq, String state) {
+        return new Disclosure(
+                "event-" + index,
+                StreamKind.CORRECTED,
+                disclosureId,
+                index,
+                leafHash,
+                seq,
+                state,
+                "us-dhs-ice",
+                "LAW",
+                "ADDRESS,NAME,SSN",
+                "{\"disclosureId\":\"" + disclosureId + "\",\"correctionId\":\"correction-" + index
+                        + "\",\"fields\":[\"custodian\"]}");
+    }
+
     /**
      * A {@code history-accessed} message: an auditor's read of someone's history under {@code accessId}, with the
      * purpose they stated; like the ledger's, without any filter attribute, and first (0) in its own sequence.

@@ -15,7 +15,9 @@ import org.disclosureledger.watchdog.stream.DisclosureMessage;
 /**
  * Which disclosure events the auditor wants to see: any of the states, any of the recipients, any of the purposes,
  * and any of the data categories; an empty set lets everything through. Checked on the stream's filtering attributes,
- * which describe the disclosure as it stands after each event.
+ * which describe the disclosure as it stands after each event. The follower follows a disclosure, its earlier and
+ * later events included, from the first of its events that matches, so that a correction taking it out of the filter
+ * is not hidden and one bringing it in brings its people.
  */
 public record Filter(Set<String> states, Set<String> recipients, Set<String> purposes, Set<String> categories) {
 

@@ -181,8 +181,14 @@ public final class Follower {
                     return;
                 }
                 // A read of someone's records is no disclosure: never counted as one, always shown (it names no
-                // person, state or recipient for a filter to go by).
-                boolean matched = !message.kind().isAccess() && filter.matches(message);
+                // person, state or recipient for a filter to go by). A disclosure is followed from its first event
+                // that matches, with its earlier events, so that a correction moving it into the filters brings its
+                // recording and people with it, and one moving it out (to another state or recipient) is seen.
+                boolean followed = store.hasMatchingEvent(message.disclosureId());
+                boolean matched = !message.kind().isAccess() && (followed || filter.matches(message));
+                if (matched && !followed) {
+                    lines.addAll(store.matchEarlierEvents(message.disclosureId()));
+                }
                 String line = LineFormat.line(message);
                 store.addEvent(message, matched, line, now, source);
                 if (matched || message.kind().isAccess()) {

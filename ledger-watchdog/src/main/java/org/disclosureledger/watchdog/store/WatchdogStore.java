@@ -167,6 +167,30 @@ public final class WatchdogStore implements AutoCloseable {
         return exists("select 1 from event where id = ?", id);
     }
 
+    /** Whether an event of the disclosure matched the filters of the run that received it. */
+    public boolean hasMatchingEvent(String disclosureId) {
+        return exists("select 1 from event where disclosure_id = ? and matched", disclosureId);
+    }
+
+    /**
+     * Marks the disclosure's events that did not match as matching, as when a correction brings the disclosure into
+     * the filters; returns their lines, in ledger order.
+     */
+    public List<String> matchEarlierEvents(String disclosureId) {
+        List<String> lines = query(
+                "select line from event where disclosure_id = ? and not matched order by ledger_index",
+                rs -> {
+                    List<String> found = new ArrayList<>();
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                    return found;
+                },
+                disclosureId);
+        update("update event set matched = true where disclosure_id = ? and not matched", disclosureId);
+        return lines;
+    }
+
     /** The id of the event held at {@code ledgerIndex}, if any. */
     public Optional<String> eventAt(long ledgerIndex) {
         return query(
