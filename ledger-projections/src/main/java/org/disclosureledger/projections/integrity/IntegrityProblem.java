@@ -20,6 +20,16 @@ public record IntegrityProblem(
         EVENT_MOVED,
         /** A ledger index is missing: entries were removed. */
         ENTRY_MISSING,
+        /**
+         * A stored event has no ledger entry although later events have one: it was inserted among them afterwards,
+         * or the sequencer passed it by.
+         */
+        EVENT_NOT_SEQUENCED,
+        /**
+         * A stored tree node, from which proofs are served and checkpoints are computed, is missing or differs from the
+         * node of the recorded leaves.
+         */
+        TREE_NODE_CHANGED,
         /** A stored checkpoint's root differs from the root recomputed from the events. */
         CHECKPOINT_ROOT_MISMATCH,
         /** A stored checkpoint's signed note does not verify with the ledger's key, or names another root. */

@@ -1,9 +1,14 @@
 package org.disclosureledger.projections.integrity;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.disclosureledger.core.checkpoint.Checkpoint;
 import org.disclosureledger.core.checkpoint.NoteSigner;
 import org.disclosureledger.core.checkpoint.NoteVerifier;
@@ -15,21 +20,33 @@ import org.springframework.stereotype.Component;
 /**
  * Checks the whole ledger against itself, trusting only the events as they are stored now and the signing key:
  * every entry's leaf is recomputed from its event, the tree is rebuilt from those leaves, and every stored checkpoint
- * is checked for its signature and its root. Reads the entries in pages, holding only the tree's right edge.
+ * is checked for its signature and its root. The stored tree nodes, which proofs are served from, are checked against
+ * the tree of the recorded leaves (so that a changed event is reported once, as its leaf), and every stored event
+ * older than {@link #SEQUENCING_GRACE} that the sequencer has passed must have an entry. Reads the entries in pages,
+ * holding only the trees' right edges.
  */
 @Component
 public class LedgerVerifier {
 
     private static final int PAGE = 1_000;
     private static final int MAX_PROBLEMS = 100;
+
+    /**
+     * How old a stored event without an entry must be to count as passed by: the sequencer waits for an event
+     * committed late, up to Axon's gap timeout (a minute), so a younger one may still be sequenced.
+     */
+    static final Duration SEQUENCING_GRACE = Duration.ofMinutes(10);
+
     private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcTemplate jdbc;
     private final NoteVerifier noteVerifier;
+    private final Clock clock;
 
-    public LedgerVerifier(JdbcTemplate jdbc, NoteSigner signer) {
+    public LedgerVerifier(JdbcTemplate jdbc, NoteSigner signer, Clock clock) {
         this.jdbc = jdbc;
         this.noteVerifier = signer.verifier();
+        this.clock = clock;
     }
 
     private record Row(
@@ -51,12 +68,14 @@ public class LedgerVerifier {
         StoredCheckpoint nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
         int checkpointsChecked = 0;
         TreeAppender tree = new TreeAppender(0, List.of());
+        TreeAppender recorded = new TreeAppender(0, List.of());
         long expectedIndex = 0;
         while (true) {
             List<Row> page = page(expectedIndex);
             if (page.isEmpty()) {
                 break;
             }
+            List<TreeAppender.Node> nodes = new ArrayList<>();
             for (Row row : page) {
                 if (row.ledgerIndex() != expectedIndex) {
                     add(
@@ -72,6 +91,7 @@ public class LedgerVerifier {
                     return new VerificationReport(expectedIndex, checkpointsChecked, problems);
                 }
                 tree.append(check(row, problems));
+                nodes.addAll(recorded.append(row.leafHash()));
                 expectedIndex++;
                 while (nextCheckpoint != null && nextCheckpoint.treeSize() == tree.size()) {
                     checkCheckpoint(nextCheckpoint, tree.rootHash(), problems);
@@ -79,7 +99,9 @@ public class LedgerVerifier {
                     nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
                 }
             }
+            checkNodes(nodes, problems);
         }
+        checkAllSequenced(problems);
         while (nextCheckpoint != null) {
             add(
                     problems,
@@ -136,6 +158,77 @@ public class LedgerVerifier {
                             "the event at ledger index " + row.ledgerIndex() + " was moved in the event table"));
         }
         return recomputed;
+    }
+
+    /** Compares the nodes the recorded leaves complete with the stored ones. */
+    private void checkNodes(List<TreeAppender.Node> nodes, List<IntegrityProblem> problems) {
+        if (nodes.isEmpty()) {
+            return;
+        }
+        Integer[] levels = nodes.stream().map(TreeAppender.Node::level).toArray(Integer[]::new);
+        Long[] indexes = nodes.stream().map(TreeAppender.Node::index).toArray(Long[]::new);
+        Map<String, byte[]> stored = new HashMap<>();
+        jdbc.query(
+                """
+                        select n.level, n.node_index, n.hash
+                        from unnest(?::integer[], ?::bigint[]) as w(level, node_index)
+                        join ledger_tree_node n on n.level = w.level and n.node_index = w.node_index""",
+                row -> {
+                    stored.put(row.getInt(1) + "/" + row.getLong(2), row.getBytes(3));
+                },
+                levels,
+                indexes);
+        for (TreeAppender.Node node : nodes) {
+            byte[] found = stored.get(node.level() + "/" + node.index());
+            if (!java.util.Arrays.equals(found, node.hash())) {
+                long firstLeaf = node.index() << node.level();
+                add(
+                        problems,
+                        new IntegrityProblem(
+                                IntegrityProblem.Kind.TREE_NODE_CHANGED,
+                                firstLeaf,
+                                -1,
+                                HEX.formatHex(node.hash()),
+                                found == null ? "no node" : HEX.formatHex(found),
+                                "the stored tree node at level " + node.level() + ", index " + node.index()
+                                        + " (ledger indexes " + firstLeaf + " to "
+                                        + (firstLeaf + (1L << node.level()) - 1) + "), from which proofs are served,"
+                                        + " is not the node of the recorded leaves"));
+            }
+        }
+    }
+
+    /**
+     * Looks for stored events older than {@link #SEQUENCING_GRACE} that have no ledger entry although an event stored
+     * after them has one.
+     */
+    private void checkAllSequenced(List<IntegrityProblem> problems) {
+        Instant before = clock.instant().minus(SEQUENCING_GRACE);
+        jdbc.query(
+                """
+                        select d.global_index, d.event_identifier, d.aggregate_identifier, d.sequence_number
+                        from domain_event_entry d
+                        where d.global_index < (select max(global_index) from ledger_entry)
+                          and d.time_stamp < ?
+                          and not exists (select 1 from ledger_entry e where e.event_identifier = d.event_identifier)
+                        order by d.global_index
+                        limit ?""",
+                row -> {
+                    add(
+                            problems,
+                            new IntegrityProblem(
+                                    IntegrityProblem.Kind.EVENT_NOT_SEQUENCED,
+                                    -1,
+                                    -1,
+                                    "a ledger entry for event " + row.getString(2),
+                                    "none",
+                                    "the event stored at global index " + row.getLong(1) + " (" + row.getString(3)
+                                            + ", event " + row.getLong(4) + ") has no ledger entry, although events"
+                                            + " stored after it have: it was inserted among them afterwards, or the"
+                                            + " sequencer passed it by"));
+                },
+                before.toString(),
+                MAX_PROBLEMS);
     }
 
     private void checkCheckpoint(StoredCheckpoint stored, byte[] recomputedRoot, List<IntegrityProblem> problems) {

@@ -3,9 +3,11 @@ package org.disclosureledger.projections.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.core.checkpoint.Checkpoint;
+import org.disclosureledger.core.checkpoint.NoteSigner;
 import org.disclosureledger.core.merkle.ConsistencyProofFailure;
 import org.disclosureledger.core.merkle.ProofVerifier;
 import org.disclosureledger.core.merkle.Sha256Hash;
@@ -51,6 +53,9 @@ class TamperTest {
     @Autowired
     LedgerVerifier verifier;
 
+    @Autowired
+    NoteSigner signer;
+
     @BeforeEach
     void recordAndSign() {
         Disclosures.records("tamper", DISCLOSURES).forEach(commands::sendAndWait);
@@ -65,6 +70,14 @@ class TamperTest {
         assertThat(report.problems()).isEmpty();
         assertThat(report.entriesChecked()).isEqualTo(DISCLOSURES);
         assertThat(report.checkpointsChecked()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAnUntouchedLedger_whenVerifiedAnHourLater_thenEveryStoredEventHasItsEntry() {
+        LedgerVerifier later = new LedgerVerifier(
+                jdbc, signer, Clock.offset(Clock.systemUTC(), LedgerVerifier.SEQUENCING_GRACE.plusHours(1)));
+
+        assertThat(later.verify().problems()).isEmpty();
     }
 
     @Test
@@ -118,6 +131,43 @@ class TamperTest {
                 .extracting(IntegrityProblem::kind)
                 .containsOnly(IntegrityProblem.Kind.EVENT_MOVED);
         assertThat(report.problems()).extracting(IntegrityProblem::ledgerIndex).containsExactly(7L, 8L);
+    }
+
+    @Test
+    void givenAnEventInsertedAmongSequencedOnes_whenVerified_thenItIsNamedAsNotSequenced() {
+        String copied = eventAt(4);
+        // INSERT is not refused by the append-only triggers: a row placed below the sequencer's position is never
+        // sequenced, yet Axon would load it into its aggregate.
+        jdbc.update("""
+                        insert into domain_event_entry (global_index, event_identifier, meta_data, payload,
+                            payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)
+                        select 0, 'inserted-event', meta_data, payload, payload_revision, payload_type,
+                            '2025-06-01T12:00:00Z', 'inserted-disclosure', 0, type
+                        from domain_event_entry where event_identifier = ?""", copied);
+
+        VerificationReport report = verifier.verify();
+
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(IntegrityProblem.Kind.EVENT_NOT_SEQUENCED);
+            assertThat(problem.expected()).contains("inserted-event");
+            assertThat(problem.explanation()).contains("global index 0", "inserted-disclosure");
+        });
+    }
+
+    @Test
+    void givenAStoredTreeNodeRewritten_whenVerified_thenTheNodeIsNamed() {
+        asAttacker(
+                "ledger_tree_node",
+                () -> jdbc.update("update ledger_tree_node set hash = ? where level = 1 and node_index = 0", (Object)
+                        new byte[32]));
+
+        VerificationReport report = verifier.verify();
+
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(IntegrityProblem.Kind.TREE_NODE_CHANGED);
+            assertThat(problem.ledgerIndex()).isZero();
+            assertThat(problem.found()).isEqualTo("00".repeat(32));
+        });
     }
 
     @Test
