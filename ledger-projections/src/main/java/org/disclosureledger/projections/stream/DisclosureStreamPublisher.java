@@ -47,6 +47,11 @@ final class DisclosureStreamPublisher {
         this.metrics = metrics;
     }
 
+    /** Creates the stream's missing topics (see {@link StreamTopics#ensureCreated}), before anything is sent. */
+    void createTopics() {
+        topics.ensureCreated();
+    }
+
     /**
      * Makes a batch's messages and hands them to the producer, in order, without waiting for the broker: the batch is
      * published once {@link SentBatch#await} returns.

@@ -185,6 +185,16 @@ public final class StreamRelay implements SmartLifecycle {
     }
 
     private void run() {
+        // At start, so that a watchdog can subscribe to a ledger that has published nothing yet; failing here (the
+        // broker away), the topics are created before the first publication.
+        try {
+            publisher.createTopics();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Stream relay: the stream's topics could not be created at start, tried again before the first"
+                            + " publication: {}",
+                    e.getMessage());
+        }
         Duration backoff = Duration.ZERO;
         // A thread left finishing a batch by stop() ends there, even if the relay was started again meanwhile.
         while (running
