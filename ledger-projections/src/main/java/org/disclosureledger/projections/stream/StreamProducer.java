@@ -99,19 +99,49 @@ final class StreamProducer implements AutoCloseable {
      * within the acknowledgement timeout from now. The producer may linger a few milliseconds for more before sending
      * them ({@code linger.ms}), unless {@link #flush} is called.
      *
-     * @throws StreamPublishFailure if the producer refused a record at once; some may have been handed over
+     * <p>Stops at the first record the producer refuses at once. With the broker away and the topic's metadata
+     * forgotten, each record waits {@code max.block.ms} before it is refused: going on would keep a batch of 500 (and
+     * the relay's transaction) for half an hour, not a few seconds.
+     *
+     * @throws StreamPublishFailure if the producer refused a record at once; the records before it were handed over
      */
     Acknowledgements send(String topic, List<ProducerRecord<String, byte[]>> records) {
         long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
         List<Future<RecordMetadata>> futures = new ArrayList<>(records.size());
         try {
             for (ProducerRecord<String, byte[]> record : records) {
-                futures.add(producer.send(record));
+                Future<RecordMetadata> sent = producer.send(record);
+                futures.add(sent);
+                Throwable refused = refusedAtOnce(sent);
+                if (refused != null) {
+                    throw new StreamPublishFailure(
+                            topic,
+                            records.size(),
+                            "the producer refused message " + futures.size() + " of " + records.size()
+                                    + " at once, and was handed no more: " + refused,
+                            refused);
+                }
             }
         } catch (KafkaException e) {
             throw new StreamPublishFailure(topic, records.size(), e.toString(), e);
         }
         return new Acknowledgements(topic, futures, deadline);
+    }
+
+    /** Why the producer failed a record as it was handed over (no metadata in time, too large), or null. */
+    private static Throwable refusedAtOnce(Future<RecordMetadata> sent) {
+        if (!sent.isDone()) {
+            return null;
+        }
+        try {
+            sent.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
     }
 
     /**
