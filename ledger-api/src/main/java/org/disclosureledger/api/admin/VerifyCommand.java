@@ -56,7 +56,7 @@ public final class VerifyCommand {
     private static String line(IntegrityProblem problem) {
         String where = problem.ledgerIndex() >= 0
                 ? "ledger index " + problem.ledgerIndex()
-                : "checkpoint at tree size " + problem.treeSize();
+                : problem.treeSize() >= 0 ? "checkpoint at tree size " + problem.treeSize() : "the event table";
         return problem.kind() + " at " + where + ": " + problem.explanation() + " (expected " + problem.expected()
                 + ", found " + problem.found() + ")";
     }

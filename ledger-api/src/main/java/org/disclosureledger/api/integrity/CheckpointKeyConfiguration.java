@@ -58,12 +58,14 @@ public class CheckpointKeyConfiguration {
         new SecureRandom().nextBytes(seed);
         NoteSigner signer = NoteSigner.fromSeed(origin, seed);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, signer.signerKey() + "\n", StandardOpenOption.CREATE_NEW);
+        // Created readable by its owner only before the key is written, so that it is never readable by others.
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             log.warn("Cannot restrict the permissions of {} on this file system", file);
+            Files.createFile(file);
         }
+        Files.writeString(file, signer.signerKey() + "\n", StandardOpenOption.TRUNCATE_EXISTING);
         log.info("Embedded default: generated a new checkpoint signing key in {}", file);
         return signer;
     }

@@ -49,7 +49,7 @@ class VerifyCommandTest {
     Checkpointer checkpointer;
 
     @Test
-    void givenAnIntactLedger_thenExit0_andAfterARewrite_thenExit1NamingTheEntry() throws Exception {
+    void givenAnIntactLedger_thenExit0_andAfterARewriteAndAnInsertion_thenExit1NamingThem() throws Exception {
         LedgerClient client = LedgerClient.recorder(port);
         for (int i = 0; i < 4; i++) {
             client.postJson("/api/v1/disclosures", Examples.disclosure("verify-" + i, "VERIFY000" + i));
@@ -74,6 +74,12 @@ class VerifyCommandTest {
         } finally {
             jdbc.execute("alter table domain_event_entry enable trigger user");
         }
+        jdbc.update("""
+                        insert into domain_event_entry (global_index, event_identifier, meta_data, payload,
+                            payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)
+                        select 0, 'inserted-event', meta_data, payload, payload_revision, payload_type,
+                            '2025-06-01T12:00:00Z', 'inserted-disclosure', 0, type
+                        from domain_event_entry where event_identifier = ?""", event);
         ByteArrayOutputStream tampered = new ByteArrayOutputStream();
         int tamperedExit = VerifyCommand.run(arguments(), new PrintStream(tampered, true, StandardCharsets.UTF_8));
 
@@ -82,7 +88,8 @@ class VerifyCommandTest {
         assertThat(tamperedExit).as(tampered.toString(StandardCharsets.UTF_8)).isEqualTo(1);
         assertThat(tampered.toString(StandardCharsets.UTF_8))
                 .contains("LEAF_HASH_CHANGED at ledger index 2")
-                .contains("CHECKPOINT_ROOT_MISMATCH at checkpoint at tree size 4");
+                .contains("CHECKPOINT_ROOT_MISMATCH at checkpoint at tree size 4")
+                .contains("EVENT_NOT_SEQUENCED at the event table: the event stored at global index 0");
     }
 
     @Test

@@ -32,8 +32,8 @@ class CheckpointKeyConfigurationTest {
 
     @Test
     void givenAnExternalDatabaseAndNoKeyFile_whenStarted_thenRefusedNamingTheProperty(@TempDir Path dataDir) {
-        assertThatThrownBy(() -> configuration.checkpointSigner(
-                        "", ORIGIN, "jdbc:postgresql://db.example/ledger", dataDir))
+        assertThatThrownBy(() ->
+                        configuration.checkpointSigner("", ORIGIN, "jdbc:postgresql://db.example/ledger", dataDir))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ledger.checkpoint.signing-key-file");
     }
