@@ -70,7 +70,7 @@ class BulkDisclosureController {
             @AuthenticationPrincipal LedgerUser recorder, @RequestBody DisclosureBody body) {
         OpenBulkDisclosure command = requests.toOpen(body);
         Scopes.requireState(recorder, command.details().custodian().state(), "disclosure's custodian");
-        Recorded recorded = commands.send(command);
+        Recorded recorded = custodians.creating(command.disclosureId(), () -> commands.send(command));
         var response = new RecordingResponses.Recorded(
                 recorded.disclosureId().value(), recorded.recordedAt(), null, recorded.retry());
         return recorded.retry()

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.disclosureledger.api.problem.IdTakenByAnotherEntry;
 import org.disclosureledger.api.security.LedgerUser;
 import org.disclosureledger.api.security.Scopes;
 import org.disclosureledger.core.disclosure.DisclosureId;
@@ -36,6 +40,25 @@ public class Custodians {
      */
     public boolean withheldFromSubjects(DisclosureId id) {
         return statusReader.withheldFromSubjects(id, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /**
+     * Sends a command that records or opens a disclosure. Ids are one namespace: when another kind of entry holds the
+     * id (a recorded read of someone's records, whose id the watchdog stream publishes), Axon cannot load its stream as
+     * a disclosure, and the refusal is {@link IdTakenByAnotherEntry} rather than a server error.
+     */
+    <R> R creating(DisclosureId id, Supplier<R> send) {
+        try {
+            return send.get();
+        } catch (IncompatibleAggregateException e) {
+            throw takenOr(id, e);
+        } catch (CommandExecutionException e) {
+            throw e.getCause() instanceof IncompatibleAggregateException ? takenOr(id, e) : e;
+        }
+    }
+
+    private RuntimeException takenOr(DisclosureId id, RuntimeException failure) {
+        return statusReader.heldByAnotherEntry(id) ? new IdTakenByAnotherEntry(id, failure) : failure;
     }
 
     void requireRecorderOf(LedgerUser recorder, DisclosureId id) {

@@ -69,7 +69,7 @@ class DisclosureController {
             @AuthenticationPrincipal LedgerUser recorder, @RequestBody DisclosureBody body) {
         RecordDisclosure command = requests.toRecord(body);
         Scopes.requireState(recorder, command.details().custodian().state(), "disclosure's custodian");
-        Recorded recorded = commands.send(command);
+        Recorded recorded = custodians.creating(command.disclosureId(), () -> commands.send(command));
         var response = new RecordingResponses.Recorded(
                 recorded.disclosureId().value(),
                 recorded.recordedAt(),

@@ -117,6 +117,13 @@ class DisclosureStatusReader {
         return lifts == null || lifts == 0;
     }
 
+    /** Whether the id's event 0 is not a disclosure's: another kind of entry (a recorded read) holds the id. */
+    boolean heldByAnotherEntry(DisclosureId id) {
+        return firstEvent(id)
+                .filter(event -> !(event instanceof DisclosureRecorded) && !(event instanceof BulkDisclosureOpened))
+                .isPresent();
+    }
+
     /** The event that recorded or opened the disclosure (its event 0); empty when nothing has the id. */
     private Optional<Object> firstEvent(DisclosureId id) {
         return jdbc.query("""

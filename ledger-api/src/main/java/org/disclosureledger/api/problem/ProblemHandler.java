@@ -3,7 +3,6 @@ package org.disclosureledger.api.problem;
 import java.sql.SQLException;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -82,20 +81,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "no disclosure '" + e.getAggregateIdentifier() + "' is recorded");
     }
 
-    /**
-     * The command's id names a stream on the ledger that is not a disclosure's: ids are one namespace, and a recorded
-     * read of someone's records (whose id the watchdog stream publishes) holds one. Axon refuses to load that stream as
-     * a disclosure, so nothing is written.
-     */
-    @ExceptionHandler(IncompatibleAggregateException.class)
-    ProblemDetail idTaken(IncompatibleAggregateException e) {
+    @ExceptionHandler(IdTakenByAnotherEntry.class)
+    ProblemDetail idTaken(IdTakenByAnotherEntry e) {
         ProblemDetail problem = Problems.of(
-                HttpStatus.CONFLICT,
-                "id-taken-by-another-entry",
-                "Id taken by another entry",
-                "the disclosure id already names an entry on the ledger that is not a disclosure; choose a new id");
-        problem.setProperty(
-                "errors", List.of(new FieldError("disclosureId", "names an entry that is not a disclosure")));
+                HttpStatus.CONFLICT, "id-taken-by-another-entry", "Id taken by another entry", e.getMessage());
+        problem.setProperty("errors", List.of(new FieldError("disclosureId", e.getMessage())));
         return problem;
     }
 
@@ -116,9 +106,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof AggregateNotFoundException missing) {
             return asResponse(notFound(missing));
-        }
-        if (cause instanceof IncompatibleAggregateException taken) {
-            return asResponse(idTaken(taken));
         }
         return unexpected(e);
     }

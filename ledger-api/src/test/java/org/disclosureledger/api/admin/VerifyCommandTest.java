@@ -74,6 +74,13 @@ class VerifyCommandTest {
         } finally {
             jdbc.execute("alter table domain_event_entry enable trigger user");
         }
+        // As if the ledger had been sequenced an hour ago, past the grace for events committed late.
+        jdbc.execute("alter table ledger_entry disable trigger user");
+        try {
+            jdbc.update("update ledger_entry set sequenced_at = sequenced_at - interval '1 hour'");
+        } finally {
+            jdbc.execute("alter table ledger_entry enable trigger user");
+        }
         jdbc.update("""
                         insert into domain_event_entry (global_index, event_identifier, meta_data, payload,
                             payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)

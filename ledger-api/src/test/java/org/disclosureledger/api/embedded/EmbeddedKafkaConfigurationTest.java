@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.disclosureledger.api.TestLedger;
 import org.disclosureledger.embedded.kafka.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,12 @@ class EmbeddedKafkaConfigurationTest {
 
         String topic = "embedded-configuration-test";
         kafkaAdmin.createOrModifyTopics(new NewTopic(topic, 1, (short) 1));
+        // Listed once the broker's metadata has it, which may lag the creation (the stream relay creates its topics at
+        // the same time).
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            assertThat(admin.listTopics().names().get(60, TimeUnit.SECONDS)).contains(topic);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> admin.listTopics().names().get(60, TimeUnit.SECONDS), names -> names.contains(topic));
         }
 
         RecordMetadata sent = template.send(topic, "key", "hello embedded")

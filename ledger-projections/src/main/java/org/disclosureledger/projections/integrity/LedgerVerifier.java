@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * Checks the whole ledger against itself, trusting only the events as they are stored now and the signing key:
  * every entry's leaf is recomputed from its event, the tree is rebuilt from those leaves, and every stored checkpoint
  * is checked for its signature and its root. The stored tree nodes, which proofs are served from, are checked against
- * the tree of the recorded leaves (so that a changed event is reported once, as its leaf), and every stored event
- * older than {@link #SEQUENCING_GRACE} that the sequencer has passed must have an entry. Reads the entries in pages,
+ * the tree of the recorded leaves (so that a changed event is reported once, as its leaf), and every stored event the
+ * sequencer passed more than {@link #SEQUENCING_GRACE} ago must have an entry. Reads the entries in pages,
  * holding only the trees' right edges.
  */
 @Component
@@ -32,8 +32,9 @@ public class LedgerVerifier {
     private static final int MAX_PROBLEMS = 100;
 
     /**
-     * How old a stored event without an entry must be to count as passed by: the sequencer waits for an event
-     * committed late, up to Axon's gap timeout (a minute), so a younger one may still be sequenced.
+     * How long ago the sequencer must have passed a stored event without an entry for it to count as passed by: it
+     * waits for an event committed late, up to Axon's gap timeout (a minute), so one passed more recently may still be
+     * sequenced.
      */
     static final Duration SEQUENCING_GRACE = Duration.ofMinutes(10);
 
@@ -88,6 +89,8 @@ public class LedgerVerifier {
                                     "next entry is " + row.ledgerIndex(),
                                     "ledger indexes " + expectedIndex + " to " + (row.ledgerIndex() - 1)
                                             + " are missing"));
+                    checkNodes(nodes, problems);
+                    checkAllSequenced(problems);
                     return new VerificationReport(expectedIndex, checkpointsChecked, problems);
                 }
                 tree.append(check(row, problems));
@@ -199,8 +202,9 @@ public class LedgerVerifier {
     }
 
     /**
-     * Looks for stored events older than {@link #SEQUENCING_GRACE} that have no ledger entry although an event stored
-     * after them has one.
+     * Looks for stored events without a ledger entry below an event sequenced more than {@link #SEQUENCING_GRACE} ago:
+     * the sequencer passed them by then. Judged by the entries' append-only sequencing times, not by the events' own
+     * times, which whoever inserted an event chose.
      */
     private void checkAllSequenced(List<IntegrityProblem> problems) {
         Instant before = clock.instant().minus(SEQUENCING_GRACE);
@@ -208,8 +212,8 @@ public class LedgerVerifier {
                 """
                         select d.global_index, d.event_identifier, d.aggregate_identifier, d.sequence_number
                         from domain_event_entry d
-                        where d.global_index < (select max(global_index) from ledger_entry)
-                          and d.time_stamp < ?
+                        where d.global_index < (
+                                select max(global_index) from ledger_entry where sequenced_at < ?::timestamptz)
                           and not exists (select 1 from ledger_entry e where e.event_identifier = d.event_identifier)
                         order by d.global_index
                         limit ?""",

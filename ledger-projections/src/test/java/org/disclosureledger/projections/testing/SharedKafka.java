@@ -76,6 +76,7 @@ public final class SharedKafka {
      * topic names; returns the names.
      */
     public static TestTopics register(DynamicPropertyRegistry registry) {
+        StopAtExit.contextsUseTheServices();
         registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
         TestTopics topics = freshTopics();
         topics.registerIn(registry);
@@ -87,6 +88,7 @@ public final class SharedKafka {
      * at fresh topic names; returns the names.
      */
     public static TestTopics register(DynamicPropertyRegistry registry, EmbeddedKafkaBroker broker) {
+        StopAtExit.contextsUseTheServices();
         registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
         TestTopics topics = freshTopics();
         topics.registerIn(registry);

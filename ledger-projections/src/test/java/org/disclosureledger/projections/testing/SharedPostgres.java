@@ -81,6 +81,7 @@ public final class SharedPostgres {
 
     /** Creates a new, empty database and points {@code spring.datasource.*} at it; returns the database. */
     public static TestDatabase registerFreshDatabase(DynamicPropertyRegistry registry) {
+        StopAtExit.contextsUseTheServices();
         TestDatabase database = freshDatabase();
         database.registerIn(registry);
         return database;

@@ -184,14 +184,15 @@ public final class Follower {
                 // person, state or recipient for a filter to go by). A disclosure is followed from its first event
                 // that matches, with its earlier events, so that a correction moving it into the filters brings its
                 // recording and people with it, and one moving it out (to another state or recipient) is seen.
-                boolean followed = store.hasMatchingEvent(message.disclosureId());
-                boolean matched = !message.kind().isAccess() && (followed || filter.matches(message));
+                boolean access = message.kind().isAccess();
+                boolean followed = !access && store.hasMatchingEvent(message.disclosureId());
+                boolean matched = !access && (followed || filter.matches(message));
                 if (matched && !followed) {
                     lines.addAll(store.matchEarlierEvents(message.disclosureId()));
                 }
                 String line = LineFormat.line(message);
                 store.addEvent(message, matched, line, now, source);
-                if (matched || message.kind().isAccess()) {
+                if (matched || access) {
                     lines.add(line);
                 }
             } else if (record.topic().equals(topics.checkpoints())) {
