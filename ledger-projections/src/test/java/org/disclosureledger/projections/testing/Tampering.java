@@ -24,14 +24,11 @@ public final class Tampering {
      * aggregate.
      */
     public static void insertEventBelowTheSequencer(JdbcTemplate jdbc, String copiedEventIdentifier, String timeStamp) {
-        jdbc.update(
-                """
+        jdbc.update("""
                         insert into domain_event_entry (global_index, event_identifier, meta_data, payload,
                             payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)
                         select 0, 'inserted-event', meta_data, payload, payload_revision, payload_type, ?,
                             'inserted-disclosure', 0, type
-                        from domain_event_entry where event_identifier = ?""",
-                timeStamp,
-                copiedEventIdentifier);
+                        from domain_event_entry where event_identifier = ?""", timeStamp, copiedEventIdentifier);
     }
 }
