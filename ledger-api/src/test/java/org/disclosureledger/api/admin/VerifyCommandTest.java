@@ -12,6 +12,7 @@ import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
 import org.disclosureledger.projections.integrity.Checkpointer;
 import org.disclosureledger.projections.integrity.LedgerStore;
+import org.disclosureledger.projections.testing.Tampering;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,28 +66,19 @@ class VerifyCommandTest {
         int intactExit = VerifyCommand.run(arguments(), new PrintStream(intact, true, StandardCharsets.UTF_8));
         String event =
                 jdbc.queryForObject("select event_identifier from ledger_entry where ledger_index = 2", String.class);
-        jdbc.execute("alter table domain_event_entry disable trigger user");
-        try {
-            jdbc.update(
-                    "update domain_event_entry set payload = overlay(payload placing '\\x20'::bytea from 30 for 1)"
-                            + " where event_identifier = ?",
-                    event);
-        } finally {
-            jdbc.execute("alter table domain_event_entry enable trigger user");
-        }
+        Tampering.withoutAppendOnlyTriggers(
+                jdbc,
+                "domain_event_entry",
+                () -> jdbc.update(
+                        "update domain_event_entry set payload = overlay(payload placing '\\x20'::bytea from 30 for 1)"
+                                + " where event_identifier = ?",
+                        event));
         // As if the ledger had been sequenced an hour ago, past the grace for events committed late.
-        jdbc.execute("alter table ledger_entry disable trigger user");
-        try {
-            jdbc.update("update ledger_entry set sequenced_at = sequenced_at - interval '1 hour'");
-        } finally {
-            jdbc.execute("alter table ledger_entry enable trigger user");
-        }
-        jdbc.update("""
-                        insert into domain_event_entry (global_index, event_identifier, meta_data, payload,
-                            payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                        select 0, 'inserted-event', meta_data, payload, payload_revision, payload_type,
-                            '2025-06-01T12:00:00Z', 'inserted-disclosure', 0, type
-                        from domain_event_entry where event_identifier = ?""", event);
+        Tampering.withoutAppendOnlyTriggers(
+                jdbc,
+                "ledger_entry",
+                () -> jdbc.update("update ledger_entry set sequenced_at = sequenced_at - interval '1 hour'"));
+        Tampering.insertEventBelowTheSequencer(jdbc, event, "2025-06-01T12:00:00Z");
         ByteArrayOutputStream tampered = new ByteArrayOutputStream();
         int tamperedExit = VerifyCommand.run(arguments(), new PrintStream(tampered, true, StandardCharsets.UTF_8));
 

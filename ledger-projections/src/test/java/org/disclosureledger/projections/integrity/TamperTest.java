@@ -12,6 +12,7 @@ import org.disclosureledger.core.merkle.ConsistencyProofFailure;
 import org.disclosureledger.core.merkle.ProofVerifier;
 import org.disclosureledger.core.merkle.Sha256Hash;
 import org.disclosureledger.projections.testing.SharedPostgres;
+import org.disclosureledger.projections.testing.Tampering;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,12 +142,7 @@ class TamperTest {
         String copied = eventAt(4);
         // INSERT is not refused by the append-only triggers: a row placed below the sequencer's position is never
         // sequenced, yet Axon would load it into its aggregate. Its own time, chosen by the attacker, is in the future.
-        jdbc.update("""
-                        insert into domain_event_entry (global_index, event_identifier, meta_data, payload,
-                            payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                        select 0, 'inserted-event', meta_data, payload, payload_revision, payload_type,
-                            '2099-01-01T00:00:00Z', 'inserted-disclosure', 0, type
-                        from domain_event_entry where event_identifier = ?""", copied);
+        Tampering.insertEventBelowTheSequencer(jdbc, copied, "2099-01-01T00:00:00Z");
 
         VerificationReport now = verifier.verify();
         VerificationReport later = laterVerifier().verify();
@@ -222,11 +218,6 @@ class TamperTest {
     }
 
     private void asAttacker(String table, Runnable rewrite) {
-        jdbc.execute("alter table " + table + " disable trigger user");
-        try {
-            rewrite.run();
-        } finally {
-            jdbc.execute("alter table " + table + " enable trigger user");
-        }
+        Tampering.withoutAppendOnlyTriggers(jdbc, table, rewrite);
     }
 }
