@@ -119,9 +119,9 @@ public class AgencySummaryProjection {
             GROUP BY k.data_category""";
 
     /**
-     * Drops the membership rows of a small disclosure's subjects in a group that no longer count anywhere in it: the
-     * people gathered into an array and looked up in the membership key, so that no statistics can turn the statement
-     * into a loop over them per member of the group (see {@link #LEAVE_GROUP}).
+     * Drops the membership rows of the disclosure's subjects in a group that no longer count anywhere in it: the
+     * people gathered into an array (about 40 bytes each) and looked up in the membership key, so that no statistics
+     * can turn the statement into a loop over them per member of the group (see {@link #LEAVE_GROUP}).
      */
     private static final String DROP_EMPTY_MEMBERSHIPS = """
             DELETE FROM summary_group_subject m
@@ -132,23 +132,30 @@ public class AgencySummaryProjection {
     /**
      * Drops every membership row of a group that no longer counts anywhere in it, for a disclosure with more people
      * than {@link #MOST_PEOPLE_DROPPED_BY_KEY}: it reads the whole group, which holds at least that many, where an
-     * array of tens of millions of people would pass PostgreSQL's 1 GB limit on a value.
+     * array of them would take tens of megabytes, and of tens of millions pass PostgreSQL's 1 GB limit on a value.
      */
     private static final String DROP_EMPTY_MEMBERSHIPS_OF_GROUP = """
             DELETE FROM summary_group_subject m
             WHERE m.group_id = summary_group_id(?, ?, ?, ?) AND 0 = ALL (m.counts)""";
 
-    /** The most people whose empty memberships are dropped by key, as a bulk chunk's worth. */
-    static final int MOST_PEOPLE_DROPPED_BY_KEY = GroupJoins.PEOPLE_PER_STATEMENT;
+    /** The most people of a disclosure whose empty memberships are dropped by key (an array of about 4 MB). */
+    static final int MOST_PEOPLE_DROPPED_BY_KEY = 100_000;
 
     private final JdbcTemplate jdbc;
+    private final int mostPeopleDroppedByKey;
 
     /**
      * A projection writing through the given template; its data source is the ledger's PostgreSQL database with the
      * {@code V4__agency_summaries} tables.
      */
     public AgencySummaryProjection(JdbcTemplate jdbc) {
+        this(jdbc, MOST_PEOPLE_DROPPED_BY_KEY);
+    }
+
+    /** For tests of both ways of dropping empty memberships. */
+    AgencySummaryProjection(JdbcTemplate jdbc, int mostPeopleDroppedByKey) {
         this.jdbc = jdbc;
+        this.mostPeopleDroppedByKey = mostPeopleDroppedByKey;
     }
 
     /** A disclosure recorded whole: its contribution to its cells, subjects included. */
@@ -399,7 +406,7 @@ public class AgencySummaryProjection {
             long people = peopleByListings.values().stream()
                     .mapToLong(Long::longValue)
                     .sum();
-            if (people <= MOST_PEOPLE_DROPPED_BY_KEY) {
+            if (people <= mostPeopleDroppedByKey) {
                 jdbc.update(
                         DROP_EMPTY_MEMBERSHIPS,
                         leaving.agency(),

@@ -19,9 +19,8 @@ import java.time.YearMonth;
 import java.util.List;
 import org.disclosureledger.core.disclosure.DisclosureDetails;
 import org.disclosureledger.core.subject.PersonRef;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A correction moves a bulk disclosure's people while PostgreSQL's statistics still describe the tables as they were
@@ -35,29 +34,30 @@ class AgencySummaryStatisticsTest {
     private static final int PEOPLE = 20_000;
     private static final int CHUNK = 10_000;
 
-    static SummaryFixture summaries;
-
-    @BeforeAll
-    static void database() {
+    /**
+     * With the empty memberships dropped by key (the default at this size) and by sweeping the group (as for
+     * disclosures over {@link AgencySummaryProjection#MOST_PEOPLE_DROPPED_BY_KEY} people).
+     */
+    @ParameterizedTest(name = "memberships dropped by key up to {0} people")
+    @ValueSource(ints = {AgencySummaryProjection.MOST_PEOPLE_DROPPED_BY_KEY, 0})
+    void givenStatisticsTakenBeforeABulkDisclosure_whenItsMonthIsCorrected_thenItsPeopleMoveToTheNewMonth(
+            int mostPeopleDroppedByKey) {
         // Here a looping plan would run for minutes; with lookups by key the correction takes about a second.
-        summaries = SummaryFixture.onFreshDatabaseCancellingStatementsAfter(Duration.ofMinutes(1));
-        summaries.jdbc.execute("ALTER TABLE summary_subject SET (autovacuum_enabled = false)");
-        summaries.jdbc.execute("ALTER TABLE summary_group_subject SET (autovacuum_enabled = false)");
+        try (SummaryFixture summaries = SummaryFixture.onFreshDatabaseCancellingStatementsAfter(
+                Duration.ofMinutes(1), mostPeopleDroppedByKey)) {
+            summaries.jdbc.execute("ALTER TABLE summary_subject SET (autovacuum_enabled = false)");
+            summaries.jdbc.execute("ALTER TABLE summary_group_subject SET (autovacuum_enabled = false)");
+            correctAfterStaleStatistics(summaries);
+        }
     }
 
-    @AfterAll
-    static void closeDatabase() {
-        summaries.close();
-    }
-
-    @Test
-    void givenStatisticsTakenBeforeABulkDisclosure_whenItsMonthIsCorrected_thenItsPeopleMoveToTheNewMonth() {
+    private static void correctAfterStaleStatistics(SummaryFixture summaries) {
         List<PersonRef> everyone = people("statistics", 2 * PEOPLE);
         DisclosureDetails july = bulkDetails(Instant.parse("2025-07-02T08:00:00Z"));
         DisclosureDetails june = bulkDetails(Instant.parse("2025-06-02T08:00:00Z"));
-        bulk("earlier", july, everyone.subList(0, PEOPLE));
+        bulk(summaries, "earlier", july, everyone.subList(0, PEOPLE));
         summaries.jdbc.execute("ANALYZE summary_subject, summary_group_subject");
-        bulk("just-uploaded", june, everyone.subList(PEOPLE, 2 * PEOPLE));
+        bulk(summaries, "just-uploaded", june, everyone.subList(PEOPLE, 2 * PEOPLE));
 
         summaries.handle(corrected(
                 "just-uploaded",
@@ -84,7 +84,7 @@ class AgencySummaryStatisticsTest {
         return details(ICE, "CA", LAW, occurredAt, PEOPLE, NAME, ADDRESS);
     }
 
-    private static void bulk(String id, DisclosureDetails details, List<PersonRef> subjects) {
+    private static void bulk(SummaryFixture summaries, String id, DisclosureDetails details, List<PersonRef> subjects) {
         summaries.handle(opened(id, details));
         for (int chunk = 0; chunk * CHUNK < subjects.size(); chunk++) {
             summaries.handle(attached(

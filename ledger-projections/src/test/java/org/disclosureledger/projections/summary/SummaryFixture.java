@@ -44,36 +44,38 @@ final class SummaryFixture implements AutoCloseable {
     // Concurrent: two threads may hand batches of different disclosures to the projection at once.
     private final Map<String, Long> nextSequence = new ConcurrentHashMap<>();
 
-    private SummaryFixture(HikariDataSource dataSource) {
+    private SummaryFixture(HikariDataSource dataSource, int mostPeopleDroppedByKey) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.projection = new AgencySummaryProjection(jdbc);
+        this.projection = new AgencySummaryProjection(jdbc, mostPeopleDroppedByKey);
         this.queries = new AgencySummaryQueries(jdbc);
     }
 
     static SummaryFixture onFreshDatabase() {
-        return onFreshDatabase(new HikariDataSource());
+        return onFreshDatabase(new HikariDataSource(), AgencySummaryProjection.MOST_PEOPLE_DROPPED_BY_KEY);
     }
 
     /**
-     * As {@link #onFreshDatabase()}, with PostgreSQL cancelling any statement that runs longer than the limit: a guard
-     * for tests whose failure would otherwise be a statement running for hours, not a bound on how fast anything is.
+     * As {@link #onFreshDatabase()}, with PostgreSQL cancelling any statement that runs longer than the limit (a guard
+     * for tests whose failure would otherwise be a statement running for hours, not a bound on how fast anything is),
+     * and a projection that drops the empty memberships of disclosures of more than {@code mostPeopleDroppedByKey}
+     * people by sweeping their group.
      */
-    static SummaryFixture onFreshDatabaseCancellingStatementsAfter(Duration limit) {
+    static SummaryFixture onFreshDatabaseCancellingStatementsAfter(Duration limit, int mostPeopleDroppedByKey) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setConnectionInitSql("SET statement_timeout = " + limit.toMillis());
-        return onFreshDatabase(dataSource);
+        return onFreshDatabase(dataSource, mostPeopleDroppedByKey);
     }
 
-    private static SummaryFixture onFreshDatabase(HikariDataSource dataSource) {
+    private static SummaryFixture onFreshDatabase(HikariDataSource dataSource, int mostPeopleDroppedByKey) {
         TestDatabase database = SharedPostgres.freshDatabase();
         dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setUsername(database.username());
         dataSource.setPassword(database.password());
         dataSource.setMaximumPoolSize(2);
         Flyway.configure().dataSource(dataSource).load().migrate();
-        return new SummaryFixture(dataSource);
+        return new SummaryFixture(dataSource, mostPeopleDroppedByKey);
     }
 
     /** Hands each event to its handler, in order, each in its own transaction. */
