@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.disclosureledger.core.checkpoint.Checkpoint;
 import org.disclosureledger.core.checkpoint.NoteSigner;
 import org.disclosureledger.core.merkle.ConsistencyProofFailure;
+import org.disclosureledger.core.merkle.IntegrityFailure;
 import org.disclosureledger.core.merkle.MerkleTree;
 import org.disclosureledger.core.merkle.ProofVerifier;
 import org.disclosureledger.core.merkle.Sha256Hash;
@@ -28,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Before signing it proves to itself that the new tree extends the last signed one (an RFC 9162 consistency proof
  * from the stored nodes, verified): if that ever failed, something rewrote the ledger's tables, and it refuses to
- * sign rather than publish two checkpoints that contradict each other. With several nodes each may try to sign the
+ * sign rather than publish two checkpoints that contradict each other. It also refuses when the last checkpoint does
+ * not verify with its own key (a lost key replaced by a new one, another ledger's key configured): every watchdog
+ * pinned the key that signed it. With several nodes each may try to sign the
  * same size; the first insert wins and, the tree being deterministic, the others would have signed the same root.
  */
 @Component
@@ -102,6 +105,18 @@ public class Checkpointer implements SmartLifecycle {
         Sha256Hash root = tree.rootHash(size);
         if (last.isPresent()) {
             LedgerStore.StoredCheckpoint previous = last.get();
+            try {
+                signer.verifier().verifyCheckpoint(previous.signedNote(), origin);
+            } catch (IntegrityFailure failure) {
+                log.error(
+                        "Refusing to sign: the checkpoint at size {} does not verify with this ledger's key {} ({});"
+                                + " watchdogs pinned the key that signed it, so configure that key"
+                                + " (ledger.checkpoint.signing-key-file, or the embedded default's keys directory)",
+                        previous.treeSize(),
+                        signer.verifierKey(),
+                        failure.getMessage());
+                throw failure;
+            }
             List<Sha256Hash> proof = tree.consistencyProof(previous.treeSize(), size);
             try {
                 ProofVerifier.verifyConsistency(
