@@ -3,6 +3,7 @@ package org.disclosureledger.api.integrity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -58,14 +59,21 @@ public class CheckpointKeyConfiguration {
         new SecureRandom().nextBytes(seed);
         NoteSigner signer = NoteSigner.fromSeed(origin, seed);
         Files.createDirectories(file.getParent());
-        // Created readable by its owner only before the key is written, so that it is never readable by others.
+        // Written to a file readable by its owner only, then renamed into place: the key is never readable by others,
+        // and a start that stops half way leaves no empty key file behind for every later start to fail on.
+        Path written;
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            written = Files.createTempFile(
+                    file.getParent(),
+                    "checkpoint-signer",
+                    ".partial",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             log.warn("Cannot restrict the permissions of {} on this file system", file);
-            Files.createFile(file);
+            written = Files.createTempFile(file.getParent(), "checkpoint-signer", ".partial");
         }
-        Files.writeString(file, signer.signerKey() + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+        Files.writeString(written, signer.signerKey() + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+        Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
         log.info("Embedded default: generated a new checkpoint signing key in {}", file);
         return signer;
     }

@@ -28,6 +28,9 @@ class CheckpointKeyConfigurationTest {
                 .isEqualTo("rw-------");
         assertThat(Files.readString(key).strip()).isEqualTo(first.signerKey());
         assertThat(second.verifierKey()).isEqualTo(first.verifierKey());
+        try (var files = Files.list(key.getParent())) {
+            assertThat(files).as("nothing but the key in its directory").containsExactly(key);
+        }
     }
 
     @Test
