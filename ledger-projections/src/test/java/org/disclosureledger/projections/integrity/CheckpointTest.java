@@ -12,6 +12,7 @@ import org.disclosureledger.core.merkle.MerkleTree;
 import org.disclosureledger.core.merkle.ProofVerifier;
 import org.disclosureledger.core.merkle.Sha256Hash;
 import org.disclosureledger.projections.testing.SharedPostgres;
+import org.disclosureledger.projections.testing.Tampering;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -99,14 +100,12 @@ class CheckpointTest {
     private void rewriteTheNodeCoveringEntry(long entry) {
         List<Integer> levels = jdbc.queryForList(
                 "select level from ledger_tree_node where node_index = 0 order by level desc limit 1", Integer.class);
-        jdbc.execute("alter table ledger_tree_node disable trigger ledger_tree_node_append_only");
-        try {
-            jdbc.update(
-                    "update ledger_tree_node set hash = sha256(hash) where level = ? and node_index = ?",
-                    levels.get(0),
-                    entry);
-        } finally {
-            jdbc.execute("alter table ledger_tree_node enable trigger ledger_tree_node_append_only");
-        }
+        Tampering.withoutAppendOnlyTriggers(
+                jdbc,
+                "ledger_tree_node",
+                () -> jdbc.update(
+                        "update ledger_tree_node set hash = sha256(hash) where level = ? and node_index = ?",
+                        levels.get(0),
+                        entry));
     }
 }

@@ -177,17 +177,11 @@ public final class WatchdogStore implements AutoCloseable {
      * the filters; returns their lines, in ledger order.
      */
     public List<String> matchEarlierEvents(String disclosureId) {
-        List<String> lines = query(
-                "select line from event where disclosure_id = ? and not matched order by ledger_index",
-                rs -> {
-                    List<String> found = new ArrayList<>();
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
-                    }
-                    return found;
-                },
-                disclosureId);
-        update("update event set matched = true where disclosure_id = ? and not matched", disclosureId);
+        List<String> lines = strings(
+                "select line from event where disclosure_id = ? and not matched order by ledger_index", disclosureId);
+        if (!lines.isEmpty()) {
+            update("update event set matched = true where disclosure_id = ? and not matched", disclosureId);
+        }
         return lines;
     }
 
@@ -574,14 +568,17 @@ public final class WatchdogStore implements AutoCloseable {
         return query(sql, rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
-    private List<String> strings(String sql) {
-        return query(sql, rs -> {
-            List<String> lines = new ArrayList<>();
-            while (rs.next()) {
-                lines.add(rs.getString(1));
-            }
-            return lines;
-        });
+    private List<String> strings(String sql, Object... parameters) {
+        return query(
+                sql,
+                rs -> {
+                    List<String> lines = new ArrayList<>();
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                    }
+                    return lines;
+                },
+                parameters);
     }
 
     private Map<String, Long> totals(String sql) {
