@@ -3,6 +3,7 @@ package org.disclosureledger.api.history;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.disclosureledger.projections.eventstore.PlannedPerCall;
 import org.disclosureledger.projections.history.HistoryEntry;
 import org.disclosureledger.projections.history.VisibleEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,16 +33,13 @@ public class LedgerIndexes {
         if (ids.isEmpty()) {
             return indexes;
         }
-        jdbc.query(
-                """
-                        select d.aggregate_identifier, e.ledger_index
-                        from domain_event_entry d join ledger_entry e on e.event_identifier = d.event_identifier
-                        where d.aggregate_identifier = any (?)
-                          and d.payload_type in ('DisclosureRecorded', 'BulkDisclosureSealed')""",
-                rs -> {
-                    indexes.put(rs.getString(1), rs.getLong(2));
-                },
-                (Object) ids.toArray(new String[0]));
+        jdbc.query(PlannedPerCall.query("""
+                                select d.aggregate_identifier, e.ledger_index
+                                from domain_event_entry d join ledger_entry e on e.event_identifier = d.event_identifier
+                                where d.aggregate_identifier = any (?)
+                                  and d.payload_type in ('DisclosureRecorded', 'BulkDisclosureSealed')""", (Object) ids.toArray(new String[0])), rs -> {
+            indexes.put(rs.getString(1), rs.getLong(2));
+        });
         return indexes;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.disclosureledger.core.ledger.LeafEnvelope;
 import org.disclosureledger.core.merkle.NodeId;
+import org.disclosureledger.projections.eventstore.PlannedPerCall;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -72,23 +73,25 @@ public class LedgerStore {
                 ids.stream().filter(id -> id.level() == 0).map(NodeId::index).toList();
         if (!leafIndexes.isEmpty()) {
             jdbc.query(
-                    "select ledger_index, leaf_hash from ledger_entry where ledger_index = any (?)",
+                    PlannedPerCall.query(
+                            "select ledger_index, leaf_hash from ledger_entry where ledger_index = any (?)",
+                            longArray(leafIndexes)),
                     rs -> {
                         leaves.put(rs.getLong(1), rs.getBytes(2));
-                    },
-                    longArray(leafIndexes));
+                    });
         }
         Map<NodeId, byte[]> inner = new HashMap<>();
         List<NodeId> innerIds = ids.stream().filter(id -> id.level() > 0).toList();
         if (!innerIds.isEmpty()) {
             jdbc.query(
-                    "select level, node_index, hash from ledger_tree_node"
-                            + " where (level, node_index) in (select * from unnest(?::smallint[], ?::bigint[]))",
+                    PlannedPerCall.query(
+                            "select level, node_index, hash from ledger_tree_node"
+                                    + " where (level, node_index) in (select * from unnest(?::smallint[], ?::bigint[]))",
+                            intArray(innerIds.stream().map(NodeId::level).toList()),
+                            longArray(innerIds.stream().map(NodeId::index).toList())),
                     rs -> {
                         inner.put(new NodeId(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
-                    },
-                    intArray(innerIds.stream().map(NodeId::level).toList()),
-                    longArray(innerIds.stream().map(NodeId::index).toList()));
+                    });
         }
         List<byte[]> hashes = new ArrayList<>(ids.size());
         for (NodeId id : ids) {
@@ -160,32 +163,30 @@ public class LedgerStore {
 
     /** Which of these events already have a ledger index (a replayed batch must not be sequenced twice). */
     Set<String> alreadySequenced(List<String> eventIdentifiers) {
-        return new HashSet<>(jdbc.queryForList(
-                "select event_identifier from ledger_entry where event_identifier = any (?)",
-                String.class,
-                array(eventIdentifiers)));
+        return new HashSet<>(jdbc.query(
+                PlannedPerCall.query(
+                        "select event_identifier from ledger_entry where event_identifier = any (?)",
+                        array(eventIdentifiers)),
+                (rs, n) -> rs.getString(1)));
     }
 
     /** The events, exactly as stored, in the order of the given identifiers. */
     List<StoredEvent> storedEvents(List<String> eventIdentifiers) {
         Map<String, StoredEvent> byId = new HashMap<>();
-        jdbc.query(
-                """
-                        select global_index, event_identifier, payload_type, payload_revision, aggregate_identifier,
-                               sequence_number, time_stamp, payload
-                        from domain_event_entry where event_identifier = any (?)""",
-                rs -> {
-                    LeafEnvelope envelope = new LeafEnvelope(
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getLong(6),
-                            rs.getString(7),
-                            rs.getBytes(8));
-                    byId.put(envelope.eventIdentifier(), new StoredEvent(rs.getLong(1), envelope));
-                },
-                array(eventIdentifiers));
+        jdbc.query(PlannedPerCall.query("""
+                                select global_index, event_identifier, payload_type, payload_revision,
+                                       aggregate_identifier, sequence_number, time_stamp, payload
+                                from domain_event_entry where event_identifier = any (?)""", array(eventIdentifiers)), rs -> {
+            LeafEnvelope envelope = new LeafEnvelope(
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getLong(6),
+                    rs.getString(7),
+                    rs.getBytes(8));
+            byId.put(envelope.eventIdentifier(), new StoredEvent(rs.getLong(1), envelope));
+        });
         List<StoredEvent> ordered = new ArrayList<>(eventIdentifiers.size());
         for (String id : eventIdentifiers) {
             StoredEvent event = byId.get(id);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.disclosureledger.projections.eventstore.PlannedPerCall;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -61,7 +62,8 @@ final class StreamStore {
                     order by e.sequence_number desc
                     limit 1) d""";
         String[] types = payloadTypes.toArray(new String[0]);
-        return jdbc.query(latestBefore, (rs, n) -> storedEvent(rs, 1), disclosures, sequences, types);
+        return jdbc.query(
+                PlannedPerCall.query(latestBefore, disclosures, sequences, types), (rs, n) -> storedEvent(rs, 1));
     }
 
     /**
