@@ -1,7 +1,7 @@
 package org.disclosureledger.api.admin;
 
 import java.io.PrintStream;
-import org.disclosureledger.api.LedgerApplication;
+import org.disclosureledger.api.embedded.EmbeddedPostgresConfiguration;
 import org.disclosureledger.projections.integrity.IntegrityProblem;
 import org.disclosureledger.projections.integrity.LedgerVerifier;
 import org.disclosureledger.projections.integrity.VerificationReport;
@@ -10,9 +10,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar ledger-api.jar verify [--spring.datasource.url=...]}: verifies the ledger from the command line
- * with the application's own configuration but no web server, prints one line per problem (naming its entry or
- * checkpoint) or one line saying it is intact, and exits 0 when intact, 1 when not, 2 when it could not run.
+ * {@code java -jar ledger-api.jar verify [--spring.datasource.url=...] [--ledger.checkpoint.public-key-file=...]}:
+ * verifies the ledger from the command line with the application's configuration, prints one line per problem (naming
+ * its entry or checkpoint) or one line saying it is intact, and exits 0 when intact, 1 when not, 2 when it could not
+ * run. It starts only what verifying needs ({@link VerifyConfiguration}): it writes nothing and needs the ledger's
+ * public key, not its signing key, so an auditor can run it against a copy of the database.
  */
 public final class VerifyCommand {
 
@@ -23,11 +25,7 @@ public final class VerifyCommand {
 
     /** Runs the verification; returns the exit code. */
     public static int run(String[] args, PrintStream out) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
-                .run(args)) {
+        try (ConfigurableApplicationContext context = start(args)) {
             VerificationReport report = context.getBean(LedgerVerifier.class).verify();
             if (report.intact()) {
                 out.printf(
@@ -51,6 +49,18 @@ public final class VerifyCommand {
                     + String.valueOf(cause.getMessage()).replaceAll("\\s+", " "));
             return 2;
         }
+    }
+
+    /** What verifying starts, for these arguments. */
+    static ConfigurableApplicationContext start(String[] args) {
+        return new SpringApplicationBuilder(VerifyConfiguration.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties(
+                        "spring.main.banner-mode=off",
+                        "logging.level.root=WARN",
+                        EmbeddedPostgresConfiguration.EXISTING_ONLY + "=true")
+                .run(args);
     }
 
     private static String line(IntegrityProblem problem) {

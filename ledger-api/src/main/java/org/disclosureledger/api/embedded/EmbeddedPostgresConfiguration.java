@@ -24,9 +24,18 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** Set by commands that only read a ledger ({@code verify}): no new database is made where none is. */
+    public static final String EXISTING_ONLY = "ledger.embedded.postgres.existing-only";
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${ledger.data-dir}") Path dataDir) throws IOException {
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${ledger.data-dir}") Path dataDir, @Value("${" + EXISTING_ONLY + ":false}") boolean existingOnly)
+            throws IOException {
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
+        if (existingOnly && !Files.exists(pgData.resolve("PG_VERSION"))) {
+            throw new IllegalStateException("there is no embedded ledger database in " + pgData
+                    + " (set ledger.data-dir to the ledger's, or spring.datasource.url)");
+        }
         Files.createDirectories(pgData);
         log.info("No spring.datasource.url configured: starting the embedded PostgreSQL with its data in {}", pgData);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()

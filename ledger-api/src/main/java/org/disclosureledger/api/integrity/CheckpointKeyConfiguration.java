@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import org.disclosureledger.core.checkpoint.NoteSigner;
+import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,10 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Provides the checkpoint {@link NoteSigner}. Its key comes from {@code ledger.checkpoint.signing-key-file}, a file
- * holding the signer key text ({@code PRIVATE+KEY+<origin>+<id>+<base64>}, the format of Go's {@code note} package).
- * With no file configured and the embedded database, a key for {@code ledger.checkpoint.origin} is generated on first
- * start in {@code ${ledger.data-dir}/keys/checkpoint-signer.key} and reused. With an external database and no key the
+ * Provides the checkpoint {@link NoteSigner} and its public half, the {@link NoteVerifier}. Its key comes from
+ * {@code ledger.checkpoint.signing-key-file}, a file holding the signer key text
+ * ({@code PRIVATE+KEY+<origin>+<id>+<base64>}, the format of Go's {@code note} package). With no file configured and
+ * the embedded database, a key for {@code ledger.checkpoint.origin} is generated on first start in
+ * {@code ${ledger.data-dir}/keys/checkpoint-signer.key} and reused. With an external database and no key the
  * application refuses to start: a new key would break every watchdog's pinned key.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,7 +42,7 @@ public class CheckpointKeyConfiguration {
             throw new IllegalStateException("ledger.checkpoint.signing-key-file is not set: an external database needs"
                     + " the checkpoint signing key its watchdogs pinned");
         } else {
-            signer = embeddedDefault(dataDir.toAbsolutePath().resolve("keys").resolve("checkpoint-signer.key"), origin);
+            signer = embeddedDefault(embeddedKeyFile(dataDir), origin);
         }
         if (!signer.keyName().equals(origin)) {
             throw new IllegalStateException("the checkpoint signing key is for '" + signer.keyName()
@@ -48,6 +50,17 @@ public class CheckpointKeyConfiguration {
         }
         log.info("Checkpoints are signed for {}; watchdogs pin the verifier key {}", origin, signer.verifierKey());
         return signer;
+    }
+
+    /** The ledger's public key, which checkpoints are verified with. */
+    @Bean
+    NoteVerifier checkpointVerifier(NoteSigner checkpointSigner) {
+        return checkpointSigner.verifier();
+    }
+
+    /** Where the embedded default keeps its generated signing key. */
+    public static Path embeddedKeyFile(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("keys").resolve("checkpoint-signer.key");
     }
 
     private static NoteSigner embeddedDefault(Path file, String origin) throws IOException {

@@ -1,10 +1,15 @@
 package org.disclosureledger.api.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.disclosureledger.api.Examples;
@@ -12,19 +17,26 @@ import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
 import org.disclosureledger.projections.integrity.Checkpointer;
 import org.disclosureledger.projections.integrity.LedgerStore;
+import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.Tampering;
+import org.disclosureledger.projections.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The operator's {@code verify} command, run against the same database as a running node: exit 0 and one line when
- * the ledger is intact; after a payload byte is rewritten, exit 1 and a line naming the ledger index.
+ * The operator's or auditor's {@code verify} command, run against the same database as a running node with nothing but
+ * the ledger's public key: exit 0 and one line when the ledger is intact; after a payload byte is rewritten, exit 1
+ * and a line naming the ledger index. It writes nothing: on a database without a ledger it makes no tables, with no
+ * embedded ledger it makes no database, and PostgreSQL refuses its sessions any write.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.checkpoint.poll=1h")
 class VerifyCommandTest {
@@ -92,7 +104,7 @@ class VerifyCommandTest {
     }
 
     @Test
-    void givenNoDatabaseKey_thenExit2WithAOneLineReason() {
+    void givenNoKey_thenExit2WithAOneLineReason() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String[] withoutKeys = {
             "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
@@ -103,20 +115,83 @@ class VerifyCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .startsWith("verify could not run: ledger.")
-                .contains("key-file is not set")
+                .startsWith("verify could not run: ledger.checkpoint.public-key-file is not set")
                 .hasLineCount(1);
     }
 
+    @Test
+    void givenADatabaseWithoutALedger_thenExit2_andItIsLeftEmpty() {
+        TestDatabase empty = SharedPostgres.freshDatabase();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] onEmpty = {
+            "--spring.datasource.url=" + empty.jdbcUrl(),
+            "--spring.datasource.username=" + empty.username(),
+            "--spring.datasource.password=" + empty.password(),
+            "--ledger.checkpoint.public-key-file=" + publicKeyFile()
+        };
+        int exit = VerifyCommand.run(onEmpty, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("verify could not run: ")
+                .contains("does not exist")
+                .hasLineCount(1);
+        try (SingleConnectionDataSource database =
+                new SingleConnectionDataSource(empty.jdbcUrl(), empty.username(), empty.password(), true)) {
+            assertThat(new JdbcTemplate(database)
+                            .queryForObject(
+                                    "select count(*) from information_schema.tables where table_schema = 'public'",
+                                    Integer.class))
+                    .as("tables verify made")
+                    .isZero();
+        }
+    }
+
+    @Test
+    void givenNoDatabaseConfigured_andNoEmbeddedLedgerInTheDataDirectory_thenExit2_andNoneIsMade(
+            @TempDir Path dataDir) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] elsewhere = {"--ledger.data-dir=" + dataDir, "--ledger.checkpoint.public-key-file=" + publicKeyFile()};
+
+        int exit = VerifyCommand.run(elsewhere, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("verify could not run: there is no embedded ledger database in "
+                        + dataDir.toAbsolutePath().resolve("postgres")
+                        + " (set ledger.data-dir to the ledger's, or spring.datasource.url)\n");
+        assertThat(dataDir).isEmptyDirectory();
+    }
+
+    @Test
+    void whileVerifying_thenPostgreSqlRefusesEveryWrite() {
+        try (ConfigurableApplicationContext verifying = VerifyCommand.start(arguments())) {
+            JdbcTemplate session = verifying.getBean(JdbcTemplate.class);
+
+            assertThatThrownBy(() -> session.execute("create table verify_was_here (x int)"))
+                    .hasMessageContaining("read-only transaction");
+            assertThatThrownBy(() -> session.update("delete from ledger_checkpoint"))
+                    .hasMessageContaining("read-only transaction");
+        }
+    }
+
+    /** The ledger's public key only, as an auditor has it: no signing key, no pseudonym key. */
     private String[] arguments() {
         return new String[] {
             "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
             "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
             "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
-            "--ledger.pseudonym.key-file=" + environment.getProperty("ledger.pseudonym.key-file"),
-            "--ledger.checkpoint.signing-key-file=" + environment.getProperty("ledger.checkpoint.signing-key-file"),
-            "--ledger.data-dir=" + environment.getProperty("ledger.data-dir"),
-            "--ledger.checkpoint.poll=1h"
+            "--ledger.checkpoint.public-key-file=" + publicKeyFile()
         };
+    }
+
+    private static Path publicKeyFile() {
+        try {
+            Path file = Files.createTempFile("ledger-public-", ".key");
+            Files.writeString(file, TestLedger.checkpointSigner().verifierKey() + "\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.disclosureledger.core.checkpoint.Checkpoint;
-import org.disclosureledger.core.checkpoint.NoteSigner;
 import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.disclosureledger.core.ledger.LeafEnvelope;
 import org.disclosureledger.core.merkle.IntegrityFailure;
@@ -18,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the whole ledger against itself, trusting only the events as they are stored now and the signing key:
+ * Checks the whole ledger against itself, trusting only the events as they are stored now and the ledger's public key:
  * every entry's leaf is recomputed from its event, the tree is rebuilt from those leaves, and every stored checkpoint
  * is checked for its signature and its root. The stored tree nodes, which proofs are served from, are checked against
  * the tree of the recorded leaves (so that a changed event is reported once, as its leaf), and every stored event the
@@ -44,9 +43,10 @@ public class LedgerVerifier {
     private final NoteVerifier noteVerifier;
     private final Clock clock;
 
-    public LedgerVerifier(JdbcTemplate jdbc, NoteSigner signer, Clock clock) {
+    /** Checks checkpoints against {@code noteVerifier}, the ledger's public key. */
+    public LedgerVerifier(JdbcTemplate jdbc, NoteVerifier noteVerifier, Clock clock) {
         this.jdbc = jdbc;
-        this.noteVerifier = signer.verifier();
+        this.noteVerifier = noteVerifier;
         this.clock = clock;
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.disclosureledger.core.checkpoint.NoteSigner;
+import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.disclosureledger.projections.eventstore.EventStoreConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -31,6 +32,11 @@ class IntegrityTestApplication {
     @Bean
     NoteSigner checkpointSigner() {
         return SIGNER;
+    }
+
+    @Bean
+    NoteVerifier checkpointVerifier() {
+        return SIGNER.verifier();
     }
 
     @Bean

@@ -81,7 +81,7 @@ class TamperTest {
     /** The verifier as it would run once the grace for events committed late has passed. */
     private LedgerVerifier laterVerifier() {
         return new LedgerVerifier(
-                jdbc, signer, Clock.offset(Clock.systemUTC(), LedgerVerifier.SEQUENCING_GRACE.plusHours(1)));
+                jdbc, signer.verifier(), Clock.offset(Clock.systemUTC(), LedgerVerifier.SEQUENCING_GRACE.plusHours(1)));
     }
 
     @Test
