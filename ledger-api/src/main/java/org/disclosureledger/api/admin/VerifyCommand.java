@@ -1,7 +1,6 @@
 package org.disclosureledger.api.admin;
 
 import java.io.PrintStream;
-import org.disclosureledger.api.embedded.EmbeddedPostgresConfiguration;
 import org.disclosureledger.projections.integrity.IntegrityProblem;
 import org.disclosureledger.projections.integrity.LedgerVerifier;
 import org.disclosureledger.projections.integrity.VerificationReport;
@@ -56,10 +55,7 @@ public final class VerifyCommand {
         return new SpringApplicationBuilder(VerifyConfiguration.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties(
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN",
-                        EmbeddedPostgresConfiguration.EXISTING_ONLY + "=true")
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
                 .run(args);
     }
 

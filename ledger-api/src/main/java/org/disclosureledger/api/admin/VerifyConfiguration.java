@@ -32,6 +32,11 @@ import org.springframework.context.annotation.Import;
 class VerifyConfiguration {
 
     @Bean
+    EmbeddedPostgresConfiguration.ExistingOnly existingEmbeddedDatabaseOnly() {
+        return new EmbeddedPostgresConfiguration.ExistingOnly();
+    }
+
+    @Bean
     Clock verifyClock() {
         return Clock.systemUTC();
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -24,15 +25,14 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-    /** Set by commands that only read a ledger ({@code verify}): no new database is made where none is. */
-    public static final String EXISTING_ONLY = "ledger.embedded.postgres.existing-only";
+    /** A bean of commands that only read a ledger ({@code verify}): no new database is made where none is. */
+    public record ExistingOnly() {}
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
-            @Value("${ledger.data-dir}") Path dataDir, @Value("${" + EXISTING_ONLY + ":false}") boolean existingOnly)
-            throws IOException {
+            @Value("${ledger.data-dir}") Path dataDir, ObjectProvider<ExistingOnly> existingOnly) throws IOException {
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
-        if (existingOnly && !Files.exists(pgData.resolve("PG_VERSION"))) {
+        if (existingOnly.getIfAvailable() != null && !Files.exists(pgData.resolve("PG_VERSION"))) {
             throw new IllegalStateException("there is no embedded ledger database in " + pgData
                     + " (set ledger.data-dir to the ledger's, or spring.datasource.url)");
         }

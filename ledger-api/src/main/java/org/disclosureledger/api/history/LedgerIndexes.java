@@ -33,11 +33,12 @@ public class LedgerIndexes {
         if (ids.isEmpty()) {
             return indexes;
         }
-        jdbc.query(PlannedPerCall.query("""
-                                select d.aggregate_identifier, e.ledger_index
-                                from domain_event_entry d join ledger_entry e on e.event_identifier = d.event_identifier
-                                where d.aggregate_identifier = any (?)
-                                  and d.payload_type in ('DisclosureRecorded', 'BulkDisclosureSealed')""", (Object) ids.toArray(new String[0])), rs -> {
+        String sealedOrRecorded = """
+                select d.aggregate_identifier, e.ledger_index
+                from domain_event_entry d join ledger_entry e on e.event_identifier = d.event_identifier
+                where d.aggregate_identifier = any (?)
+                  and d.payload_type in ('DisclosureRecorded', 'BulkDisclosureSealed')""";
+        jdbc.query(PlannedPerCall.query(sealedOrRecorded, (Object) ids.toArray(new String[0])), rs -> {
             indexes.put(rs.getString(1), rs.getLong(2));
         });
         return indexes;

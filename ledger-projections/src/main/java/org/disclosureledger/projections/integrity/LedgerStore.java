@@ -85,8 +85,8 @@ public class LedgerStore {
         if (!innerIds.isEmpty()) {
             jdbc.query(
                     PlannedPerCall.query(
-                            "select level, node_index, hash from ledger_tree_node"
-                                    + " where (level, node_index) in (select * from unnest(?::smallint[], ?::bigint[]))",
+                            "select level, node_index, hash from ledger_tree_node where (level, node_index)"
+                                    + " in (select * from unnest(?::smallint[], ?::bigint[]))",
                             intArray(innerIds.stream().map(NodeId::level).toList()),
                             longArray(innerIds.stream().map(NodeId::index).toList())),
                     rs -> {
@@ -173,10 +173,11 @@ public class LedgerStore {
     /** The events, exactly as stored, in the order of the given identifiers. */
     List<StoredEvent> storedEvents(List<String> eventIdentifiers) {
         Map<String, StoredEvent> byId = new HashMap<>();
-        jdbc.query(PlannedPerCall.query("""
-                                select global_index, event_identifier, payload_type, payload_revision,
-                                       aggregate_identifier, sequence_number, time_stamp, payload
-                                from domain_event_entry where event_identifier = any (?)""", array(eventIdentifiers)), rs -> {
+        String byIdentifier = """
+                select global_index, event_identifier, payload_type, payload_revision, aggregate_identifier,
+                       sequence_number, time_stamp, payload
+                from domain_event_entry where event_identifier = any (?)""";
+        jdbc.query(PlannedPerCall.query(byIdentifier, array(eventIdentifiers)), rs -> {
             LeafEnvelope envelope = new LeafEnvelope(
                     rs.getString(2),
                     rs.getString(3),

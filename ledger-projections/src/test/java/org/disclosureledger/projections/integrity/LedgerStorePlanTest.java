@@ -59,9 +59,10 @@ class LedgerStorePlanTest {
     }
 
     private static void insertEntries(JdbcTemplate jdbc, long from, long to) {
-        jdbc.update("""
-                        insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash, sequenced_at)
-                        select i, 'event-' || i, i, sha256(int8send(i)), now() from generate_series(?, ? - 1) i""", from, to);
+        String entries = """
+                insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash, sequenced_at)
+                select i, 'event-' || i, i, sha256(int8send(i)), now() from generate_series(?, ? - 1) i""";
+        jdbc.update(entries, from, to);
     }
 
     private static long entriesReadWhole(JdbcTemplate jdbc) {
