@@ -1,6 +1,9 @@
 package org.disclosureledger.api.admin;
 
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.sql.SQLException;
+import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.disclosureledger.projections.integrity.IntegrityProblem;
 import org.disclosureledger.projections.integrity.LedgerVerifier;
 import org.disclosureledger.projections.integrity.VerificationReport;
@@ -20,6 +23,9 @@ public final class VerifyCommand {
     /** The first argument that selects this command. */
     public static final String NAME = "verify";
 
+    /** PostgreSQL's SQLSTATE for a table that does not exist. */
+    private static final String UNDEFINED_TABLE = "42P01";
+
     private VerifyCommand() {}
 
     /** Runs the verification; returns the exit code. */
@@ -35,19 +41,41 @@ public final class VerifyCommand {
             for (IntegrityProblem problem : report.problems()) {
                 out.println(line(problem));
             }
+            long badSignatures = report.problems().stream()
+                    .filter(p -> p.kind() == IntegrityProblem.Kind.CHECKPOINT_SIGNATURE_INVALID)
+                    .count();
+            if (report.checkpointsChecked() > 0 && badSignatures == report.checkpointsChecked()) {
+                out.printf(
+                        "no checkpoint verifies with the key given (%s): if it is not this ledger's public key,"
+                                + " verify again with the right one%n",
+                        context.getBean(NoteVerifier.class).keyName());
+            }
             out.printf(
                     "ledger NOT intact: %d problem(s) in %d entries and %d checkpoints%n",
                     report.problems().size(), report.entriesChecked(), report.checkpointsChecked());
             return 1;
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            out.println("verify could not run: "
-                    + String.valueOf(cause.getMessage()).replaceAll("\\s+", " "));
+            out.println("verify could not run: " + reason(e));
             return 2;
         }
+    }
+
+    /** The innermost cause, in one line that says what it is about. */
+    private static String reason(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (cause instanceof NoSuchFileException) {
+            return "no such file: " + message;
+        }
+        if (cause instanceof SQLException sql && UNDEFINED_TABLE.equals(sql.getSQLState())) {
+            // PostgreSQL's message goes on with the statement's position, which says nothing here.
+            return "the database holds no ledger ("
+                    + message.lines().findFirst().orElse("") + ")";
+        }
+        return message.replaceAll("\\s+", " ");
     }
 
     /** What verifying starts, for these arguments. */
@@ -55,7 +83,13 @@ public final class VerifyCommand {
         return new SpringApplicationBuilder(VerifyConfiguration.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
+                .properties(
+                        "spring.main.banner-mode=off",
+                        "logging.level.root=WARN",
+                        // The one line run() prints says why it could not start; Spring Boot's report would repeat it
+                        // with a stack trace.
+                        "logging.level.org.springframework.boot.SpringApplication=OFF",
+                        "logging.level.org.springframework.boot.diagnostics=OFF")
                 .run(args);
     }
 

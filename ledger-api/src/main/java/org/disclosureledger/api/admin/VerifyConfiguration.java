@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.disclosureledger.api.embedded.EmbeddedPostgresConfiguration;
 import org.disclosureledger.api.integrity.CheckpointKeyConfiguration;
 import org.disclosureledger.core.checkpoint.NoteSigner;
@@ -30,6 +31,8 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
 @Import({EmbeddedPostgresConfiguration.class, LedgerVerifier.class})
 class VerifyConfiguration {
+
+    private static final String READ_ONLY = "SET default_transaction_read_only = on";
 
     @Bean
     EmbeddedPostgresConfiguration.ExistingOnly existingEmbeddedDatabaseOnly() {
@@ -66,14 +69,21 @@ class VerifyConfiguration {
                 + " ledger's public key (GET /api/v1/ledger/public-key)");
     }
 
-    /** Every session is read-only, so PostgreSQL itself refuses any write, whatever code runs on it. */
+    /**
+     * Every session is read-only, so PostgreSQL itself refuses any write, whatever code runs on it. The setting comes
+     * after any connection-init SQL the operator configured (a search path, say), so that it cannot be undone there.
+     */
     @Bean
     static BeanPostProcessor readOnlySessions() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof HikariDataSource pool) {
-                    pool.setConnectionInitSql("SET default_transaction_read_only = on");
+                    String own = pool.getConnectionInitSql();
+                    pool.setConnectionInitSql((own == null || own.isBlank() ? "" : own + "; ") + READ_ONLY);
+                } else if (bean instanceof DataSource) {
+                    throw new IllegalStateException("verify makes its sessions read-only through the Hikari pool, not "
+                            + bean.getClass().getName() + " (leave spring.datasource.type unset)");
                 }
                 return bean;
             }

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.core.checkpoint.NoteSigner;
 import org.disclosureledger.projections.integrity.Checkpointer;
 import org.disclosureledger.projections.integrity.LedgerStore;
 import org.disclosureledger.projections.testing.SharedPostgres;
@@ -34,8 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The operator's or auditor's {@code verify} command, run against the same database as a running node with nothing but
- * the ledger's public key: exit 0 and one line when the ledger is intact; after a payload byte is rewritten, exit 1
- * and a line naming the ledger index. It writes nothing: on a database without a ledger it makes no tables, with no
+ * the ledger's public key: exit 0 and one line when the ledger is intact; with another ledger's key, exit 1 and a line
+ * saying no checkpoint verifies with it; after a payload byte is rewritten, exit 1 and a line naming the ledger index.
+ * A missing key or key file, or a database without a ledger, exit 2 with one line. It writes nothing: on a database without a ledger it makes no tables, with no
  * embedded ledger it makes no database, and PostgreSQL refuses its sessions any write.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.checkpoint.poll=1h")
@@ -62,7 +65,7 @@ class VerifyCommandTest {
     Checkpointer checkpointer;
 
     @Test
-    void givenAnIntactLedger_thenExit0_andAfterARewriteAndAnInsertion_thenExit1NamingThem() throws Exception {
+    void givenAnIntactLedger_thenExit0_withAnotherKeyExit1SayingSo_afterRewritesExit1NamingThem() throws Exception {
         LedgerClient client = LedgerClient.recorder(port);
         for (int i = 0; i < 4; i++) {
             client.postJson("/api/v1/disclosures", Examples.disclosure("verify-" + i, "VERIFY000" + i));
@@ -76,6 +79,14 @@ class VerifyCommandTest {
 
         ByteArrayOutputStream intact = new ByteArrayOutputStream();
         int intactExit = VerifyCommand.run(arguments(), new PrintStream(intact, true, StandardCharsets.UTF_8));
+        Path otherKey = Files.createTempFile("other-ledger-", ".key");
+        Files.writeString(
+                otherKey,
+                NoteSigner.fromSeed("other.example/ledger", new byte[32]).verifierKey());
+        String[] withOtherKey = arguments();
+        withOtherKey[withOtherKey.length - 1] = "--ledger.checkpoint.public-key-file=" + otherKey;
+        ByteArrayOutputStream otherLedgers = new ByteArrayOutputStream();
+        int otherKeyExit = VerifyCommand.run(withOtherKey, new PrintStream(otherLedgers, true, StandardCharsets.UTF_8));
         String event =
                 jdbc.queryForObject("select event_identifier from ledger_entry where ledger_index = 2", String.class);
         Tampering.withoutAppendOnlyTriggers(
@@ -96,6 +107,11 @@ class VerifyCommandTest {
 
         assertThat(intactExit).as(intact.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(intact.toString(StandardCharsets.UTF_8)).contains("ledger intact: 4 entries and 1 signed");
+        assertThat(otherKeyExit).isEqualTo(1);
+        assertThat(otherLedgers.toString(StandardCharsets.UTF_8))
+                .contains("CHECKPOINT_SIGNATURE_INVALID at checkpoint at tree size 4")
+                .contains("no checkpoint verifies with the key given (other.example/ledger): if it is not this"
+                        + " ledger's public key, verify again with the right one");
         assertThat(tamperedExit).as(tampered.toString(StandardCharsets.UTF_8)).isEqualTo(1);
         assertThat(tampered.toString(StandardCharsets.UTF_8))
                 .contains("LEAF_HASH_CHANGED at ledger index 2")
@@ -133,8 +149,8 @@ class VerifyCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .startsWith("verify could not run: ")
-                .contains("does not exist")
+                .startsWith("verify could not run: the database holds no ledger (ERROR: relation ")
+                .contains("does not exist)")
                 .hasLineCount(1);
         try (SingleConnectionDataSource database =
                 new SingleConnectionDataSource(empty.jdbcUrl(), empty.username(), empty.password(), true)) {
@@ -164,15 +180,34 @@ class VerifyCommandTest {
     }
 
     @Test
-    void whileVerifying_thenPostgreSqlRefusesEveryWrite() {
-        try (ConfigurableApplicationContext verifying = VerifyCommand.start(arguments())) {
+    void whileVerifying_thenPostgreSqlRefusesEveryWrite_afterTheOperatorsOwnSessionSetUp() {
+        String[] withOwnSetUp = Stream.concat(
+                        Stream.of(arguments()),
+                        Stream.of("--spring.datasource.hikari.connection-init-sql=SET application_name = 'auditor'"))
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext verifying = VerifyCommand.start(withOwnSetUp)) {
             JdbcTemplate session = verifying.getBean(JdbcTemplate.class);
 
+            assertThat(session.queryForObject("select current_setting('application_name')", String.class))
+                    .isEqualTo("auditor");
             assertThatThrownBy(() -> session.execute("create table verify_was_here (x int)"))
                     .hasMessageContaining("read-only transaction");
             assertThatThrownBy(() -> session.update("delete from ledger_checkpoint"))
                     .hasMessageContaining("read-only transaction");
         }
+    }
+
+    @Test
+    void givenAKeyFileThatIsNotThere_thenExit2NamingIt() {
+        String[] withMissingKey = arguments();
+        withMissingKey[withMissingKey.length - 1] = "--ledger.checkpoint.public-key-file=/nonexistent/ledger.key";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = VerifyCommand.run(withMissingKey, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("verify could not run: no such file: /nonexistent/ledger.key\n");
     }
 
     /** The ledger's public key only, as an auditor has it: no signing key, no pseudonym key. */

@@ -13,6 +13,7 @@ import org.disclosureledger.core.checkpoint.Checkpoint;
 import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.disclosureledger.core.ledger.LeafEnvelope;
 import org.disclosureledger.core.merkle.IntegrityFailure;
+import org.disclosureledger.projections.eventstore.PlannedPerCall;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -171,16 +172,13 @@ public class LedgerVerifier {
         Integer[] levels = nodes.stream().map(TreeAppender.Node::level).toArray(Integer[]::new);
         Long[] indexes = nodes.stream().map(TreeAppender.Node::index).toArray(Long[]::new);
         Map<String, byte[]> stored = new HashMap<>();
-        jdbc.query(
-                """
-                        select n.level, n.node_index, n.hash
-                        from unnest(?::integer[], ?::bigint[]) as w(level, node_index)
-                        join ledger_tree_node n on n.level = w.level and n.node_index = w.node_index""",
-                row -> {
-                    stored.put(row.getInt(1) + "/" + row.getLong(2), row.getBytes(3));
-                },
-                levels,
-                indexes);
+        String storedNodes = """
+                select n.level, n.node_index, n.hash
+                from unnest(?::integer[], ?::bigint[]) as w(level, node_index)
+                join ledger_tree_node n on n.level = w.level and n.node_index = w.node_index""";
+        jdbc.query(PlannedPerCall.query(storedNodes, levels, indexes), row -> {
+            stored.put(row.getInt(1) + "/" + row.getLong(2), row.getBytes(3));
+        });
         for (TreeAppender.Node node : nodes) {
             byte[] found = stored.get(node.level() + "/" + node.index());
             if (!java.util.Arrays.equals(found, node.hash())) {
