@@ -103,7 +103,7 @@ class OperationsTest {
     }
 
     @Test
-    void theStreamPublishersLagAndCountersAreServedAsMetricsToAnOperator() throws InterruptedException {
+    void theStreamsLagAndCounters_andTheUnsignedEntries_areServedAsMetricsToAnOperator() throws InterruptedException {
         LedgerClient client = LedgerClient.recorder(port).as(TestTokens.admin());
         assertThat(LedgerClient.recorder(port)
                         .postJson("/api/v1/disclosures", Examples.disclosure("ops-1", "OPS0001"))
@@ -125,6 +125,11 @@ class OperationsTest {
         assertThat(client.get("/actuator/metrics/ledger.stream.publish.failures")
                         .status())
                 .isEqualTo(200);
+        LedgerClient.Response unsigned = client.get("/actuator/metrics/ledger.checkpoint.unsigned");
+        assertThat(unsigned.status()).as(unsigned.body()).isEqualTo(200);
+        assertThat(unsigned.json().path("measurements").get(0).path("value").asDouble())
+                .as("entries no signed checkpoint covers")
+                .isGreaterThanOrEqualTo(0.0);
         assertThat(new LedgerClient(port).get("/actuator/metrics").status())
                 .as("metrics are for operators")
                 .isEqualTo(401);

@@ -31,8 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from the stored nodes, verified): if that ever failed, something rewrote the ledger's tables, and it refuses to
  * sign rather than publish two checkpoints that contradict each other. It also refuses when the last checkpoint does
  * not verify with its own key (a lost key replaced by a new one, another ledger's key configured): every watchdog
- * pinned the key that signed it. With several nodes each may try to sign the
- * same size; the first insert wins and, the tree being deterministic, the others would have signed the same root.
+ * pinned the key that signed it. A refusal is logged once, not at every poll, and once it signs again it says so;
+ * meanwhile {@link #unsignedEntries()} (the meter {@code ledger.checkpoint.unsigned}) grows. With several nodes each
+ * may try to sign the same size; the first insert wins and, the tree being deterministic, the others would have
+ * signed the same root.
  */
 @Component
 public class Checkpointer implements SmartLifecycle {
@@ -48,6 +50,9 @@ public class Checkpointer implements SmartLifecycle {
     private final Duration every;
     private final Duration poll;
     private ScheduledExecutorService scheduler;
+
+    /** What the last refusal to sign was about, so that it is logged once; null while signing. */
+    private volatile String refusing;
 
     public Checkpointer(
             LedgerStore store,
@@ -108,13 +113,13 @@ public class Checkpointer implements SmartLifecycle {
             try {
                 signer.verifier().verifyCheckpoint(previous.signedNote(), origin);
             } catch (IntegrityFailure failure) {
-                log.error(
-                        "Refusing to sign: the checkpoint at size {} does not verify with this ledger's key {} ({});"
-                                + " watchdogs pinned the key that signed it, so configure that key"
-                                + " (ledger.checkpoint.signing-key-file, or the embedded default's keys directory)",
-                        previous.treeSize(),
-                        signer.verifierKey(),
-                        failure.getMessage());
+                refuse(
+                        "key at " + previous.treeSize(),
+                        "Refusing to sign: the checkpoint at size " + previous.treeSize()
+                                + " does not verify with this ledger's key " + signer.verifierKey() + " ("
+                                + failure.getMessage() + "); watchdogs pinned the key that signed it, so configure"
+                                + " that key (ledger.checkpoint.signing-key-file, or the embedded default's keys"
+                                + " directory)");
                 throw failure;
             }
             List<Sha256Hash> proof = tree.consistencyProof(previous.treeSize(), size);
@@ -122,11 +127,10 @@ public class Checkpointer implements SmartLifecycle {
                 ProofVerifier.verifyConsistency(
                         previous.treeSize(), new Sha256Hash(previous.rootHash()), size, root, proof);
             } catch (ConsistencyProofFailure failure) {
-                log.error(
-                        "Refusing to sign: the ledger at size {} does not extend the checkpoint at size {}: {}",
-                        size,
-                        previous.treeSize(),
-                        failure.getMessage());
+                refuse(
+                        "consistency with " + previous.treeSize(),
+                        "Refusing to sign: the ledger at size " + size + " does not extend the checkpoint at size "
+                                + previous.treeSize() + ": " + failure.getMessage());
                 throw failure;
             }
         }
@@ -135,7 +139,28 @@ public class Checkpointer implements SmartLifecycle {
         if (store.addCheckpoint(new LedgerStore.StoredCheckpoint(size, root.bytes(), signer.sign(checkpoint), now))) {
             log.info("Signed checkpoint at tree size {}", size);
         }
+        if (refusing != null) {
+            log.info("Signing checkpoints again, from tree size {}", size);
+            refusing = null;
+        }
         return checkpoint;
+    }
+
+    /** Logs a refusal the first time, and each time it is about something else. */
+    private void refuse(String about, String explanation) {
+        if (!about.equals(refusing)) {
+            log.error(explanation);
+        }
+        refusing = about;
+    }
+
+    /** Ledger entries no signed checkpoint covers yet. */
+    public long unsignedEntries() {
+        long size = store.size();
+        return size
+                - store.latestCheckpoint()
+                        .map(LedgerStore.StoredCheckpoint::treeSize)
+                        .orElse(0L);
     }
 
     @Override
@@ -151,6 +176,8 @@ public class Checkpointer implements SmartLifecycle {
     private void tick() {
         try {
             signIfDue();
+        } catch (IntegrityFailure refused) {
+            // Logged by refuse(), once.
         } catch (RuntimeException e) {
             log.error("Checkpoint not signed this round: {}", e.toString());
         }
