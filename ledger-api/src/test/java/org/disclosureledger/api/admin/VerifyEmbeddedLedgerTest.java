@@ -63,11 +63,8 @@ class VerifyEmbeddedLedgerTest {
     }
 
     private static void recordADisclosure(int port) {
-        LedgerClient.Response token =
-                new LedgerClient(port).postJson("/dev/tokens", map("role", "recorder", "states", List.of("CA")));
-        assertThat(token.status()).as(token.body()).isEqualTo(200);
         LedgerClient.Response recorded = new LedgerClient(port)
-                .as(token.json().path("accessToken").asString())
+                .asDevUser(map("role", "recorder", "states", List.of("CA")))
                 .postJson("/api/v1/disclosures", disclosure("verify-embedded-1", "QXVERIFY2291"));
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
     }
