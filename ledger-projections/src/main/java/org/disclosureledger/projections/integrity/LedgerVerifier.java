@@ -69,6 +69,8 @@ public class LedgerVerifier {
                 .iterator();
         StoredCheckpoint nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
         int checkpointsChecked = 0;
+        int signaturesVerified = 0;
+        int signaturesChecked = 0;
         TreeAppender tree = new TreeAppender(0, List.of());
         TreeAppender recorded = new TreeAppender(0, List.of());
         long expectedIndex = 0;
@@ -92,13 +94,17 @@ public class LedgerVerifier {
                                             + " are missing"));
                     checkNodes(nodes, problems);
                     checkAllSequenced(problems);
-                    return new VerificationReport(expectedIndex, checkpointsChecked, problems);
+                    return new VerificationReport(
+                            expectedIndex, checkpointsChecked, signaturesChecked, signaturesVerified, problems);
                 }
                 tree.append(check(row, problems));
                 nodes.addAll(recorded.append(row.leafHash()));
                 expectedIndex++;
                 while (nextCheckpoint != null && nextCheckpoint.treeSize() == tree.size()) {
-                    checkCheckpoint(nextCheckpoint, tree.rootHash(), problems);
+                    if (checkCheckpoint(nextCheckpoint, tree.rootHash(), problems)) {
+                        signaturesVerified++;
+                    }
+                    signaturesChecked++;
                     checkpointsChecked++;
                     nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
                 }
@@ -119,7 +125,7 @@ public class LedgerVerifier {
             checkpointsChecked++;
             nextCheckpoint = checkpoints.hasNext() ? checkpoints.next() : null;
         }
-        return new VerificationReport(tree.size(), checkpointsChecked, problems);
+        return new VerificationReport(tree.size(), checkpointsChecked, signaturesChecked, signaturesVerified, problems);
     }
 
     /** The leaf hash to build the tree from: recomputed from the event when it exists, else the recorded one. */
@@ -233,9 +239,12 @@ public class LedgerVerifier {
                 MAX_PROBLEMS);
     }
 
-    private void checkCheckpoint(StoredCheckpoint stored, byte[] recomputedRoot, List<IntegrityProblem> problems) {
+    /** Checks a checkpoint's signature and root; returns whether its signature verified with the key. */
+    private boolean checkCheckpoint(StoredCheckpoint stored, byte[] recomputedRoot, List<IntegrityProblem> problems) {
+        boolean signatureVerified = false;
         try {
             Checkpoint signed = noteVerifier.verifyCheckpoint(stored.note());
+            signatureVerified = true;
             if (signed.treeSize() != stored.treeSize()
                     || !java.util.Arrays.equals(signed.rootHash().bytes(), stored.rootHash())) {
                 add(
@@ -273,6 +282,7 @@ public class LedgerVerifier {
                             "the root signed at tree size " + stored.treeSize()
                                     + " differs from the root of the events as stored now"));
         }
+        return signatureVerified;
     }
 
     private List<Row> page(long fromIndex) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.core.checkpoint.Checkpoint;
 import org.disclosureledger.core.checkpoint.NoteSigner;
+import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.disclosureledger.core.merkle.ConsistencyProofFailure;
 import org.disclosureledger.core.merkle.ProofVerifier;
 import org.disclosureledger.core.merkle.Sha256Hash;
@@ -71,6 +72,22 @@ class TamperTest {
         assertThat(report.problems()).isEmpty();
         assertThat(report.entriesChecked()).isEqualTo(DISCLOSURES);
         assertThat(report.checkpointsChecked()).isEqualTo(1);
+        assertThat(report.signaturesChecked()).isEqualTo(1);
+        assertThat(report.signaturesVerified()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAnotherLedgersKey_whenVerified_thenNoCheckpointSignatureVerifies() {
+        NoteVerifier another =
+                NoteSigner.fromSeed("another.ledger/log", new byte[32]).verifier();
+
+        VerificationReport report = new LedgerVerifier(jdbc, another, Clock.systemUTC()).verify();
+
+        assertThat(report.problems())
+                .extracting(IntegrityProblem::kind)
+                .containsExactly(IntegrityProblem.Kind.CHECKPOINT_SIGNATURE_INVALID);
+        assertThat(report.signaturesChecked()).isEqualTo(1);
+        assertThat(report.signaturesVerified()).isZero();
     }
 
     @Test
