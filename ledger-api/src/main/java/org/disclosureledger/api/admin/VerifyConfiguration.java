@@ -8,7 +8,6 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.disclosureledger.api.embedded.EmbeddedPostgresConfiguration;
 import org.disclosureledger.api.integrity.CheckpointKeyConfiguration;
-import org.disclosureledger.core.checkpoint.NoteSigner;
 import org.disclosureledger.core.checkpoint.NoteVerifier;
 import org.disclosureledger.projections.integrity.LedgerVerifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,14 +55,12 @@ class VerifyConfiguration {
                     Files.readString(Path.of(publicKeyFile)).strip());
         }
         if (!signingKeyFile.isBlank()) {
-            return NoteSigner.fromSignerKey(
-                            Files.readString(Path.of(signingKeyFile)).strip())
+            return CheckpointKeyConfiguration.readSigner(Path.of(signingKeyFile))
                     .verifier();
         }
         Path embeddedKey = CheckpointKeyConfiguration.embeddedKeyFile(dataDir);
         if (datasourceUrl.isBlank() && Files.exists(embeddedKey)) {
-            return NoteSigner.fromSignerKey(Files.readString(embeddedKey).strip())
-                    .verifier();
+            return CheckpointKeyConfiguration.readSigner(embeddedKey).verifier();
         }
         throw new IllegalStateException("ledger.checkpoint.public-key-file is not set: give the file holding the"
                 + " ledger's public key (GET /api/v1/ledger/public-key)");

@@ -37,7 +37,7 @@ public class CheckpointKeyConfiguration {
             throws IOException {
         NoteSigner signer;
         if (!keyFile.isBlank()) {
-            signer = NoteSigner.fromSignerKey(Files.readString(Path.of(keyFile)).strip());
+            signer = readSigner(Path.of(keyFile));
         } else if (!datasourceUrl.isBlank()) {
             throw new IllegalStateException("ledger.checkpoint.signing-key-file is not set: an external database needs"
                     + " the checkpoint signing key its watchdogs pinned");
@@ -58,6 +58,11 @@ public class CheckpointKeyConfiguration {
         return checkpointSigner.verifier();
     }
 
+    /** The signer whose key text a file holds (surrounding white space ignored). */
+    public static NoteSigner readSigner(Path file) throws IOException {
+        return NoteSigner.fromSignerKey(Files.readString(file).strip());
+    }
+
     /** Where the embedded default keeps its generated signing key. */
     public static Path embeddedKeyFile(Path dataDir) {
         return dataDir.toAbsolutePath().resolve("keys").resolve("checkpoint-signer.key");
@@ -66,7 +71,7 @@ public class CheckpointKeyConfiguration {
     private static NoteSigner embeddedDefault(Path file, String origin) throws IOException {
         if (Files.exists(file)) {
             log.info("Embedded default: checkpoint signing key read from {}", file);
-            return NoteSigner.fromSignerKey(Files.readString(file).strip());
+            return readSigner(file);
         }
         byte[] seed = new byte[32];
         new SecureRandom().nextBytes(seed);

@@ -44,6 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.checkpoint.poll=1h")
 class VerifyCommandTest {
 
+    /** The ledger's public key, as an auditor holds it. */
+    private static final Path PUBLIC_KEY = publicKeyFile();
+
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
         TestLedger.configure(registry);
@@ -143,7 +146,7 @@ class VerifyCommandTest {
             "--spring.datasource.url=" + empty.jdbcUrl(),
             "--spring.datasource.username=" + empty.username(),
             "--spring.datasource.password=" + empty.password(),
-            "--ledger.checkpoint.public-key-file=" + publicKeyFile()
+            "--ledger.checkpoint.public-key-file=" + PUBLIC_KEY
         };
         int exit = VerifyCommand.run(onEmpty, new PrintStream(out, true, StandardCharsets.UTF_8));
 
@@ -167,7 +170,7 @@ class VerifyCommandTest {
     void givenNoDatabaseConfigured_andNoEmbeddedLedgerInTheDataDirectory_thenExit2_andNoneIsMade(
             @TempDir Path dataDir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String[] elsewhere = {"--ledger.data-dir=" + dataDir, "--ledger.checkpoint.public-key-file=" + publicKeyFile()};
+        String[] elsewhere = {"--ledger.data-dir=" + dataDir, "--ledger.checkpoint.public-key-file=" + PUBLIC_KEY};
 
         int exit = VerifyCommand.run(elsewhere, new PrintStream(out, true, StandardCharsets.UTF_8));
 
@@ -216,7 +219,7 @@ class VerifyCommandTest {
             "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
             "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
             "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
-            "--ledger.checkpoint.public-key-file=" + publicKeyFile()
+            "--ledger.checkpoint.public-key-file=" + PUBLIC_KEY
         };
     }
 
