@@ -1,9 +1,13 @@
 package org.disclosureledger.api.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
+import org.disclosureledger.api.TestTokens;
 import org.disclosureledger.projections.stream.StreamRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -100,9 +105,14 @@ class IngestBenchmark {
     @Test
     void recordingThroughTheApiAgainstRawJdbcWithTheLedgersLag() throws Exception {
         BenchmarkReport report = new BenchmarkReport();
-        LedgerClient client = LedgerClient.recorder(port);
+        try (KeepAliveClient client = new KeepAliveClient(port, TestTokens.recorder("CA"))) {
+            measure(report, client);
+        }
+    }
+
+    private void measure(BenchmarkReport report, KeepAliveClient client) throws Exception {
         int mostThreads = THREAD_COUNTS.stream().max(Integer::compare).orElseThrow();
-        run(mostThreads, WARM_UP_FOR, n -> require(client.postJson("/api/v1/disclosures", disclosure("warm-" + n))));
+        run(mostThreads, WARM_UP_FOR, n -> require(post(client, "/api/v1/disclosures", disclosure("warm-" + n))));
         CaughtUp.await(processing, eventStore, CATCH_UP_TIMEOUT, relay);
 
         Map<String, Object> stored = jdbc.queryForMap(
@@ -111,7 +121,10 @@ class IngestBenchmark {
                 + " event_identifier varchar(255) not null unique, aggregate_identifier varchar(255) not null,"
                 + " sequence_number bigint not null, type varchar(255), time_stamp varchar(255) not null,"
                 + " payload_type varchar(255) not null, payload_revision varchar(255), payload bytea not null,"
-                + " meta_data bytea, unique (aggregate_identifier, sequence_number))");
+                + " meta_data bytea, unique (aggregate_identifier, sequence_number))"
+                // Only ever inserted into: vacuuming it would take a core from the application's next phase
+                // (autovacuum did, for half of the 16-client phase, after the raw phases at 1 and 4 threads).
+                + " with (autovacuum_enabled = false)");
 
         LagSampler sampler = new LagSampler(jdbc);
         AtomicLong rawRows = new AtomicLong();
@@ -123,13 +136,15 @@ class IngestBenchmark {
             sampling.start();
             String batch = "p" + phase + "t" + threads;
             StatementStats statements = StatementStats.start(jdbc);
+            AutoVacuumWorkers autoVacuum = AutoVacuumWorkers.watch(jdbc);
             Load api = run(
-                    threads,
-                    RUN_FOR,
-                    n -> require(client.postJson("/api/v1/disclosures", disclosure(batch + "-" + n))));
+                    threads, RUN_FOR, n -> require(post(client, "/api/v1/disclosures", disclosure(batch + "-" + n))));
+            autoVacuum.close();
+            System.out.println("Autovacuum during the API phase, " + threads + " clients: " + autoVacuum.summary());
             sampler.stop();
             sampling.join();
             statements.print("API phase, " + threads + " clients");
+            writeCalls(api, "api-" + threads + "-clients");
             // The raw ceiling, and the next phase, on cores the processors' backlog no longer shares.
             long catchUpNanos = CaughtUp.await(processing, eventStore, CATCH_UP_TIMEOUT, relay);
             if (phase == 0) {
@@ -137,13 +152,10 @@ class IngestBenchmark {
             }
             Load raw = run(threads, RUN_FOR, n -> insertRaw(rawRows.getAndIncrement(), stored));
             if (phase == 0) {
-                run(
-                        mostThreads,
-                        FLOOR_WARM_UP_FOR,
-                        n -> require(client.postJson(HttpFloor.PATH, disclosure("fw-" + n))));
+                run(mostThreads, FLOOR_WARM_UP_FOR, n -> require(post(client, HttpFloor.PATH, disclosure("fw-" + n))));
             }
             Load floor =
-                    run(threads, RUN_FOR, n -> require(client.postJson(HttpFloor.PATH, disclosure(batch + "-f" + n))));
+                    run(threads, RUN_FOR, n -> require(post(client, HttpFloor.PATH, disclosure(batch + "-f" + n))));
             lastApiRate = api.perSecond();
 
             report.add(new BenchmarkReport.Row(
@@ -282,7 +294,32 @@ class IngestBenchmark {
                 "bench-" + suffix, ("B" + suffix).toUpperCase().replace("-", ""));
     }
 
-    private static void require(LedgerClient.Response response) {
+    /**
+     * With {@code -Dbenchmark.ingest.calls-dir=DIR}, writes each call of a phase to {@code DIR/NAME.csv}: when it
+     * finished (ms since the phase began) and how long it took (ms), for finding what the slowest calls had in common
+     * (a GC log with {@code -Xlog:gc:file=...:time} lines up with the phase start in the first line).
+     */
+    private static void writeCalls(Load load, String name) throws IOException {
+        String dir = System.getProperty("benchmark.ingest.calls-dir");
+        if (dir == null) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder("# phase began " + load.startedAt() + "\nfinished_ms,latency_ms\n");
+        for (int i = 0; i < load.count(); i++) {
+            csv.append(load.finishedNanos()[i] / 1e6)
+                    .append(',')
+                    .append(load.latencyNanos()[i] / 1e6)
+                    .append('\n');
+        }
+        Files.createDirectories(Path.of(dir));
+        Files.writeString(Path.of(dir, name + ".csv"), csv);
+    }
+
+    private static KeepAliveClient.Response post(KeepAliveClient client, String path, Map<String, Object> body) {
+        return client.post(path, LedgerClient.json(body));
+    }
+
+    private static void require(KeepAliveClient.Response response) {
         if (response.status() != 201) {
             throw new AssertionError("recording refused: " + response.status() + " " + response.body());
         }
@@ -297,7 +334,7 @@ class IngestBenchmark {
             connection.setAutoCommit(true);
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, "raw-" + n);
-            insert.setString(3, java.time.Instant.now().toString());
+            insert.setString(3, Instant.now().toString());
             insert.setString(4, (String) stored.get("payload_type"));
             insert.setBytes(5, (byte[]) stored.get("payload"));
             insert.setBytes(6, (byte[]) stored.get("meta_data"));
@@ -308,7 +345,8 @@ class IngestBenchmark {
     }
 
     /** What a load of {@code threads} callers achieved: completed calls, wall time, each call's latency, CPU used. */
-    private record Load(long count, long nanos, long[] latencyNanos, CpuUse.Sample cpu) {
+    private record Load(
+            long count, long nanos, long[] latencyNanos, long[] finishedNanos, Instant startedAt, CpuUse.Sample cpu) {
 
         double perSecond() {
             return count / (nanos / 1e9);
@@ -334,7 +372,7 @@ class IngestBenchmark {
                 threads, task -> new Thread(task, CpuUse.CLIENT_PREFIX + named.incrementAndGet()));
         AtomicLong sequence = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> calls = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -343,13 +381,15 @@ class IngestBenchmark {
                 while (running.get()) {
                     long began = System.nanoTime();
                     call.run(sequence.getAndIncrement());
-                    latencies.add(System.nanoTime() - began);
+                    long finished = System.nanoTime();
+                    calls.add(new long[] {finished, finished - began});
                 }
                 return null;
             }));
         }
         CpuUse.Sample cpuBefore = CpuUse.now();
         long began = System.nanoTime();
+        Instant startedAt = Instant.now();
         start.countDown();
         Thread.sleep(duration.toMillis());
         running.set(false);
@@ -360,9 +400,11 @@ class IngestBenchmark {
         CpuUse.Sample cpu = CpuUse.now().since(cpuBefore);
         pool.shutdown();
         return new Load(
-                latencies.size(),
+                calls.size(),
                 nanos,
-                latencies.stream().mapToLong(Long::longValue).toArray(),
+                calls.stream().mapToLong(done -> done[1]).toArray(),
+                calls.stream().mapToLong(done -> done[0] - began).toArray(),
+                startedAt,
                 cpu);
     }
 
