@@ -150,13 +150,20 @@ public class LedgerStore {
                 rs.getTimestamp(4).toInstant());
     }
 
-    /** Continues the tree where the stored entries end. */
+    /**
+     * Continues the tree where the stored entries end, its peaks read in two queries. One query per peak (as many as
+     * the ledger's size has bits set) made 7 statements of each batch of about 9 single disclosures (2026-12-07).
+     */
     TreeAppender appender() {
         long size = size();
-        List<TreeAppender.Node> peaks = new ArrayList<>();
-        for (long[] position : TreeAppender.peakPositions(size)) {
-            int level = (int) position[0];
-            peaks.add(new TreeAppender.Node(level, position[1], node(level, position[1])));
+        List<NodeId> positions = TreeAppender.peakPositions(size).stream()
+                .map(position -> new NodeId((int) position[0], position[1]))
+                .toList();
+        List<byte[]> hashes = nodes(positions);
+        List<TreeAppender.Node> peaks = new ArrayList<>(positions.size());
+        for (int i = 0; i < positions.size(); i++) {
+            peaks.add(new TreeAppender.Node(
+                    positions.get(i).level(), positions.get(i).index(), hashes.get(i)));
         }
         return new TreeAppender(size, peaks);
     }
