@@ -2,6 +2,7 @@ package org.disclosureledger.projections.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,7 @@ import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.disclosureledger.core.disclosure.AttachSubjects;
 import org.disclosureledger.core.disclosure.CertifyDestruction;
 import org.disclosureledger.core.disclosure.CorrectDisclosure;
@@ -27,6 +29,11 @@ import org.disclosureledger.core.disclosure.RequestDestruction;
 import org.disclosureledger.core.disclosure.SealBulkDisclosure;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.testing.SharedPostgres;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.generator.Generator;
+import org.hibernate.id.enhanced.Optimizer;
+import org.hibernate.id.enhanced.PooledLoThreadLocalOptimizer;
+import org.hibernate.id.enhanced.SequenceStyleGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +58,28 @@ class EventStorageTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    /**
+     * Each event's global index is the sequence's next value, taken without a lock shared by every thread: with
+     * Hibernate's pooled optimizer every request appending an event waited for the others' round trips to the sequence.
+     */
+    @Test
+    void givenEventTable_whenItsGlobalIndexIsGenerated_thenNoOptimizerSerialisesTheSequenceCalls() {
+        Generator generator = entityManagerFactory
+                .unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel()
+                .getEntityDescriptor(DomainEventEntry.class)
+                .getGenerator();
+
+        assertThat(generator).isInstanceOf(SequenceStyleGenerator.class);
+        Optimizer optimizer = ((SequenceStyleGenerator) generator).getOptimizer();
+        assertThat(optimizer).isInstanceOf(PooledLoThreadLocalOptimizer.class);
+        // Each thread's block is the sequence's increment: one index, the sequence's next value.
+        assertThat(optimizer.getIncrementSize()).isEqualTo(1);
+    }
 
     @Test
     void givenRecordedDisclosure_whenStored_thenPayloadTypeIsStableNameAndPayloadIsIsoJson() {
