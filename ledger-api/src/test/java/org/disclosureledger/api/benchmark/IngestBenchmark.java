@@ -132,17 +132,16 @@ class IngestBenchmark {
         for (int phase = 0; phase < THREAD_COUNTS.size(); phase++) {
             int threads = THREAD_COUNTS.get(phase);
             Thread sampling = new Thread(sampler, CpuUse.CLIENT_PREFIX + "lag-sampler");
-            sampler.resume();
+            AutoVacuumWorkers autoVacuum = new AutoVacuumWorkers(jdbc);
+            sampler.resume(autoVacuum);
             sampling.start();
             String batch = "p" + phase + "t" + threads;
             StatementStats statements = StatementStats.start(jdbc);
-            AutoVacuumWorkers autoVacuum = AutoVacuumWorkers.watch(jdbc);
             Load api = run(
                     threads, RUN_FOR, n -> require(post(client, "/api/v1/disclosures", disclosure(batch + "-" + n))));
-            autoVacuum.close();
-            System.out.println("Autovacuum during the API phase, " + threads + " clients: " + autoVacuum.summary());
             sampler.stop();
             sampling.join();
+            System.out.println("Autovacuum during the API phase, " + threads + " clients: " + autoVacuum.summary());
             statements.print("API phase, " + threads + " clients");
             writeCalls(api, "api-" + threads + "-clients");
             // The raw ceiling, and the next phase, on cores the processors' backlog no longer shares.
@@ -408,13 +407,17 @@ class IngestBenchmark {
                 cpu);
     }
 
-    /** Samples, every {@link #SAMPLE_EVERY}, how many events are stored, sequenced and under a signed checkpoint. */
+    /**
+     * Samples, every {@link #SAMPLE_EVERY}, how many events are stored, sequenced and under a signed checkpoint, and
+     * what the server's autovacuum workers are doing.
+     */
     private static final class LagSampler implements Runnable {
 
         private final JdbcTemplate jdbc;
         private final AtomicBoolean running = new AtomicBoolean(true);
         final Stats sequencerLag = new Stats();
         final Stats checkpointLag = new Stats();
+        private AutoVacuumWorkers autoVacuum;
 
         LagSampler(JdbcTemplate jdbc) {
             this.jdbc = jdbc;
@@ -438,6 +441,7 @@ class IngestBenchmark {
                 long stored = counted + ((Number) row.get("added")).longValue();
                 sequencerLag.add(stored - ((Number) row.get("sequenced")).longValue());
                 checkpointLag.add(stored - ((Number) row.get("checkpointed")).longValue());
+                autoVacuum.sample();
                 try {
                     Thread.sleep(SAMPLE_EVERY.toMillis());
                 } catch (InterruptedException e) {
@@ -451,7 +455,9 @@ class IngestBenchmark {
             running.set(false);
         }
 
-        void resume() {
+        /** Samples again, noting the autovacuum workers' work in {@code phaseAutoVacuum} too. */
+        void resume(AutoVacuumWorkers phaseAutoVacuum) {
+            autoVacuum = phaseAutoVacuum;
             running.set(true);
         }
     }

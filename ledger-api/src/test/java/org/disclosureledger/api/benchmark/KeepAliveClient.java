@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Scenario 1's HTTP client: each calling thread posts JSON over its own keep-alive HTTP/1.1 connection, writing the
  * request and reading the response itself, so a call costs one write and the reads of one response and nothing
  * else. The JDK's {@code java.net.http} client, which the benchmark used until 2026-12-07, hands every exchange from
- * the caller to its selector thread and a worker and back: four threads per call on two cores that the application
+ * the caller to its selector thread and a worker and back: three threads per call on two cores that the application
  * also needs, and a scheduling delay at each hand-off that the measured latency included.
  *
  * <p>It speaks only what the benchmark needs (POST with a body of known length; responses with a
@@ -113,6 +113,9 @@ final class KeepAliveClient implements AutoCloseable {
             boolean chunked = false;
             for (String header = line(); !header.isEmpty(); header = line()) {
                 int colon = header.indexOf(':');
+                if (colon < 0) {
+                    throw new IOException("not an HTTP header line: " + header);
+                }
                 String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
                 String value = header.substring(colon + 1).trim();
                 switch (name) {
