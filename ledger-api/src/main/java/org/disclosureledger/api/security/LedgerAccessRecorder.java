@@ -1,7 +1,6 @@
 package org.disclosureledger.api.security;
 
 import java.time.Clock;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.disclosureledger.core.access.AccessId;
 import org.disclosureledger.core.access.AccessedRecord;
@@ -10,6 +9,7 @@ import org.disclosureledger.core.access.ReaderRole;
 import org.disclosureledger.core.access.RecordHistoryAccess;
 import org.disclosureledger.core.access.StatedPurpose;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.eventstore.ThreadOwnIdentifierFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +34,7 @@ class LedgerAccessRecorder implements AccessRecorder {
     public void recordRead(LedgerUser reader, PersonRef person, AccessedRecord record, StatedPurpose purpose) {
         ReaderRole role = role(reader);
         commands.sendAndWait(new RecordHistoryAccess(
-                new AccessId(UUID.randomUUID().toString()),
+                new AccessId(ThreadOwnIdentifierFactory.randomIdentifier()),
                 person,
                 new Reader(role == ReaderRole.ENROLLEE ? ENROLLEE_READER : reader.subject(), role),
                 record,

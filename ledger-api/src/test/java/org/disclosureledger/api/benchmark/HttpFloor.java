@@ -2,7 +2,7 @@ package org.disclosureledger.api.benchmark;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
+import org.disclosureledger.projections.eventstore.ThreadOwnIdentifierFactory;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -61,7 +61,8 @@ class HttpFloor {
 
         @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
         ResponseEntity<Map<String, Object>> record(@RequestBody JsonNode body) {
-            String id = UUID.randomUUID().toString();
+            // As the application makes its events' identifiers: the JDK's shared generator queued the floor's threads.
+            String id = ThreadOwnIdentifierFactory.randomIdentifier();
             jdbc.update(
                     "insert into bench_raw_event (event_identifier, aggregate_identifier, sequence_number, type,"
                             + " time_stamp, payload_type, payload_revision, payload, meta_data)"
