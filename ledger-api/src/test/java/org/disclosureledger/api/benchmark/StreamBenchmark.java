@@ -100,8 +100,9 @@ class StreamBenchmark {
     private static final int PUBLICATIONS = 5;
     /**
      * How long each publication and each raw send waits for the JIT to go quiet (under 20 ms of compiling in a second)
-     * before it starts. Scenario 4 runs first, in a fresh JVM: without the wait, the JIT compiled 0.7-2.0 s within
-     * each publication of 1.3-1.9 s on 2026-12-07, on a publisher it had already compiled, taking a core's third.
+     * before it starts, so that what the warm-up left to compile is not measured. Scenario 4 runs first, in a fresh
+     * JVM: without the wait, the JIT compiled 0.7-2.0 s within each publication of 1.3-1.9 s on 2026-12-07; with it,
+     * still 0.6-1.5 s within each publication of 1.0-1.5 s, so most of that compiling is the publication's own.
      */
     private static final Duration JIT_PATIENCE = Duration.ofSeconds(30);
 

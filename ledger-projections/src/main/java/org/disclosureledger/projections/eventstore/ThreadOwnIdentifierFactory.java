@@ -10,7 +10,7 @@ import org.axonframework.common.IdentifierFactory;
  * them, but drawn from a generator of each thread's own rather than the JDK's one generator behind
  * {@link UUID#randomUUID()}. That one is shared by every thread and takes two locks on each call; with two saturated
  * cores, a thread holding them is sometimes preempted, and the request threads queued behind it (in a JFR recording of
- * the benchmark's 16 clients, 11 to 26 waits of 10 ms or more in each 10 s, about 15 ms each). Each thread's generator
+ * the benchmark's 16 clients, 6 to 26 waits of 10 ms or more in each 10 s, about 16 ms each). Each thread's generator
  * is a DRBG seeded by the JDK from the system's entropy, so the identifiers are as unpredictable and as unlikely to
  * collide as the default's. Axon finds this class through {@code META-INF/services}; the ledger's own random ids
  * ({@code AccessId}) use it too.
