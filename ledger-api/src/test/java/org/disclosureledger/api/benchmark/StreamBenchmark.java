@@ -66,6 +66,7 @@ class StreamBenchmark {
     private static final String RAW_THROUGHPUT_TOPIC = PREFIX + ".raw-throughput";
     private static final String RAW_LATENCY_TOPIC = PREFIX + ".raw-latency";
     private static final String RELAY_WARM_UP_TOPIC = PREFIX + ".relay-warm-up";
+    private static final String RAW_WARM_UP_TOPIC = PREFIX + ".raw-warm-up";
     private static final String RELAY_TOPIC = PREFIX + ".relay";
     private static final int PARTITIONS = 6;
 
@@ -88,21 +89,18 @@ class StreamBenchmark {
      */
     private static final int WARM_UP_ROUNDS = Integer.getInteger("benchmark.stream.warm-up-rounds", 20);
     /**
-     * The raw producer sends the same messages this many times; the fastest send is the ceiling. The fastest of three
-     * ranged from 53,945 to 94,668 messages/s in runs of 2026-12-06 on the same code.
+     * Rounds of one publication of the measured events and one raw send of the same messages; the fastest publication
+     * is the figure and the fastest send the ceiling. Three publications in a run on 2026-12-06 ranged from 25,598 to
+     * 45,780 events/s (the slowest had the JIT compiling 1.3 s and autovacuum working on five tables within it), and
+     * the fastest of three raw sends from 53,945 to 94,668 messages/s in runs on the same code.
      */
-    private static final int RAW_SENDS = 5;
-    /**
-     * The publisher publishes the measured events this many times; the fastest publication is the figure, as the
-     * fastest raw send is the ceiling. Three publications in a run on 2026-12-06 ranged from 25,598 to 45,780 events/s:
-     * the slowest had the JIT compiling 1.3 s and autovacuum working on five tables within it.
-     */
-    private static final int PUBLICATIONS = 5;
+    private static final int ROUNDS = 5;
     /**
      * How long each publication and each raw send waits for the JIT to go quiet (under 20 ms of compiling in a second)
      * before it starts, so that what the warm-up left to compile is not measured. Scenario 4 runs first, in a fresh
      * JVM: without the wait, the JIT compiled 0.7-2.0 s within each publication of 1.3-1.9 s on 2026-12-07; with it,
-     * still 0.6-1.5 s within each publication of 1.0-1.5 s, so most of that compiling is the publication's own.
+     * still 0.6-1.5 s within each publication of 1.0-1.5 s. That compiling is mostly Kafka's code, the clients' and
+     * the broker's in this JVM (counted with {@code -XX:+PrintCompilation}), which the raw sends run too.
      */
     private static final Duration JIT_PATIENCE = Duration.ofSeconds(30);
 
@@ -125,8 +123,13 @@ class StreamBenchmark {
         // Created before the application starts, which leaves an existing topic as it is: each record then carries
         // the broker's append time, the moment its acknowledgement was due.
         // The raw producer's topics too, long before they are used: a topic's partition leaders take a moment.
-        for (String topic :
-                List.of(DISCLOSURES_TOPIC, RAW_THROUGHPUT_TOPIC, RAW_LATENCY_TOPIC, RELAY_WARM_UP_TOPIC, RELAY_TOPIC)) {
+        for (String topic : List.of(
+                DISCLOSURES_TOPIC,
+                RAW_THROUGHPUT_TOPIC,
+                RAW_LATENCY_TOPIC,
+                RAW_WARM_UP_TOPIC,
+                RELAY_WARM_UP_TOPIC,
+                RELAY_TOPIC)) {
             BenchmarkKafka.createLogAppendTimeTopic(SharedKafka.bootstrapServers(), topic, PARTITIONS);
         }
     }
@@ -170,9 +173,17 @@ class StreamBenchmark {
         // history and the agency summaries catching up on the same events took more CPU than the publisher itself, and
         // the raw producer is measured on idle cores.
         CaughtUp.await(processing, eventStore, PATIENCE, null);
+        Map<TopicPartition, Long> warmUpFrom = kafka.endOffsets(DISCLOSURES_TOPIC, PARTITIONS);
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             publishFrom(warmFrom, WARM_UP_EVENTS);
             publisher.stop();
+        }
+        // The raw producer warms up as long as the publisher did, on the warm-up's messages: without it, its five sends
+        // grew faster with every one, from 64,096 to 177,226 messages/s in a run on 2026-12-07, so the ceiling was
+        // still rising when it was taken.
+        List<BenchmarkKafka.Message> warmUpMessages = kafka.readFrom(warmUpFrom, WARM_UP_EVENTS, PATIENCE);
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            kafka.sendAllAndFlush(RAW_WARM_UP_TOPIC, warmUpMessages);
         }
 
         long warmTo = nextLedgerIndex();
@@ -182,12 +193,19 @@ class StreamBenchmark {
 
         // Where the measured events' messages will start on the topic, after the warm-up rounds' messages.
         Map<TopicPartition, Long> measuredFrom = kafka.endOffsets(DISCLOSURES_TOPIC, PARTITIONS);
-        // Like the ceiling, the fastest of a few: the same events published again, the relay's row moved back to them.
+        // The fastest of a few rounds, each a publication of the same events (the relay's row moved back to them) and
+        // then a raw send of the first publication's messages: the two alternate, so that both meet the broker, which
+        // shares this JVM, equally warm (sent after all five publications, the raw sends grew faster with every send,
+        // from 87,649 to 135,735 messages/s, on 2026-12-07).
         long fastestPublication = Long.MAX_VALUE;
         CpuUse.Sample publisherCpu = null;
         long compiledMillis = 0;
         List<String> publicationRates = new ArrayList<>();
-        for (int publication = 0; publication < PUBLICATIONS; publication++) {
+        List<BenchmarkKafka.Message> messages = null;
+        long fastestRaw = Long.MAX_VALUE;
+        CpuUse.Sample rawCpu = null;
+        List<String> rawRates = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
             Duration quietAfter = Compiling.awaitQuiet(JIT_PATIENCE);
             StatementStats statements = StatementStats.start(jdbc);
             AutoVacuum autoVacuum = AutoVacuum.since(jdbc);
@@ -199,40 +217,42 @@ class StreamBenchmark {
             publisher.stop();
             statements.print("while the publisher published " + EVENTS + " events");
             publicationRates.add(String.format("%,.0f", EVENTS / seconds(nanos)));
-            System.out.printf(
-                    "Publication %d, after %.1f s waiting for the JIT to go quiet: %,.0f events/s; %s; the JIT"
-                            + " compiling %,d ms; autovacuum meanwhile: %s%n",
-                    publication + 1,
-                    seconds(quietAfter.toNanos()),
-                    EVENTS / seconds(nanos),
-                    used.perUnit(EVENTS, "event"),
-                    compiled,
-                    autoVacuum.tables());
             if (nanos < fastestPublication) {
                 fastestPublication = nanos;
                 publisherCpu = used;
                 compiledMillis = compiled;
             }
-        }
-        publisher.start();
-        double publisherRate = EVENTS / seconds(fastestPublication);
+            if (messages == null) {
+                messages = kafka.readFrom(measuredFrom, EVENTS, PATIENCE);
+            }
 
-        // The messages of the first publication of the measured events.
-        List<BenchmarkKafka.Message> messages = kafka.readFrom(measuredFrom, EVENTS, PATIENCE);
-        long fastestRaw = Long.MAX_VALUE;
-        CpuUse.Sample rawCpu = null;
-        List<String> rawRates = new ArrayList<>();
-        for (int send = 0; send < RAW_SENDS; send++) {
-            Compiling.awaitQuiet(JIT_PATIENCE);
+            Duration rawQuietAfter = Compiling.awaitQuiet(JIT_PATIENCE);
             CpuUse.Sample rawBefore = CpuUse.now();
+            Compiling rawCompiling = Compiling.since();
             long rawNanos = kafka.sendAllAndFlush(RAW_THROUGHPUT_TOPIC, messages);
             CpuUse.Sample rawUsed = CpuUse.now().since(rawBefore);
+            long rawCompiled = rawCompiling.millis();
             rawRates.add(String.format("%,.0f", EVENTS / seconds(rawNanos)));
             if (rawNanos < fastestRaw) {
                 fastestRaw = rawNanos;
                 rawCpu = rawUsed;
             }
+            System.out.printf(
+                    "Round %d: publication after %.1f s waiting for the JIT to go quiet, %,.0f events/s; %s; the JIT"
+                            + " compiling %,d ms; autovacuum meanwhile: %s. Raw send after %.1f s, %,.0f messages/s,"
+                            + " the JIT compiling %,d ms%n",
+                    round + 1,
+                    seconds(quietAfter.toNanos()),
+                    EVENTS / seconds(nanos),
+                    used.perUnit(EVENTS, "event"),
+                    compiled,
+                    autoVacuum.tables(),
+                    seconds(rawQuietAfter.toNanos()),
+                    EVENTS / seconds(rawNanos),
+                    rawCompiled);
         }
+        publisher.start();
+        double publisherRate = EVENTS / seconds(fastestPublication);
         double rawRate = EVENTS / seconds(fastestRaw);
         report.add(new BenchmarkReport.Row(
                 SCENARIO,
@@ -248,13 +268,15 @@ class StreamBenchmark {
                         + " PostgreSQL (every event here is a disclosure's first, so no follow-on's filter attributes"
                         + " are read from the event store); the processors had caught up before it started; measured"
                         + " after " + WARM_UP_ROUNDS + " rounds of " + WARM_UP_EVENTS + " warm-up events, the fastest"
-                        + " of " + PUBLICATIONS + " publications of the same events, each started once the JIT had"
-                        + " gone quiet (under 20 ms of compiling in a second, waiting at most "
-                        + JIT_PATIENCE.toSeconds() + " s), as was each raw send ("
+                        + " of " + ROUNDS + " publications of the same events, each followed by a raw send and"
+                        + " each started once the JIT had gone quiet (under 20 ms of compiling in a second, waiting"
+                        + " at most " + JIT_PATIENCE.toSeconds() + " s) ("
                         + String.join(", ", publicationRates)
                         + " events/s), with the JIT still compiling " + String.format("%,d", compiledMillis)
                         + " ms (summed over its threads) during it; raw: one idempotent producer, acks=all, async"
-                        + " sends then flush, the fastest of " + RAW_SENDS + " sends of the same messages ("
+                        + " sends then flush, after " + WARM_UP_ROUNDS + " sends of the warm-up's messages; the"
+                        + " fastest of " + ROUNDS + " sends of the first publication's messages,"
+                        + " one after each publication ("
                         + String.join(", ", rawRates) + " messages/s)"));
         report.add(CpuUse.row(
                 SCENARIO,
@@ -330,7 +352,8 @@ class StreamBenchmark {
         try (BenchmarkKafka.RawSender sender = kafka.sender(RAW_LATENCY_TOPIC)) {
             BenchmarkKafka.LatencyProbe rawProbe = kafka.probe(RAW_LATENCY_TOPIC, PARTITIONS, steadyCount, false)
                     .start();
-            paced(steadyCount, i -> sender.send(messages.get(i % messages.size())));
+            List<BenchmarkKafka.Message> published = messages;
+            paced(steadyCount, i -> sender.send(published.get(i % published.size())));
             sender.flush();
             rawLatency = rawProbe.await(PATIENCE);
         }
