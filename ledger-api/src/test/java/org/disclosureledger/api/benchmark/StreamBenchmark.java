@@ -195,8 +195,7 @@ class StreamBenchmark {
         Map<TopicPartition, Long> measuredFrom = kafka.endOffsets(DISCLOSURES_TOPIC, PARTITIONS);
         // The fastest of a few rounds, each a publication of the same events (the relay's row moved back to them) and
         // then a raw send of the first publication's messages: the two alternate, so that both meet the broker, which
-        // shares this JVM, equally warm (sent after all five publications, the raw sends grew faster with every send,
-        // from 87,649 to 135,735 messages/s, on 2026-12-07).
+        // shares this JVM, in the same state.
         long fastestPublication = Long.MAX_VALUE;
         CpuUse.Sample publisherCpu = null;
         long compiledMillis = 0;
