@@ -1,5 +1,6 @@
 package org.disclosureledger.projections.eventstore;
 
+import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -34,13 +35,8 @@ public final class ThreadOwnIdentifierFactory extends IdentifierFactory {
         GENERATOR.get().nextBytes(bytes);
         bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40); // version 4: random
         bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80); // the variant of RFC 9562
-        long mostSignificant = 0;
-        long leastSignificant = 0;
-        for (int i = 0; i < 8; i++) {
-            mostSignificant = (mostSignificant << 8) | (bytes[i] & 0xff);
-            leastSignificant = (leastSignificant << 8) | (bytes[i + 8] & 0xff);
-        }
-        return new UUID(mostSignificant, leastSignificant).toString();
+        ByteBuffer halves = ByteBuffer.wrap(bytes);
+        return new UUID(halves.getLong(), halves.getLong()).toString();
     }
 
     @Override

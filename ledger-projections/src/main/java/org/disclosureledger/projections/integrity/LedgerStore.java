@@ -156,9 +156,7 @@ public class LedgerStore {
      */
     TreeAppender appender() {
         long size = size();
-        List<NodeId> positions = TreeAppender.peakPositions(size).stream()
-                .map(position -> new NodeId((int) position[0], position[1]))
-                .toList();
+        List<NodeId> positions = TreeAppender.peakPositions(size);
         List<byte[]> hashes = nodes(positions);
         List<TreeAppender.Node> peaks = new ArrayList<>(positions.size());
         for (int i = 0; i < positions.size(); i++) {

@@ -3,6 +3,7 @@ package org.disclosureledger.projections.integrity;
 import java.util.ArrayList;
 import java.util.List;
 import org.disclosureledger.core.merkle.MerkleHash;
+import org.disclosureledger.core.merkle.NodeId;
 
 /**
  * Appends leaves to the right edge of an RFC 9162 tree and reports every perfect subtree each append completes, so
@@ -58,13 +59,13 @@ final class TreeAppender {
         return root;
     }
 
-    /** Where the peaks of a tree of {@code size} leaves are, largest first: (level, index) pairs. */
-    static List<long[]> peakPositions(long size) {
-        List<long[]> positions = new ArrayList<>();
+    /** Where the peaks of a tree of {@code size} leaves are, largest first. */
+    static List<NodeId> peakPositions(long size) {
+        List<NodeId> positions = new ArrayList<>();
         long offset = 0;
         for (int level = 63; level >= 0; level--) {
             if ((size & (1L << level)) != 0) {
-                positions.add(new long[] {level, offset >> level});
+                positions.add(new NodeId(level, offset >> level));
                 offset += 1L << level;
             }
         }
