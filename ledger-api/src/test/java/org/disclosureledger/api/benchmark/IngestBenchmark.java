@@ -268,6 +268,13 @@ class IngestBenchmark {
                             + " gauge operators see): whether the read model kept pace with the API"));
             report.add(new BenchmarkReport.Row(
                     SCENARIO, processor + " lag behind the event store, max", lag.max(), null, "events", "as above"));
+            report.add(new BenchmarkReport.Row(
+                    SCENARIO,
+                    processor + " lag behind the event store, at the end of the last phase",
+                    lag.last(),
+                    null,
+                    "events",
+                    "the last sample: near the max when the read model fell further behind all through the phase"));
         }
         report.add(new BenchmarkReport.Row(
                 SCENARIO,
@@ -497,11 +504,18 @@ class IngestBenchmark {
         private long count;
         private double sum;
         private double max;
+        private double last;
 
         synchronized void add(double value) {
             count++;
             sum += value;
             max = Math.max(max, value);
+            last = value;
+        }
+
+        /** The latest sample: at the end of the last phase once the sampler has stopped. */
+        synchronized double last() {
+            return last;
         }
 
         synchronized double mean() {

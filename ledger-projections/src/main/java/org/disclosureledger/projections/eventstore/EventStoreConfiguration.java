@@ -125,12 +125,12 @@ public class EventStoreConfiguration {
 
     /**
      * Keeps the application's connection pool for requests and gives the rest of the ledger's work a pool of
-     * {@value RequestConnections#PROPERTY} connections (default 2; 0 keeps one pool). Static, as a post-processor of
+     * {@value RequestConnections#PROPERTY} connections (default 3; 0 keeps one pool). Static, as a post-processor of
      * the data source must exist before it.
      */
     @Bean
     public static RequestConnections requestConnections(
-            @Value("${ledger.database.background-pool-size:2}") int backgroundPoolSize) {
+            @Value("${ledger.database.background-pool-size:3}") int backgroundPoolSize) {
         return new RequestConnections(backgroundPoolSize);
     }
 
