@@ -27,7 +27,11 @@ import org.disclosureledger.api.Examples;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
 import org.disclosureledger.api.TestTokens;
+import org.disclosureledger.projections.eventstore.ProcessorLag;
+import org.disclosureledger.projections.eventstore.RequestConnections;
+import org.disclosureledger.projections.history.PersonHistoryProjection;
 import org.disclosureledger.projections.stream.StreamRelay;
+import org.disclosureledger.projections.summary.AgencySummaryProjection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +106,9 @@ class IngestBenchmark {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    ProcessorLag processorLag;
+
     @Test
     void recordingThroughTheApiAgainstRawJdbcWithTheLedgersLag() throws Exception {
         BenchmarkReport report = new BenchmarkReport();
@@ -126,7 +133,7 @@ class IngestBenchmark {
                 // (autovacuum did, for half of the 16-client phase, after the raw phases at 1 and 4 threads).
                 + " with (autovacuum_enabled = false)");
 
-        LagSampler sampler = new LagSampler(jdbc);
+        LagSampler sampler = new LagSampler(jdbc, processorLag);
         AtomicLong rawRows = new AtomicLong();
         double lastApiRate = 0;
         for (int phase = 0; phase < THREAD_COUNTS.size(); phase++) {
@@ -246,6 +253,29 @@ class IngestBenchmark {
                 null,
                 "entries",
                 "as above"));
+        for (String processor :
+                List.of(PersonHistoryProjection.PROCESSING_GROUP, AgencySummaryProjection.PROCESSING_GROUP)) {
+            Stats lag = processor.equals(PersonHistoryProjection.PROCESSING_GROUP)
+                    ? sampler.historyLag
+                    : sampler.summariesLag;
+            report.add(new BenchmarkReport.Row(
+                    SCENARIO,
+                    processor + " lag behind the event store, mean",
+                    lag.mean(),
+                    null,
+                    "events",
+                    "sampled every 100 ms in the API phases, from the processor's stored tokens (ProcessorLag, the"
+                            + " gauge operators see): whether the read model kept pace with the API"));
+            report.add(new BenchmarkReport.Row(
+                    SCENARIO, processor + " lag behind the event store, max", lag.max(), null, "events", "as above"));
+            report.add(new BenchmarkReport.Row(
+                    SCENARIO,
+                    processor + " lag behind the event store, at the end of the last phase",
+                    lag.last(),
+                    null,
+                    "events",
+                    "the last sample: near the max when the read model fell further behind all through the phase"));
+        }
         report.add(new BenchmarkReport.Row(
                 SCENARIO,
                 "checkpoint lag behind the event store, mean",
@@ -324,8 +354,10 @@ class IngestBenchmark {
         }
     }
 
+    /** One commit, on a connection of the pool that serves requests, as the API's are. */
     private void insertRaw(long n, Map<String, Object> stored) {
-        try (Connection connection = dataSource.getConnection();
+        try (RequestConnections.Serving serving = RequestConnections.serving();
+                Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("insert into bench_raw_event"
                         + " (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,"
                         + " payload_type, payload_revision, payload, meta_data) values (?, ?, 0, 'Disclosure', ?,"
@@ -417,10 +449,14 @@ class IngestBenchmark {
         private final AtomicBoolean running = new AtomicBoolean(true);
         final Stats sequencerLag = new Stats();
         final Stats checkpointLag = new Stats();
+        final Stats historyLag = new Stats();
+        final Stats summariesLag = new Stats();
+        private final ProcessorLag processorLag;
         private AutoVacuumWorkers autoVacuum;
 
-        LagSampler(JdbcTemplate jdbc) {
+        LagSampler(JdbcTemplate jdbc, ProcessorLag processorLag) {
             this.jdbc = jdbc;
+            this.processorLag = processorLag;
         }
 
         @Override
@@ -441,6 +477,8 @@ class IngestBenchmark {
                 long stored = counted + ((Number) row.get("added")).longValue();
                 sequencerLag.add(stored - ((Number) row.get("sequenced")).longValue());
                 checkpointLag.add(stored - ((Number) row.get("checkpointed")).longValue());
+                historyLag.add(processorLag.of(PersonHistoryProjection.PROCESSING_GROUP));
+                summariesLag.add(processorLag.of(AgencySummaryProjection.PROCESSING_GROUP));
                 autoVacuum.sample();
                 try {
                     Thread.sleep(SAMPLE_EVERY.toMillis());
@@ -466,11 +504,18 @@ class IngestBenchmark {
         private long count;
         private double sum;
         private double max;
+        private double last;
 
         synchronized void add(double value) {
             count++;
             sum += value;
             max = Math.max(max, value);
+            last = value;
+        }
+
+        /** The latest sample: at the end of the last phase once the sampler has stopped. */
+        synchronized double last() {
+            return last;
         }
 
         synchronized double mean() {

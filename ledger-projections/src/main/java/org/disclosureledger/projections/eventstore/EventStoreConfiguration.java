@@ -123,6 +123,17 @@ public class EventStoreConfiguration {
         return new LockTimeout(limit);
     }
 
+    /**
+     * Keeps the application's connection pool for requests and gives the rest of the ledger's work a pool of
+     * {@value RequestConnections#PROPERTY} connections (default 3; 0 keeps one pool). Static, as a post-processor of
+     * the data source must exist before it.
+     */
+    @Bean
+    public static RequestConnections requestConnections(
+            @Value("${ledger.database.background-pool-size:3}") int backgroundPoolSize) {
+        return new RequestConnections(backgroundPoolSize);
+    }
+
     /** How far each processor is behind the event store, from its stored tokens. */
     @Bean
     public ProcessorLag processorLag(JdbcTemplate jdbc) {
