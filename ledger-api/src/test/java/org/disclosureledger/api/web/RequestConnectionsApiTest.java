@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.database.background-pool-size=2", "spring.datasource.hikari.connection-timeout=1000"})
+        properties = {"ledger.database.background-pool-size=2", "spring.datasource.hikari.connection-timeout=3000"})
 class RequestConnectionsApiTest {
 
     @DynamicPropertySource

@@ -16,7 +16,8 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * (README, "What limits each figure").
  *
  * <p>The application's Hikari pool ({@code spring.datasource.*}) serves the threads that {@link #serving()} marks, the
- * API's request threads; a copy of it with {@value #PROPERTY} connections serves every other thread. That bounds how
+ * API's request threads and the threads of the investigations regulators start; a copy of it with {@value #PROPERTY}
+ * connections serves every other thread. That bounds how
  * many connections, and so how much of PostgreSQL, the background work takes at once. A size of 0 keeps one pool for
  * everything, as before.
  */
@@ -46,6 +47,19 @@ public final class RequestConnections implements BeanPostProcessor {
         boolean before = SERVING.get();
         SERVING.set(true);
         return () -> SERVING.set(before);
+    }
+
+    /**
+     * A task that runs with its thread marked as answering a request, for threads that do work the API's callers asked
+     * for and wait on: an investigation a regulator started. Such work took its connections from the application's
+     * pool before the pools were split, and holds more than one at a time (its reader's transaction beside its own).
+     */
+    public static Runnable serving(Runnable task) {
+        return () -> {
+            try (Serving serving = serving()) {
+                task.run();
+            }
+        };
     }
 
     /** The time a thread is marked as answering a request. */

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.disclosureledger.core.rulebook.RulebookLibrary;
+import org.disclosureledger.projections.eventstore.RequestConnections;
 import org.disclosureledger.projections.integrity.LedgerStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +46,7 @@ public class InvestigationConfiguration {
     private static ExecutorService executor() {
         AtomicInteger threads = new AtomicInteger();
         return new ThreadPoolExecutor(RUNNING, RUNNING, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED), task -> {
-            Thread thread = new Thread(task, "investigation-" + threads.incrementAndGet());
+            Thread thread = new Thread(RequestConnections.serving(task), "investigation-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });

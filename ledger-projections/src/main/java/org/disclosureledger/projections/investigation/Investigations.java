@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.disclosureledger.core.rulebook.RulebookLibrary;
+import org.disclosureledger.projections.eventstore.RequestConnections;
 import org.disclosureledger.projections.integrity.LedgerStore;
 import org.disclosureledger.projections.integrity.LedgerStore.StoredCheckpoint;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ public class Investigations {
     private final String nodeId = UUID.randomUUID().toString();
 
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "investigation-heartbeat");
+        Thread thread = new Thread(RequestConnections.serving(task), "investigation-heartbeat");
         thread.setDaemon(true);
         return thread;
     });

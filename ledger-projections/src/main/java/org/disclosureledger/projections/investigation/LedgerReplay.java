@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.disclosureledger.projections.eventstore.RequestConnections;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -40,7 +41,7 @@ final class LedgerReplay {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final ExecutorService readers = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "investigation-reader");
+        Thread thread = new Thread(RequestConnections.serving(task), "investigation-reader");
         thread.setDaemon(true);
         return thread;
     });

@@ -10,6 +10,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.TestDatabase;
@@ -60,6 +61,21 @@ class RequestConnectionsTest {
             assertThat(CompletableFuture.supplyAsync(() -> poolServing(pools)).get(20, TimeUnit.SECONDS))
                     .as("another thread, never marked")
                     .isEqualTo("background");
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void givenATaskMarkedAsServing_whenItRunsOnAThreadOfItsOwn_thenItTakesTheRequestsPool() throws Exception {
+        try (RequestConnections.SplitPools pools = split(new RequestConnections(1))) {
+            AtomicReference<String> taken = new AtomicReference<>();
+            Thread investigation = new Thread(RequestConnections.serving(() -> taken.set(poolServing(pools))));
+
+            investigation.start();
+            investigation.join(20_000);
+
+            assertThat(taken.get()).isEqualTo("requests");
+            assertThat(poolServing(pools)).as("the thread that made the task").isEqualTo("background");
         }
     }
 
