@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -253,11 +254,9 @@ class IngestBenchmark {
                 null,
                 "entries",
                 "as above"));
-        for (String processor :
-                List.of(PersonHistoryProjection.PROCESSING_GROUP, AgencySummaryProjection.PROCESSING_GROUP)) {
-            Stats lag = processor.equals(PersonHistoryProjection.PROCESSING_GROUP)
-                    ? sampler.historyLag
-                    : sampler.summariesLag;
+        for (Map.Entry<String, Stats> readModel : sampler.readModelLag.entrySet()) {
+            String processor = readModel.getKey();
+            Stats lag = readModel.getValue();
             report.add(new BenchmarkReport.Row(
                     SCENARIO,
                     processor + " lag behind the event store, mean",
@@ -449,8 +448,11 @@ class IngestBenchmark {
         private final AtomicBoolean running = new AtomicBoolean(true);
         final Stats sequencerLag = new Stats();
         final Stats checkpointLag = new Stats();
-        final Stats historyLag = new Stats();
-        final Stats summariesLag = new Stats();
+        /** Each read model's lag, by the name of the processor that builds it, in the report's order. */
+        final Map<String, Stats> readModelLag = new TreeMap<>(Map.of(
+                PersonHistoryProjection.PROCESSING_GROUP, new Stats(),
+                AgencySummaryProjection.PROCESSING_GROUP, new Stats()));
+
         private final ProcessorLag processorLag;
         private AutoVacuumWorkers autoVacuum;
 
@@ -477,8 +479,7 @@ class IngestBenchmark {
                 long stored = counted + ((Number) row.get("added")).longValue();
                 sequencerLag.add(stored - ((Number) row.get("sequenced")).longValue());
                 checkpointLag.add(stored - ((Number) row.get("checkpointed")).longValue());
-                historyLag.add(processorLag.of(PersonHistoryProjection.PROCESSING_GROUP));
-                summariesLag.add(processorLag.of(AgencySummaryProjection.PROCESSING_GROUP));
+                readModelLag.forEach((processor, lag) -> lag.add(processorLag.of(processor)));
                 autoVacuum.sample();
                 try {
                     Thread.sleep(SAMPLE_EVERY.toMillis());
