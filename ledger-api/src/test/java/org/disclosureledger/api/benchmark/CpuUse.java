@@ -65,7 +65,7 @@ final class CpuUse {
         String perUnit(double units, String unit) {
             StringBuilder out = new StringBuilder("CPU per " + unit + ":");
             for (Part part : Part.values()) {
-                out.append(String.format(Locale.ROOT, " %s %.2f ms,", part.label, nanos.get(part) / 1e6 / units));
+                out.append(String.format(Locale.ROOT, " %s %.3f ms,", part.label, nanos.get(part) / 1e6 / units));
             }
             return out.substring(0, out.length() - 1);
         }

@@ -139,7 +139,8 @@ class IngestBenchmark {
         double lastApiRate = 0;
         for (int phase = 0; phase < THREAD_COUNTS.size(); phase++) {
             int threads = THREAD_COUNTS.get(phase);
-            Thread sampling = new Thread(sampler, CpuUse.CLIENT_PREFIX + "lag-sampler");
+            // On the requests' pool, so that its reads take no connection from the processors it watches.
+            Thread sampling = new Thread(RequestConnections.serving(sampler), CpuUse.CLIENT_PREFIX + "lag-sampler");
             AutoVacuumWorkers autoVacuum = new AutoVacuumWorkers(jdbc);
             sampler.resume(autoVacuum);
             sampling.start();

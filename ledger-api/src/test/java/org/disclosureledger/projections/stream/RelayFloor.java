@@ -26,6 +26,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventData;
 import org.disclosureledger.projections.eventstore.LedgerSerializer;
+import org.disclosureledger.projections.eventstore.RequestConnections;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -88,8 +89,11 @@ public final class RelayFloor implements AutoCloseable {
         this.segments = segments;
         this.batchSize = batchSize;
         AtomicInteger threads = new AtomicInteger();
+        // Each thread holds a connection for the whole run: from the application's pool of 10, as before the pools were
+        // split, since the background pool (3 by default) would leave a thread waiting for another to finish.
         this.pool = Executors.newFixedThreadPool(
-                segments, task -> new Thread(task, "relay-floor-" + threads.incrementAndGet()));
+                segments,
+                task -> new Thread(RequestConnections.serving(task), "relay-floor-" + threads.incrementAndGet()));
         this.producer = new StreamProducer(
                 Map.of(
                         CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
