@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.disclosureledger.api.Examples.disclosure;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.disclosureledger.api.LedgerClient;
 import org.disclosureledger.api.TestLedger;
@@ -40,6 +45,24 @@ class RequestConnectionsApiTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void givenTheApplicationStarted_whenItsMetricsAreRead_thenBothPoolsHaveHikarisMetrics() throws Exception {
+        String requests = dataSource.unwrap(HikariDataSource.class).getPoolName();
+
+        Map<String, Double> largestByPool = meters.find("hikaricp.connections.max").gauges().stream()
+                .collect(Collectors.toMap(gauge -> gauge.getId().getTag("pool"), Gauge::value));
+
+        // The application's pool has no name of its own here: Hikari names it when it starts, after its copy was named.
+        assertThat(largestByPool).containsEntry(requests, 10.0).containsEntry("ledger-background", 2.0);
+        assertThat(meters.find("hikaricp.connections.pending")
+                        .tag("pool", "ledger-background")
+                        .gauge())
+                .isNotNull();
+    }
 
     @Test
     @Timeout(90)

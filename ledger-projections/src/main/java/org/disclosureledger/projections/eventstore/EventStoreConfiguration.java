@@ -2,6 +2,7 @@ package org.disclosureledger.projections.eventstore;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -132,6 +133,12 @@ public class EventStoreConfiguration {
     public static RequestConnections requestConnections(
             @Value("${ledger.database.background-pool-size:3}") int backgroundPoolSize) {
         return new RequestConnections(backgroundPoolSize);
+    }
+
+    /** The background pool's Hikari metrics, which Spring Boot registers for the requests' pool only. */
+    @Bean
+    public BackgroundPoolMetrics backgroundPoolMetrics(ObjectProvider<DataSource> dataSources) {
+        return new BackgroundPoolMetrics(dataSources);
     }
 
     /** How far each processor is behind the event store, from its stored tokens. */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -150,6 +153,47 @@ class RequestConnectionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "ledger.database.background-pool-size must be from 0 (one pool for all) to 1000, not " + size);
+    }
+
+    @Test
+    @Timeout(30)
+    void givenTheMetricsBound_whenBackgroundWorkHoldsAConnection_thenTheBackgroundPoolsMetricsShowIt()
+            throws Exception {
+        try (RequestConnections.SplitPools pools = split(new RequestConnections(2));
+                Connection started = pools.getConnection()) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("dataSource", pools));
+
+            new BackgroundPoolMetrics(beans.getBeanProvider(DataSource.class)).bindTo(registry);
+
+            try (Connection held = pools.getConnection()) {
+                assertThat(registry.get("hikaricp.connections.active")
+                                .tag("pool", "ledger-background")
+                                .gauge()
+                                .value())
+                        .isEqualTo(2);
+                assertThat(registry.get("hikaricp.connections.max")
+                                .tag("pool", "ledger-background")
+                                .gauge()
+                                .value())
+                        .isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void givenOnePool_whenTheMetricsAreBound_thenNothingIsAddedToIt() {
+        try (HikariDataSource one = (HikariDataSource)
+                new RequestConnections(0).postProcessAfterInitialization(unstarted(), "dataSource")) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+            new BackgroundPoolMetrics(
+                            new StaticListableBeanFactory(Map.of("dataSource", one)).getBeanProvider(DataSource.class))
+                    .bindTo(registry);
+
+            assertThat(one.getMetricsTrackerFactory()).isNull();
+            assertThat(registry.getMeters()).isEmpty();
+        }
     }
 
     private RequestConnections.SplitPools split(RequestConnections connections) {
