@@ -11,7 +11,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Gives the background pool ({@link RequestConnections}) the same metrics as the requests' pool: Hikari's
- * {@code hikaricp.connections.*}, tagged with the pool's name ({@code <pool>-background}). Spring Boot's own binder
+ * {@code hikaricp.connections.*}, tagged with the pool's name: the application's pool's and {@code -background}, or
+ * {@code ledger-background} when the application's pool had no name yet when it was copied. Spring Boot's own binder
  * unwraps the data source to the requests' pool only. An operator who sees the processors fall behind can then tell
  * whether they are waiting for a connection ({@code hikaricp.connections.pending}).
  */
