@@ -51,13 +51,11 @@ class RequestConnectionsApiTest {
 
     @Test
     void givenTheApplicationStarted_whenItsMetricsAreRead_thenBothPoolsHaveHikarisMetrics() throws Exception {
-        String requests = dataSource.unwrap(HikariDataSource.class).getPoolName();
-
         Map<String, Double> largestByPool = meters.find("hikaricp.connections.max").gauges().stream()
                 .collect(Collectors.toMap(gauge -> gauge.getId().getTag("pool"), Gauge::value));
 
-        // The application's pool has no name of its own here: Hikari names it when it starts, after its copy was named.
-        assertThat(largestByPool).containsEntry(requests, 10.0).containsEntry("ledger-background", 2.0);
+        assertThat(dataSource.unwrap(HikariDataSource.class).getPoolName()).isEqualTo("ledger");
+        assertThat(largestByPool).containsEntry("ledger", 10.0).containsEntry("ledger-background", 2.0);
         assertThat(meters.find("hikaricp.connections.pending")
                         .tag("pool", "ledger-background")
                         .gauge())

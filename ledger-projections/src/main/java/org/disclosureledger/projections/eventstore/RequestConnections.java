@@ -81,8 +81,15 @@ public final class RequestConnections implements BeanPostProcessor {
         return bean;
     }
 
-    /** A copy of the pool's settings with its own name and size; like the original, it connects on first use. */
+    /**
+     * A copy of the pool's settings with its own name and size; like the original, it connects on first use. An
+     * unnamed pool is named {@code ledger} first (Hikari would name it {@code HikariPool-N} only once it starts), so
+     * that the two pools' metrics and log lines read as a pair: {@code ledger} and {@code ledger-background}.
+     */
     private HikariDataSource background(HikariDataSource requests) {
+        if (requests.getPoolName() == null && !requests.isRunning()) {
+            requests.setPoolName("ledger");
+        }
         HikariDataSource background = new HikariDataSource();
         requests.copyStateTo(background);
         background.setPoolName((requests.getPoolName() == null ? "ledger" : requests.getPoolName()) + "-background");

@@ -85,7 +85,7 @@ class RequestConnectionsTest {
     @Test
     void givenTheApplicationsPoolSettings_whenSplit_thenTheBackgroundPoolCopiesThemWithItsOwnNameAndSize() {
         HikariDataSource unstarted = unstarted();
-        unstarted.setPoolName("ledger");
+        unstarted.setPoolName("operator-named");
         unstarted.setConnectionInitSql("SET application_name = 'operator-chosen'");
         Object limited =
                 new LockTimeout(Duration.ofMillis(1500)).postProcessBeforeInitialization(unstarted, "dataSource");
@@ -93,7 +93,8 @@ class RequestConnectionsTest {
         try (RequestConnections.SplitPools pools = (RequestConnections.SplitPools)
                 new RequestConnections(3).postProcessAfterInitialization(limited, "dataSource")) {
             HikariDataSource background = pools.background();
-            assertThat(background.getPoolName()).isEqualTo("ledger-background");
+            assertThat(pools.requests().getPoolName()).isEqualTo("operator-named");
+            assertThat(background.getPoolName()).isEqualTo("operator-named-background");
             assertThat(background.getMaximumPoolSize()).isEqualTo(3);
             assertThat(pools.requests()).isSameAs(unstarted);
             assertThat(pools.requests().getMaximumPoolSize()).isEqualTo(10);
@@ -101,6 +102,14 @@ class RequestConnectionsTest {
             assertThat(jdbc.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("1500ms");
             assertThat(jdbc.queryForObject("SHOW application_name", String.class))
                     .isEqualTo("operator-chosen");
+        }
+    }
+
+    @Test
+    void givenAnUnnamedPool_whenSplit_thenTheTwoAreNamedAsAPair() {
+        try (RequestConnections.SplitPools pools = split(new RequestConnections(1))) {
+            assertThat(pools.requests().getPoolName()).isEqualTo("ledger");
+            assertThat(pools.background().getPoolName()).isEqualTo("ledger-background");
         }
     }
 
