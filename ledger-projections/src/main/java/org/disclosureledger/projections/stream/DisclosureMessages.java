@@ -1,8 +1,8 @@
 package org.disclosureledger.projections.stream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -80,12 +80,13 @@ final class DisclosureMessages {
             return Optional.empty();
         }
         String details = event.kind() == StreamKind.CORRECTED ? "corrected" : "details";
-        JsonNode stored = event.payload().tree(details).orElse(null);
-        if (stored == null || !stored.isObject()) {
-            throw new IllegalStateException("stored event " + event.eventIdentifier() + " ("
-                    + event.kind().kind() + ") has no field " + details);
-        }
-        return Optional.of(DisclosureFilter.of(stored));
+        return Optional.of(event.payload()
+                .read(
+                        details,
+                        parser ->
+                                parser.currentToken() == JsonToken.START_OBJECT ? DisclosureFilter.read(parser) : null)
+                .orElseThrow(() -> new IllegalStateException("stored event " + event.eventIdentifier() + " ("
+                        + event.kind().kind() + ") has no field " + details)));
     }
 
     /**

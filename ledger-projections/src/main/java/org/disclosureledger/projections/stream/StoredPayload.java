@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +35,11 @@ final class StoredPayload {
     private final byte[] json;
     private final Map<String, Value> values;
 
-    /** Where a field's value lies in the JSON: from {@code start} (inclusive) to {@code end} (exclusive). */
-    private record Value(int start, int end) {}
+    /**
+     * Where a field's value lies in the JSON: from {@code start} (inclusive) to {@code end} (exclusive); and, if it is
+     * a string, the string (read anyway to find where it ends).
+     */
+    private record Value(int start, int end, String text) {}
 
     private StoredPayload(byte[] json, Map<String, Value> values) {
         this.json = json;
@@ -52,12 +60,12 @@ final class StoredPayload {
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                parser.nextToken();
+                JsonToken token = parser.nextToken();
                 int start = (int) parser.currentTokenLocation().getByteOffset();
-                // Steps over an object or a list; reads a string to its end without making it a String.
+                // Steps over an object or a list; reads a string to its end.
+                String text = token == JsonToken.VALUE_STRING ? parser.getText() : null;
                 parser.skipChildren();
-                parser.finishToken();
-                values.put(name, new Value(start, (int) parser.currentLocation().getByteOffset()));
+                values.put(name, new Value(start, (int) parser.currentLocation().getByteOffset(), text));
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 throw new IllegalArgumentException("a stored event's JSON is not one object");
@@ -86,7 +94,8 @@ final class StoredPayload {
 
     /** The field's value if it is a string; empty if the field is missing or holds anything else. */
     Optional<String> text(String field) {
-        return read(field, parser -> parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : null);
+        Value value = values.get(field);
+        return value == null ? Optional.empty() : Optional.ofNullable(value.text());
     }
 
     /** The number of elements of the field's list; empty if the field is missing or is not a list. */
@@ -109,6 +118,25 @@ final class StoredPayload {
         return read(field, parser -> JSON.readTree(parser));
     }
 
+    /** How a value is read from a parser that stands on its first token; null for a value that is not there. */
+    interface Reading<T> {
+        T from(JsonParser parser) throws IOException;
+    }
+
+    /** The field's value as the reading makes it; empty if the field is missing or the reading makes nothing. */
+    <T> Optional<T> read(String field, Reading<T> reading) {
+        Value value = values.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try (JsonParser parser = FACTORY.createParser(json, value.start(), value.end() - value.start())) {
+            parser.nextToken();
+            return Optional.ofNullable(reading.from(parser));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored event's field " + field + " could not be read again", e);
+        }
+    }
+
     /** The whole object read into a tree (for tests, and for events to be changed before they are stored again). */
     JsonNode tree() {
         try {
@@ -128,24 +156,109 @@ final class StoredPayload {
         if (value == null) {
             return false;
         }
-        out.writeRawValue(new String(json, value.start(), value.end() - value.start(), StandardCharsets.UTF_8));
+        out.writeRawValue(new RawValue(json, value.start(), value.end()));
         return true;
     }
 
-    private interface Reading<T> {
-        T from(JsonParser parser) throws IOException;
-    }
+    /**
+     * A value's stored bytes, handed to the generator as they are: Jackson's byte generator copies them into its
+     * buffer without making a {@code String} of them and encoding it again. The quoted forms, which a generator asks
+     * for only to write a string, quote the value's text as any string is quoted.
+     */
+    private static final class RawValue implements SerializableString {
 
-    private <T> Optional<T> read(String field, Reading<T> reading) {
-        Value value = values.get(field);
-        if (value == null) {
-            return Optional.empty();
+        private final byte[] json;
+        private final int start;
+        private final int end;
+
+        RawValue(byte[] json, int start, int end) {
+            this.json = json;
+            this.start = start;
+            this.end = end;
         }
-        try (JsonParser parser = FACTORY.createParser(json, value.start(), value.end() - value.start())) {
-            parser.nextToken();
-            return Optional.ofNullable(reading.from(parser));
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored event's field " + field + " could not be read again", e);
+
+        @Override
+        public String getValue() {
+            return new String(json, start, end - start, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int charLength() {
+            return getValue().length();
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            return Arrays.copyOfRange(json, start, end);
+        }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            int length = end - start;
+            if (offset + length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(json, start, buffer, offset, length);
+            return length;
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            String value = getValue();
+            if (offset + value.length() > buffer.length) {
+                return -1;
+            }
+            value.getChars(0, value.length(), buffer, offset);
+            return value.length();
+        }
+
+        @Override
+        public int writeUnquotedUTF8(OutputStream out) throws IOException {
+            out.write(json, start, end - start);
+            return end - start;
+        }
+
+        @Override
+        public int putUnquotedUTF8(ByteBuffer buffer) {
+            if (buffer.remaining() < end - start) {
+                return -1;
+            }
+            buffer.put(json, start, end - start);
+            return end - start;
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            return quoted().asQuotedChars();
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            return quoted().asQuotedUTF8();
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            return quoted().appendQuotedUTF8(buffer, offset);
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            return quoted().appendQuoted(buffer, offset);
+        }
+
+        @Override
+        public int writeQuotedUTF8(OutputStream out) throws IOException {
+            return quoted().writeQuotedUTF8(out);
+        }
+
+        @Override
+        public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
+            return quoted().putQuotedUTF8(buffer);
+        }
+
+        private SerializedString quoted() {
+            return new SerializedString(getValue());
         }
     }
 }
