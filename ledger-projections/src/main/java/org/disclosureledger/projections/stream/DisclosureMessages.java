@@ -54,8 +54,6 @@ final class DisclosureMessages {
     // Most single disclosures' messages fit; a larger one grows the buffer.
     private static final int MESSAGE_BUFFER = 2048;
 
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-
     private final String source;
     private final ObjectMapper json = LedgerSerializer.objectMapper(List.of());
 
@@ -97,117 +95,49 @@ final class DisclosureMessages {
      * recipient or purpose).
      */
     byte[] accessEvent(StoredDisclosureEvent event, LedgerPosition position) {
-        try (Batch batch = batch()) {
-            return batch.accessEvent(event, position);
-        }
+        return message(event, position, null);
     }
 
     /** The message announcing a stored disclosure event at its place in the ledger, in structured JSON mode. */
     byte[] disclosureEvent(StoredDisclosureEvent event, LedgerPosition position, DisclosureFilter filter) {
-        try (Batch batch = batch()) {
-            return batch.disclosureEvent(event, position, filter);
-        }
-    }
-
-    /** A writer of one batch's messages, for one thread. */
-    Batch batch() {
-        return new Batch();
+        return message(event, position, Objects.requireNonNull(filter, "a disclosure event's filter"));
     }
 
     /**
-     * Writes a batch's messages one after another through one generator, each a JSON document of its own: making a
-     * generator for each message was a tenth of the relay's work. A message that fails leaves the generator in the
-     * middle of a document, so the batch writes nothing more.
+     * Writes the CloudEvent itself rather than through the SDK's builder and format: the data is copied from the
+     * stored JSON field by field ({@link StreamData}), never read into the event's classes nor into a tree and written
+     * again, which was most of the relay's work. The attributes are those of a CloudEvents 1.0 JSON event; the tests read every
+     * kind back with the SDK.
      */
-    final class Batch implements AutoCloseable {
-
-        private final ByteArrayBuilder bytes = new ByteArrayBuilder(MESSAGE_BUFFER);
-        private final JsonGenerator out;
-        private boolean failed;
-
-        private Batch() {
-            try {
-                out = json.createGenerator(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start writing messages", e);
+    private byte[] message(StoredDisclosureEvent event, LedgerPosition position, DisclosureFilter filter) {
+        StreamKind kind = event.kind();
+        ByteArrayBuilder bytes = new ByteArrayBuilder(MESSAGE_BUFFER);
+        try (JsonGenerator out = json.createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeStringField("specversion", "1.0");
+            out.writeStringField("id", event.eventIdentifier());
+            out.writeStringField("source", source);
+            out.writeStringField("type", kind.type());
+            out.writeStringField("datacontenttype", JSON);
+            out.writeStringField("dataschema", kind.dataSchema());
+            out.writeStringField("subject", disclosureIdOf(event));
+            out.writeStringField("time", DateTimeFormatter.ISO_INSTANT.format(event.storedAt()));
+            writeInteger(out, StreamAttributes.LEDGER_INDEX, position.ledgerIndex());
+            out.writeStringField(StreamAttributes.LEAF_HASH, HexFormat.of().formatHex(position.leafHash()));
+            writeInteger(out, StreamAttributes.DISCLOSURE_SEQUENCE, event.sequenceNumber());
+            if (filter != null) {
+                out.writeStringField(StreamAttributes.CUSTODIAN_STATE, filter.custodianState());
+                out.writeStringField(StreamAttributes.RECIPIENT_AGENCY, filter.recipientAgency());
+                out.writeStringField(StreamAttributes.PURPOSE, filter.purpose());
+                out.writeStringField(StreamAttributes.DATA_CATEGORIES, filter.dataCategories());
             }
-            // Nothing between two messages: each is taken from the buffer as soon as it is written.
-            out.setRootValueSeparator(null);
+            out.writeFieldName("data");
+            StreamData.write(event, out);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the message of event " + event.eventIdentifier(), e);
         }
-
-        /** As {@link DisclosureMessages#accessEvent}. */
-        byte[] accessEvent(StoredDisclosureEvent event, LedgerPosition position) {
-            return message(event, position, null);
-        }
-
-        /** As {@link DisclosureMessages#disclosureEvent}. */
-        byte[] disclosureEvent(StoredDisclosureEvent event, LedgerPosition position, DisclosureFilter filter) {
-            return message(event, position, Objects.requireNonNull(filter, "a disclosure event's filter"));
-        }
-
-        /**
-         * Writes the CloudEvent itself rather than through the SDK's builder and format: the data is copied from the
-         * stored JSON field by field ({@link StreamData}), never read into the event's classes nor into a tree and
-         * written again, which was most of the relay's work. The attributes are those of a CloudEvents 1.0 JSON
-         * event; the tests read every kind back with the SDK.
-         */
-        private byte[] message(StoredDisclosureEvent event, LedgerPosition position, DisclosureFilter filter) {
-            if (failed) {
-                throw new IllegalStateException("a message of this batch failed; the batch writes no more");
-            }
-            failed = true;
-            StreamKind kind = event.kind();
-            try {
-                out.writeStartObject();
-                out.writeStringField("specversion", "1.0");
-                out.writeStringField("id", event.eventIdentifier());
-                out.writeStringField("source", source);
-                out.writeStringField("type", kind.type());
-                out.writeStringField("datacontenttype", JSON);
-                out.writeStringField("dataschema", kind.dataSchema());
-                out.writeStringField("subject", disclosureIdOf(event));
-                out.writeStringField("time", DateTimeFormatter.ISO_INSTANT.format(event.storedAt()));
-                writeInteger(out, StreamAttributes.LEDGER_INDEX, position.ledgerIndex());
-                out.writeFieldName(StreamAttributes.LEAF_HASH);
-                writeHex(out, position.leafHash());
-                writeInteger(out, StreamAttributes.DISCLOSURE_SEQUENCE, event.sequenceNumber());
-                if (filter != null) {
-                    out.writeStringField(StreamAttributes.CUSTODIAN_STATE, filter.custodianState());
-                    out.writeStringField(StreamAttributes.RECIPIENT_AGENCY, filter.recipientAgency());
-                    out.writeStringField(StreamAttributes.PURPOSE, filter.purpose());
-                    out.writeStringField(StreamAttributes.DATA_CATEGORIES, filter.dataCategories());
-                }
-                out.writeFieldName("data");
-                StreamData.write(event, out);
-                out.writeEndObject();
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not write the message of event " + event.eventIdentifier(), e);
-            }
-            byte[] message = bytes.toByteArray();
-            bytes.reset();
-            failed = false;
-            return message;
-        }
-
-        @Override
-        public void close() {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not finish writing messages", e);
-            }
-        }
-    }
-
-    /** Bytes as lower-case hex, the way {@link HexFormat} writes them, without making a string of them first. */
-    private static void writeHex(JsonGenerator out, byte[] bytes) throws IOException {
-        char[] hex = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            hex[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
-            hex[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
-        }
-        out.writeString(hex, 0, hex.length);
+        return bytes.toByteArray();
     }
 
     /**

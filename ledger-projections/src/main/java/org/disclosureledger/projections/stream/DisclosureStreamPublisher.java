@@ -64,26 +64,24 @@ final class DisclosureStreamPublisher {
         Map<String, DisclosureFilter> filters = filtersBefore(batch);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
         List<ProducerRecord<String, byte[]>> alerts = new ArrayList<>();
-        try (DisclosureMessages.Batch writer = messages.batch()) {
-            for (StoredDisclosureEvent event : batch) {
-                String id = DisclosureMessages.disclosureIdOf(event);
-                LedgerPosition position = positions.get(event.eventIdentifier());
-                if (event.kind().isAccess()) {
-                    records.add(StreamProducer.record(
-                            topics.settings().disclosures(), id, writer.accessEvent(event, position)));
-                    continue;
-                }
-                DisclosureMessages.filterSetBy(event).ifPresent(filter -> filters.put(id, filter));
-                DisclosureFilter filter = filters.get(id);
-                if (filter == null) {
-                    throw new IllegalStateException("event " + event.eventIdentifier() + " of disclosure " + id
-                            + " has no earlier event that recorded the disclosure");
-                }
-                byte[] message = writer.disclosureEvent(event, position, filter);
-                records.add(StreamProducer.record(topics.settings().disclosures(), id, message));
-                if (event.kind() == StreamKind.FLAGGED) {
-                    alerts.add(StreamProducer.record(topics.settings().alerts(), id, message));
-                }
+        for (StoredDisclosureEvent event : batch) {
+            String id = DisclosureMessages.disclosureIdOf(event);
+            LedgerPosition position = positions.get(event.eventIdentifier());
+            if (event.kind().isAccess()) {
+                records.add(StreamProducer.record(
+                        topics.settings().disclosures(), id, messages.accessEvent(event, position)));
+                continue;
+            }
+            DisclosureMessages.filterSetBy(event).ifPresent(filter -> filters.put(id, filter));
+            DisclosureFilter filter = filters.get(id);
+            if (filter == null) {
+                throw new IllegalStateException("event " + event.eventIdentifier() + " of disclosure " + id
+                        + " has no earlier event that recorded the disclosure");
+            }
+            byte[] message = messages.disclosureEvent(event, position, filter);
+            records.add(StreamProducer.record(topics.settings().disclosures(), id, message));
+            if (event.kind() == StreamKind.FLAGGED) {
+                alerts.add(StreamProducer.record(topics.settings().alerts(), id, message));
             }
         }
         return new SentBatch(producer.send(topics.settings().disclosures(), records), alerts);

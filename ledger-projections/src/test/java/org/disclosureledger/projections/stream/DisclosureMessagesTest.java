@@ -312,38 +312,6 @@ class DisclosureMessagesTest {
                 .get("data");
     }
 
-    @Test
-    void givenABatchOfEventsOfEveryKind_whenWrittenThroughOneWriter_thenEachMessageIsTheOneWrittenAlone() {
-        List<StoredDisclosureEvent> events = StreamExamples.oneOfEachKind().stream()
-                .map(DisclosureMessagesTest::stored)
-                .toList();
-        StoredDisclosureEvent read = StreamExamples.stored("event-2", 0, STORED, AccessMessagesTest.READ);
-
-        try (DisclosureMessages.Batch batch = messages.batch()) {
-            for (int i = 0; i < events.size(); i++) {
-                LedgerPosition position = new LedgerPosition(i, LEAF);
-                assertThat(batch.disclosureEvent(events.get(i), position, FILTER))
-                        .isEqualTo(messages.disclosureEvent(events.get(i), position, FILTER));
-            }
-            assertThat(batch.accessEvent(read, new LedgerPosition(99, LEAF)))
-                    .isEqualTo(messages.accessEvent(read, new LedgerPosition(99, LEAF)));
-        }
-    }
-
-    @Test
-    void givenAMessageOfABatchThatFailed_whenTheNextIsWritten_thenRefused() {
-        StoredDisclosureEvent recorded = stored(StreamExamples.oneOfEachKind().get(0));
-        StoredDisclosureEvent broken = edited(recorded, payload -> payload.remove("recordedAt"));
-
-        try (DisclosureMessages.Batch batch = messages.batch()) {
-            assertThatThrownBy(() -> batch.disclosureEvent(broken, new LedgerPosition(0, LEAF), FILTER))
-                    .hasMessage("stored event event-1 (recorded) has no field recordedAt");
-            assertThatThrownBy(() -> batch.disclosureEvent(recorded, new LedgerPosition(1, LEAF), FILTER))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("a message of this batch failed; the batch writes no more");
-        }
-    }
-
     private static StoredDisclosureEvent stored(Object payload) {
         return StreamExamples.stored("event-1", 0, STORED, payload);
     }
