@@ -261,8 +261,8 @@ class StreamBenchmark {
                 "events/s",
                 "publisher: the stream relay, one thread, batches of " + batchSize + " ledger entries in ledger"
                         + " order, in turns of about half a second that each lock the relay's row; each batch reads"
-                        + " its entries with their stored events, reads them as JSON through the event store's"
-                        + " upcasters, copies the named fields into each message and sends them all while the batch"
+                        + " its entries with their stored events through the event store's upcasters, copies the"
+                        + " named fields' stored JSON into each message and sends them all while the batch"
                         + " before waits for its acknowledgements; the turn commits the relay's position to"
                         + " PostgreSQL (every event here is a disclosure's first, so no follow-on's filter attributes"
                         + " are read from the event store); the processors had caught up before it started; measured"
@@ -318,7 +318,7 @@ class StreamBenchmark {
                                 + FLOOR_BATCH + ", "
                                 + (messagesMade == RelayFloor.Messages.STORED_BYTES
                                         ? "sending each stored payload as it is, without a CloudEvent around it"
-                                        : "reading each payload as JSON (a plain ObjectMapper, not through the event"
+                                        : "reading each payload as the publisher does (not through the event"
                                                 + " store's upcasters) and making it the stream's"
                                                 + " CloudEvent with the stream's own code, as the publisher does;"
                                                 + " no checkpoints, alerts or metrics")

@@ -1,15 +1,11 @@
 package org.disclosureledger.projections.stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +21,6 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventData;
-import org.disclosureledger.projections.eventstore.LedgerSerializer;
 import org.disclosureledger.projections.eventstore.RequestConnections;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -44,8 +39,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *   <li>{@link Messages#STORED_BYTES}: each stored payload is sent as it is, without a CloudEvent around it: what this
  *       relay costs before it builds a message. The stored events name their subjects by pseudonym, which the real
  *       stream never carries, so this goes to a topic of the benchmark's own on its test broker only;
- *   <li>{@link Messages#CURATED}: each payload is read as JSON with a plain {@code ObjectMapper} (not through the
- *       event store's upcasters) and made into the stream's CloudEvent by the stream's own {@link DisclosureMessages};
+ *   <li>{@link Messages#CURATED}: each payload is read as the publisher reads it ({@link StoredPayload}, but not
+ *       through the event store's upcasters) and made into the stream's CloudEvent by the stream's own
+ *       {@link DisclosureMessages};
  *       the filter attributes of disclosures whose first event in a batch is a follow-on are read from the event
  *       store, as the publisher does.
  *       Not done: checkpoints, alerts and metrics.
@@ -74,7 +70,6 @@ public final class RelayFloor implements AutoCloseable {
     // producer is connected before a measured run, as the publisher's is.
     private final ExecutorService pool;
     private final StreamProducer producer;
-    private final ObjectMapper json = LedgerSerializer.objectMapper(List.of());
 
     /**
      * @param dataSource       the application's database
@@ -205,7 +200,7 @@ public final class RelayFloor implements AutoCloseable {
                     if (!rows.isEmpty()) {
                         List<ProducerRecord<String, byte[]>> records = messages == Messages.STORED_BYTES
                                 ? storedBytes(topic, rows)
-                                : curated(topic, rows, json, curated, store);
+                                : curated(topic, rows, curated, store);
                         producer.sendAll(topic, records);
                         for (ProducerRecord<String, byte[]> record : records) {
                             bytes += record.value().length;
@@ -232,18 +227,13 @@ public final class RelayFloor implements AutoCloseable {
 
     /** The relay's work on a batch, less reading through the event store's upcasters, checkpoints and metrics. */
     private static List<ProducerRecord<String, byte[]>> curated(
-            String topic, List<Row> rows, ObjectMapper json, DisclosureMessages messages, StreamStore store) {
+            String topic, List<Row> rows, DisclosureMessages messages, StreamStore store) {
         List<StoredDisclosureEvent> events = new ArrayList<>(rows.size());
         Set<String> seen = new HashSet<>();
         Map<String, Long> followOnsFirst = new LinkedHashMap<>();
         for (Row row : rows) {
             StoredDisclosureEvent event = stored(
-                    json,
-                    row.eventIdentifier(),
-                    row.sequenceNumber(),
-                    row.storedAt(),
-                    row.payloadType(),
-                    row.payload());
+                    row.eventIdentifier(), row.sequenceNumber(), row.storedAt(), row.payloadType(), row.payload());
             events.add(event);
             if (!event.kind().isAccess()
                     && seen.add(DisclosureMessages.disclosureIdOf(event))
@@ -257,7 +247,6 @@ public final class RelayFloor implements AutoCloseable {
         for (DomainEventData<byte[]> setter :
                 store.latestEventsBefore(followOnsFirst, DisclosureMessages.SETS_FILTER_STORED_AS)) {
             StoredDisclosureEvent event = stored(
-                    json,
                     setter.getEventIdentifier(),
                     setter.getSequenceNumber(),
                     setter.getTimestamp().toString(),
@@ -285,13 +274,13 @@ public final class RelayFloor implements AutoCloseable {
     }
 
     private static StoredDisclosureEvent stored(
-            ObjectMapper json, String id, long sequence, String storedAt, String type, byte[] payload) {
-        try {
-            return new StoredDisclosureEvent(
-                    id, sequence, Instant.parse(storedAt), StoredDisclosureEvent.kindOf(type), json.readTree(payload));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            String id, long sequence, String storedAt, String type, byte[] payload) {
+        return new StoredDisclosureEvent(
+                id,
+                sequence,
+                StoredTime.parse(storedAt),
+                StoredDisclosureEvent.kindOf(type),
+                StoredPayload.of(payload));
     }
 
     private static long position(Connection connection, int segment) throws SQLException {

@@ -1,8 +1,8 @@
 package org.disclosureledger.projections.stream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -65,12 +65,10 @@ final class DisclosureMessages {
     /** The disclosure a stored event belongs to; for a recorded read, the access id. */
     static String disclosureIdOf(StoredDisclosureEvent event) {
         String field = event.kind().isAccess() ? "accessId" : "disclosureId";
-        JsonNode id = event.payload().get(field);
-        if (id == null || !id.isTextual()) {
-            throw new IllegalStateException("stored event " + event.eventIdentifier() + " ("
-                    + event.kind().kind() + ") has no field " + field);
-        }
-        return id.asText();
+        return event.payload()
+                .text(field)
+                .orElseThrow(() -> new IllegalStateException("stored event " + event.eventIdentifier() + " ("
+                        + event.kind().kind() + ") has no field " + field));
     }
 
     /**
@@ -82,12 +80,13 @@ final class DisclosureMessages {
             return Optional.empty();
         }
         String details = event.kind() == StreamKind.CORRECTED ? "corrected" : "details";
-        JsonNode stored = event.payload().get(details);
-        if (stored == null || !stored.isObject()) {
-            throw new IllegalStateException("stored event " + event.eventIdentifier() + " ("
-                    + event.kind().kind() + ") has no field " + details);
-        }
-        return Optional.of(DisclosureFilter.of(stored));
+        return Optional.of(event.payload()
+                .read(
+                        details,
+                        parser ->
+                                parser.currentToken() == JsonToken.START_OBJECT ? DisclosureFilter.read(parser) : null)
+                .orElseThrow(() -> new IllegalStateException("stored event " + event.eventIdentifier() + " ("
+                        + event.kind().kind() + ") has no field " + details)));
     }
 
     /**
@@ -106,8 +105,8 @@ final class DisclosureMessages {
 
     /**
      * Writes the CloudEvent itself rather than through the SDK's builder and format: the data is copied from the
-     * stored JSON field by field ({@link StreamData}), never read into the event's classes and written again, which
-     * was most of the relay's work. The attributes are those of a CloudEvents 1.0 JSON event; the tests read every
+     * stored JSON field by field ({@link StreamData}), never read into the event's classes nor into a tree and written
+     * again, which was most of the relay's work. The attributes are those of a CloudEvents 1.0 JSON event; the tests read every
      * kind back with the SDK.
      */
     private byte[] message(StoredDisclosureEvent event, LedgerPosition position, DisclosureFilter filter) {

@@ -1,6 +1,5 @@
 package org.disclosureledger.projections.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -9,7 +8,8 @@ import org.disclosureledger.core.stream.StreamKind;
 
 /**
  * A stored disclosure event as the publisher receives it from the relay: its JSON as the event serializer wrote it,
- * after the upcasters, not read into its class (the messages take named fields from it, {@link StreamData}).
+ * after the upcasters, not read into its class nor into a tree (the messages take named fields from it,
+ * {@link StreamData}).
  *
  * @param eventIdentifier the event's identifier in the event store, which becomes the message id
  * @param sequenceNumber  the event's position within its disclosure, from 0
@@ -18,7 +18,7 @@ import org.disclosureledger.core.stream.StreamKind;
  * @param payload         the event's stored JSON, person references included: never sent as it is
  */
 record StoredDisclosureEvent(
-        String eventIdentifier, long sequenceNumber, Instant storedAt, StreamKind kind, JsonNode payload) {
+        String eventIdentifier, long sequenceNumber, Instant storedAt, StreamKind kind, StoredPayload payload) {
 
     private static final Map<String, StreamKind> KINDS = Arrays.stream(StreamKind.values())
             .filter(kind -> kind.storedEventName().isPresent())

@@ -1,6 +1,5 @@
 package org.disclosureledger.projections.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -69,8 +68,17 @@ final class StoredEvents {
                                     "stored event " + event.getMessageIdentifier() + " has no sequence number")),
                     event.getTimestamp(),
                     kind,
-                    event.getData(JsonNode.class).getData()));
+                    payloadOf(event)));
         }
         return events;
+    }
+
+    /** The event's JSON as stored, or as the upcasters left it; not read into a tree. */
+    private static StoredPayload payloadOf(IntermediateEventRepresentation event) {
+        try {
+            return StoredPayload.of(event.getData(byte[].class).getData());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("stored event " + event.getMessageIdentifier() + ": " + e.getMessage(), e);
+        }
     }
 }

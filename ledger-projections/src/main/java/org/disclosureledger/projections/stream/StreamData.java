@@ -16,9 +16,9 @@ import org.disclosureledger.core.stream.StreamKind;
  * The {@code data} of each kind of disclosure message, field for field as {@code docs/stream.md} lists them and as
  * the JSON Schemas in {@code schemas/stream} require, and where in the stored event (as the event serializer wrote
  * it, after the upcasters) each is taken from. Each kind's data is built by naming what may go out, never by removing
- * what may not: a field added to an event later stays off the stream until it is added here. The objects copied whole
- * (a disclosure's details, a suspension, a flag's findings) go out as their classes are written, as before
- * the relay read the stored JSON. Nothing here takes a person reference, a dispute statement or a request digest; a
+ * what may not: a field added to an event later stays off the stream until it is added here. A field copied goes out
+ * byte for byte as the event serializer stored it (the objects copied whole too: a disclosure's details, a suspension,
+ * a flag's findings), a field within one as read back into a tree and written again. Nothing here takes a person reference, a dispute statement or a request digest; a
  * list of subjects goes out as its length.
  */
 final class StreamData {
@@ -160,27 +160,37 @@ final class StreamData {
      *                               message names the event and the field, never a value
      */
     static void write(StoredDisclosureEvent event, JsonGenerator out) throws IOException {
+        StoredPayload payload = event.payload();
         out.writeStartObject();
         for (Field field : fieldsOf(event.kind())) {
-            JsonNode value = event.payload();
-            for (String step : field.from()) {
-                value = value.get(step);
-                if (value == null) {
-                    throw new IllegalStateException("stored event " + event.eventIdentifier() + " ("
-                            + event.kind().kind() + ") has no field " + String.join(".", field.from()));
-                }
+            String stored = field.from().get(0);
+            if (!payload.has(stored)) {
+                throw noField(event, field);
             }
             out.writeFieldName(field.name());
             if (field.counted()) {
-                if (!value.isArray()) {
-                    throw new IllegalStateException("stored event " + event.eventIdentifier() + " ("
-                            + event.kind().kind() + "): " + String.join(".", field.from()) + " is not a list");
-                }
-                out.writeNumber(value.size());
+                int count = payload.count(stored)
+                        .orElseThrow(() -> new IllegalStateException("stored event " + event.eventIdentifier() + " ("
+                                + event.kind().kind() + "): " + stored + " is not a list"));
+                out.writeNumber(count);
+            } else if (field.from().size() == 1) {
+                payload.copy(stored, out);
             } else {
+                JsonNode value = payload.tree(stored).orElseThrow();
+                for (String step : field.from().subList(1, field.from().size())) {
+                    value = value.get(step);
+                    if (value == null) {
+                        throw noField(event, field);
+                    }
+                }
                 out.writeTree(value);
             }
         }
         out.writeEndObject();
+    }
+
+    private static IllegalStateException noField(StoredDisclosureEvent event, Field field) {
+        return new IllegalStateException("stored event " + event.eventIdentifier() + " ("
+                + event.kind().kind() + ") has no field " + String.join(".", field.from()));
     }
 }

@@ -172,18 +172,25 @@ final class StreamStore {
 
     /**
      * A row of the event store, from its columns type, aggregate_identifier, sequence_number, event_identifier,
-     * time_stamp, payload_type, payload_revision, payload and meta_data, in that order from {@code first}.
+     * time_stamp, payload_type, payload_revision, payload and meta_data, in that order from {@code first}; its time
+     * is read by {@link StoredTime}.
      */
     private static DomainEventData<byte[]> storedEvent(ResultSet rs, int first) throws SQLException {
+        String storedAt = rs.getString(first + 4);
         return new GenericDomainEventEntry<>(
                 rs.getString(first),
                 rs.getString(first + 1),
                 rs.getLong(first + 2),
                 rs.getString(first + 3),
-                rs.getString(first + 4),
+                storedAt,
                 rs.getString(first + 5),
                 rs.getString(first + 6),
                 rs.getBytes(first + 7),
-                rs.getBytes(first + 8));
+                rs.getBytes(first + 8)) {
+            @Override
+            public Instant getTimestamp() {
+                return StoredTime.parse(storedAt);
+            }
+        };
     }
 }

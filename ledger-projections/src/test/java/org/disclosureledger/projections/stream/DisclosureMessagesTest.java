@@ -2,6 +2,7 @@ package org.disclosureledger.projections.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.disclosureledger.projections.stream.StreamExamples.edited;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -197,10 +198,11 @@ class DisclosureMessagesTest {
 
     @Test
     void givenStoredEventWithFieldsTheStreamDoesNotName_whenMapped_thenTheyAreLeftOut() throws Exception {
-        StoredDisclosureEvent recorded = stored(StreamExamples.oneOfEachKind().get(0));
-        ObjectNode payload = (ObjectNode) recorded.payload();
-        payload.put("statement", StreamExamples.DISPUTE_STATEMENT);
-        payload.put("person", StreamExamples.person("added later").value());
+        StoredDisclosureEvent recorded =
+                edited(stored(StreamExamples.oneOfEachKind().get(0)), payload -> {
+                    payload.put("statement", StreamExamples.DISPUTE_STATEMENT);
+                    payload.put("person", StreamExamples.person("added later").value());
+                });
 
         JsonNode data = json.readTree(messages.disclosureEvent(recorded, new LedgerPosition(0, LEAF), FILTER))
                 .get("data");
@@ -214,10 +216,11 @@ class DisclosureMessagesTest {
 
     @Test
     void givenStoredEventWithoutANamedField_whenMapped_thenRefusedNamingTheEventAndFieldButNoValue() {
-        StoredDisclosureEvent recorded = stored(StreamExamples.oneOfEachKind().get(0));
-        ((ObjectNode) recorded.payload()).remove("recordedAt");
-        StoredDisclosureEvent read = StreamExamples.stored("event-2", 0, STORED, AccessMessagesTest.READ);
-        ((ObjectNode) read.payload()).remove("reader");
+        StoredDisclosureEvent recorded =
+                edited(stored(StreamExamples.oneOfEachKind().get(0)), payload -> payload.remove("recordedAt"));
+        StoredDisclosureEvent read = edited(
+                StreamExamples.stored("event-2", 0, STORED, AccessMessagesTest.READ),
+                payload -> payload.remove("reader"));
 
         assertThatThrownBy(() -> messages.disclosureEvent(recorded, new LedgerPosition(0, LEAF), FILTER))
                 .isInstanceOf(IllegalStateException.class)
@@ -229,9 +232,9 @@ class DisclosureMessagesTest {
 
     @Test
     void givenStoredSubjectsThatAreNotAList_whenMapped_thenRefusedWithoutQuotingThem() {
-        StoredDisclosureEvent chunk = stored(StreamExamples.oneOfEachKind().get(2));
         String person = StreamExamples.person("bulk-0").value();
-        ((ObjectNode) chunk.payload()).put("subjects", person);
+        StoredDisclosureEvent chunk =
+                edited(stored(StreamExamples.oneOfEachKind().get(2)), payload -> payload.put("subjects", person));
 
         assertThatThrownBy(() -> messages.disclosureEvent(chunk, new LedgerPosition(0, LEAF), FILTER))
                 .isInstanceOf(IllegalStateException.class)
@@ -242,16 +245,18 @@ class DisclosureMessagesTest {
 
     @Test
     void givenStoredDetailsWithoutAFilterAttribute_whenAskedForTheFilter_thenRefusedNamingIt() {
-        StoredDisclosureEvent recorded = stored(StreamExamples.oneOfEachKind().get(0));
-        ((ObjectNode) recorded.payload().get("details").get("purpose")).remove("code");
-        StoredDisclosureEvent correction = stored(StreamExamples.oneOfEachKind().get(4));
-        ((ObjectNode) correction.payload()).remove("corrected");
+        StoredDisclosureEvent recorded = edited(
+                stored(StreamExamples.oneOfEachKind().get(0)),
+                payload -> ((ObjectNode) payload.get("details").get("purpose")).remove("code"));
+        StoredDisclosureEvent correction =
+                edited(stored(StreamExamples.oneOfEachKind().get(4)), payload -> payload.remove("corrected"));
 
-        StoredDisclosureEvent opened = stored(StreamExamples.oneOfEachKind().get(1));
-        ((ObjectNode) opened.payload().get("details").get("recipient")).putObject("agencyId");
-        StoredDisclosureEvent categorised =
-                stored(StreamExamples.oneOfEachKind().get(0));
-        ((ArrayNode) categorised.payload().get("details").get("dataCategories")).add(7);
+        StoredDisclosureEvent opened = edited(
+                stored(StreamExamples.oneOfEachKind().get(1)),
+                payload -> ((ObjectNode) payload.get("details").get("recipient")).putObject("agencyId"));
+        StoredDisclosureEvent categorised = edited(
+                stored(StreamExamples.oneOfEachKind().get(0)),
+                payload -> ((ArrayNode) payload.get("details").get("dataCategories")).add(7));
 
         assertThatThrownBy(() -> DisclosureMessages.filterSetBy(recorded))
                 .isInstanceOf(IllegalStateException.class)

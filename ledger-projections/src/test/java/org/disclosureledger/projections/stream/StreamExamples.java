@@ -1,7 +1,6 @@
 package org.disclosureledger.projections.stream;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.axonframework.serialization.SerializedObject;
 import org.disclosureledger.core.agency.AgencyId;
@@ -139,16 +139,24 @@ final class StreamExamples {
      */
     static StoredDisclosureEvent stored(String eventIdentifier, long sequenceNumber, Instant storedAt, Object payload) {
         SerializedObject<byte[]> bytes = SERIALIZER.serialize(payload, byte[].class);
-        try {
-            return new StoredDisclosureEvent(
-                    eventIdentifier,
-                    sequenceNumber,
-                    storedAt,
-                    StoredDisclosureEvent.kindOf(bytes.getType().getName()),
-                    SERIALIZER.getObjectMapper().readTree(bytes.getData()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new StoredDisclosureEvent(
+                eventIdentifier,
+                sequenceNumber,
+                storedAt,
+                StoredDisclosureEvent.kindOf(bytes.getType().getName()),
+                StoredPayload.of(bytes.getData()));
+    }
+
+    /** The same stored event with its JSON changed, as if it had been stored so. */
+    static StoredDisclosureEvent edited(StoredDisclosureEvent event, Consumer<ObjectNode> edit) {
+        ObjectNode payload = (ObjectNode) event.payload().tree();
+        edit.accept(payload);
+        return new StoredDisclosureEvent(
+                event.eventIdentifier(),
+                event.sequenceNumber(),
+                event.storedAt(),
+                event.kind(),
+                StoredPayload.of(payload));
     }
 
     static final String DIGEST = "8dc6a699445ea10a4030d1105025f3ada37f96fb68f8b5de0cd8f643ffaeeac0";
