@@ -106,8 +106,8 @@ final class DisclosureMessages {
     /**
      * Writes the CloudEvent itself rather than through the SDK's builder and format: the data is copied from the
      * stored JSON field by field ({@link StreamData}), never read into the event's classes nor into a tree and written
-     * again, which was most of the relay's work. The attributes are those of a CloudEvents 1.0 JSON event; the tests read every
-     * kind back with the SDK.
+     * again, which was most of the relay's work. The attributes are those of a CloudEvents 1.0 JSON event; the tests
+     * read every kind back with the SDK.
      */
     private byte[] message(StoredDisclosureEvent event, LedgerPosition position, DisclosureFilter filter) {
         StreamKind kind = event.kind();

@@ -50,7 +50,8 @@ final class StoredPayload {
      * Finds where each field's value lies in a stored JSON object. A field stored twice is read as its last value, as
      * a tree would read it.
      *
-     * @throws IllegalArgumentException if the bytes are not one JSON object (the message names no value)
+     * @throws IllegalArgumentException if the bytes are not one JSON object in UTF-8, as the event serializer writes
+     *                                  it (the message names no value)
      */
     static StoredPayload of(byte[] json) {
         Map<String, Value> values = new HashMap<>();
@@ -65,7 +66,12 @@ final class StoredPayload {
                 // Steps over an object or a list; reads a string to its end.
                 String text = token == JsonToken.VALUE_STRING ? parser.getText() : null;
                 parser.skipChildren();
-                values.put(name, new Value(start, (int) parser.currentLocation().getByteOffset(), text));
+                int end = (int) parser.currentLocation().getByteOffset();
+                if (start < 0 || end <= start) {
+                    // Jackson reads UTF-16 and UTF-32 too, but then counts characters, not bytes.
+                    throw new IllegalArgumentException("a stored event's JSON is not UTF-8");
+                }
+                values.put(name, new Value(start, end, text));
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 throw new IllegalArgumentException("a stored event's JSON is not one object");
@@ -78,7 +84,7 @@ final class StoredPayload {
         return new StoredPayload(json, values);
     }
 
-    /** A stored JSON tree, as the event serializer writes it: for tests and for events an upcaster changed. */
+    /** A JSON tree written as the event serializer writes it, for tests. */
     static StoredPayload of(JsonNode tree) {
         try {
             return of(JSON.writeValueAsBytes(tree));
@@ -133,11 +139,13 @@ final class StoredPayload {
             parser.nextToken();
             return Optional.ofNullable(reading.from(parser));
         } catch (IOException e) {
-            throw new UncheckedIOException("a stored event's field " + field + " could not be read again", e);
+            // As in of(byte[]): Jackson's message may quote the stored bytes, so it is not carried on.
+            throw new IllegalStateException("a stored event's field " + field + " could not be read ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
-    /** The whole object read into a tree (for tests, and for events to be changed before they are stored again). */
+    /** The whole object read into a tree, for tests. */
     JsonNode tree() {
         try {
             return JSON.readTree(json);

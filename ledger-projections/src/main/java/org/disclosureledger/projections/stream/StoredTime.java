@@ -30,8 +30,8 @@ final class StoredTime {
         return read != null ? read : DateTimeUtils.parseInstant(stored);
     }
 
-    /** The instant, if the text is in the layout Axon writes and a valid time; otherwise null. */
-    private static Instant readLayout(String text) {
+    /** The instant, if the text is in the layout Axon writes and a valid time; otherwise null (left to Axon). */
+    static Instant readLayout(String text) {
         int length = text.length();
         if (length < SHORTEST
                 || length > LONGEST

@@ -18,8 +18,8 @@ import org.disclosureledger.core.stream.StreamKind;
  * it, after the upcasters) each is taken from. Each kind's data is built by naming what may go out, never by removing
  * what may not: a field added to an event later stays off the stream until it is added here. A field copied goes out
  * byte for byte as the event serializer stored it (the objects copied whole too: a disclosure's details, a suspension,
- * a flag's findings), a field within one as read back into a tree and written again. Nothing here takes a person reference, a dispute statement or a request digest; a
- * list of subjects goes out as its length.
+ * a flag's findings), a field within one as read back into a tree and written again. Nothing here takes a person
+ * reference, a dispute statement or a request digest; a list of subjects goes out as its length.
  */
 final class StreamData {
 

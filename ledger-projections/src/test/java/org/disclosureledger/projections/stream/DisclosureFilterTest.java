@@ -32,24 +32,40 @@ class DisclosureFilterTest {
 
     @Test
     void givenDetailsMissingOrMisshapingAnAttribute_whenRead_thenRefusedNamingIt() {
-        Map<String, String> refusals = Map.of(
-                DETAILS.replace("{\"state\":\"TX\",", "{"), "a disclosure's stored details have no custodian.state",
-                DETAILS.replace("\"state\":\"TX\"", "\"state\":null"),
-                        "a disclosure's stored details have no custodian.state",
-                DETAILS.replace("{\"state\":\"TX\",\"name\":\"Texas HHSC\"}", "null"),
-                        "a disclosure's stored details have no custodian.state",
-                DETAILS.replace("{\"state\":\"TX\",\"name\":\"Texas HHSC\"}", "[\"TX\"]"),
-                        "a disclosure's stored details have no custodian.state",
-                DETAILS.replace("\"agencyId\":\"ice\"", "\"agencyId\":{\"id\":\"ice\"}"),
-                        "a disclosure's stored details have no text at recipient.agencyId",
-                DETAILS.replace("\"code\":\"enforcement\"", "\"code\":7"),
-                        "a disclosure's stored details have no text at purpose.code",
-                DETAILS.replace("[\"ssn\",\"address\",\"name\"]", "null"),
-                        "a disclosure's stored details have no dataCategories",
-                DETAILS.replace("[\"ssn\",\"address\",\"name\"]", "\"ssn\""),
-                        "a disclosure's stored details have no list of data categories",
-                DETAILS.replace("[\"ssn\",\"address\",\"name\"]", "[\"ssn\",[\"address\"]]"),
-                        "a disclosure's stored data categories are not all text");
+        String noState = "a disclosure's stored details have no custodian.state";
+        String custodian = "{\"state\":\"TX\",\"name\":\"Texas HHSC\"}";
+        String categories = ",\"dataCategories\":[\"ssn\",\"address\",\"name\"]";
+        Map<String, String> refusals = Map.ofEntries(
+                Map.entry(DETAILS.replace("{\"state\":\"TX\",", "{"), noState),
+                Map.entry(DETAILS.replace("\"state\":\"TX\"", "\"state\":null"), noState),
+                Map.entry(DETAILS.replace(custodian, "null"), noState),
+                Map.entry(DETAILS.replace(custodian, "[\"TX\"]"), noState),
+                Map.entry(DETAILS.replace(custodian, "\"TX\""), noState),
+                // A second custodian replaces the first, as in a tree.
+                Map.entry(DETAILS.replace("\"purpose\":", "\"custodian\":{\"name\":\"later\"},\"purpose\":"), noState),
+                Map.entry(
+                        DETAILS.replace("\"recipient\":{\"agencyId\":\"ice\",\"name\":\"ICE\"},", ""),
+                        "a disclosure's stored details have no recipient.agencyId"),
+                Map.entry(
+                        DETAILS.replace("\"agencyId\":\"ice\"", "\"agencyId\":{\"id\":\"ice\"}"),
+                        "a disclosure's stored details have no text at recipient.agencyId"),
+                Map.entry(
+                        DETAILS.replace("\"code\":\"enforcement\"", "\"code\":7"),
+                        "a disclosure's stored details have no text at purpose.code"),
+                Map.entry(DETAILS.replace(categories, ""), "a disclosure's stored details have no dataCategories"),
+                Map.entry(
+                        DETAILS.replace("[\"ssn\",\"address\",\"name\"]", "null"),
+                        "a disclosure's stored details have no dataCategories"),
+                Map.entry(
+                        DETAILS.replace("[\"ssn\",\"address\",\"name\"]", "\"ssn\""),
+                        "a disclosure's stored details have no list of data categories"),
+                Map.entry(
+                        DETAILS.replace("[\"ssn\",\"address\",\"name\"]", "[\"ssn\",[\"address\"]]"),
+                        "a disclosure's stored data categories are not all text"),
+                // Two faults at once: the categories are checked first, as before.
+                Map.entry(
+                        DETAILS.replace(categories, "").replace(custodian, "null"),
+                        "a disclosure's stored details have no dataCategories"));
         refusals.forEach((details, refusal) -> assertThatThrownBy(() -> read(details))
                 .as(details)
                 .isInstanceOf(IllegalStateException.class)

@@ -27,6 +27,7 @@ class StoredTimeTest {
             String stored =
                     DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(time.atOffset(ZoneOffset.UTC)) + "." + fraction + "Z";
 
+            assertThat(StoredTime.readLayout(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
             assertThat(StoredTime.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
         }
         Instant now = Instant.now();
@@ -54,6 +55,7 @@ class StoredTimeTest {
                 "2025-06-15T10:02:11.4Z",
                 "2025-06-15T10:02:11.40Z",
                 "2025-06-15t10:02:11.400z")) {
+            assertThat(StoredTime.readLayout(stored)).as(stored).isNull();
             assertThat(StoredTime.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
         }
     }
@@ -65,6 +67,7 @@ class StoredTimeTest {
                 "2025-13-15T10:02:11.400Z",
                 "2025-06-15T24:00:00.000Z",
                 "2025-06-15T10:60:11.400Z",
+                "2025-06-30T23:59:60.000Z",
                 "2025-06-15T10:02:11.4x0Z",
                 "2025-06-15T10:02:11.4000000000Z",
                 "+2025-06-15T10:02:11.400Z",
