@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -233,7 +234,11 @@ public final class RelayFloor implements AutoCloseable {
         Map<String, Long> followOnsFirst = new LinkedHashMap<>();
         for (Row row : rows) {
             StoredDisclosureEvent event = stored(
-                    row.eventIdentifier(), row.sequenceNumber(), row.storedAt(), row.payloadType(), row.payload());
+                    row.eventIdentifier(),
+                    row.sequenceNumber(),
+                    StoredTime.parse(row.storedAt()),
+                    row.payloadType(),
+                    row.payload());
             events.add(event);
             if (!event.kind().isAccess()
                     && seen.add(DisclosureMessages.disclosureIdOf(event))
@@ -249,7 +254,7 @@ public final class RelayFloor implements AutoCloseable {
             StoredDisclosureEvent event = stored(
                     setter.getEventIdentifier(),
                     setter.getSequenceNumber(),
-                    setter.getTimestamp().toString(),
+                    setter.getTimestamp(),
                     setter.getPayload().getType().getName(),
                     setter.getPayload().getData());
             DisclosureMessages.filterSetBy(event)
@@ -274,13 +279,9 @@ public final class RelayFloor implements AutoCloseable {
     }
 
     private static StoredDisclosureEvent stored(
-            String id, long sequence, String storedAt, String type, byte[] payload) {
+            String id, long sequence, Instant storedAt, String type, byte[] payload) {
         return new StoredDisclosureEvent(
-                id,
-                sequence,
-                StoredTime.parse(storedAt),
-                StoredDisclosureEvent.kindOf(type),
-                StoredPayload.of(payload));
+                id, sequence, storedAt, StoredDisclosureEvent.kindOf(type), StoredPayload.of(payload));
     }
 
     private static long position(Connection connection, int segment) throws SQLException {

@@ -1,6 +1,8 @@
 package org.disclosureledger.projections.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -151,12 +153,16 @@ final class StreamExamples {
     static StoredDisclosureEvent edited(StoredDisclosureEvent event, Consumer<ObjectNode> edit) {
         ObjectNode payload = (ObjectNode) event.payload().tree();
         edit.accept(payload);
-        return new StoredDisclosureEvent(
-                event.eventIdentifier(),
-                event.sequenceNumber(),
-                event.storedAt(),
-                event.kind(),
-                StoredPayload.of(payload));
+        try {
+            return new StoredDisclosureEvent(
+                    event.eventIdentifier(),
+                    event.sequenceNumber(),
+                    event.storedAt(),
+                    event.kind(),
+                    StoredPayload.of(SERIALIZER.getObjectMapper().writeValueAsBytes(payload)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static final String DIGEST = "8dc6a699445ea10a4030d1105025f3ada37f96fb68f8b5de0cd8f643ffaeeac0";
