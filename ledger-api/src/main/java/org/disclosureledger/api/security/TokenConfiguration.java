@@ -37,13 +37,16 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * How bearer tokens are checked: signed by the configured identity provider (its issuer location, JWK set or public
  * key) or by the development issuer, not expired (an {@code exp} is required), for this ledger's audience
  * ({@code ledger.security.audience}, default {@code disclosure-ledger}), and from the expected issuer when one is
- * known. Whatever fails is a 401.
+ * known. Whatever fails is a 401. A token that passed is remembered for a while, so that its signature is not
+ * checked at every request ({@link VerifiedTokens}).
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
+    /** The most checked tokens remembered at once ({@link VerifiedTokens}): a few MiB of heap when full. */
+    private static final int REMEMBERED_TOKENS = 4_096;
 
     @Bean
     @Conditional(DevIssuerWanted.class)
@@ -86,8 +89,9 @@ class TokenConfiguration {
         if (issuer != null) {
             validators.add(new JwtIssuerValidator(issuer));
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, Clock.systemUTC(), REMEMBERED_TOKENS);
     }
 
     @Bean
