@@ -20,8 +20,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * issuer), so a remembered token stops working at the moment it would have without this; one that fails them is
  * forgotten and handed to the decoder, which refuses it with its own message. A token is found only by its whole
  * text, so no other token can match a remembered one. The time limit bounds how long a token signed with a key the
- * identity provider has since withdrawn from its key set still works (the decoder caches that key set for five
- * minutes too).
+ * identity provider has since withdrawn from its key set still works after its last check (to which the decoder's own
+ * five minutes of caching the key set add).
  *
  * <p>At most {@code capacity} tokens are remembered. When that many are, the expired and aged ones are dropped (at
  * most once a second), and while it stays full new tokens are checked every time instead of remembered.

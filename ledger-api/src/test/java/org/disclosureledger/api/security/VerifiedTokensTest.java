@@ -81,18 +81,30 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void aRememberedTokenStopsWorkingWhenItExpires() {
+    void aTokenIsRememberedUntilItsExpiryAndThenLeftToTheDecoder() {
         VerifiedTokens tokens = tokens(issuer, 10);
         String token = token(issuer, "system-a");
+        Duration lifetime = DevIssuer.LIFETIME;
+
+        // Checked two minutes before it expires, remembered until then.
+        clock.advance(lifetime.minusMinutes(2));
         tokens.decode(token);
+        clock.advance(Duration.ofMinutes(1));
+        tokens.decode(token);
+        assertThat(signatureChecks).hasValue(1);
 
-        // The development issuer's tokens live an hour; the validator allows a minute's skew on top.
-        clock.advance(DevIssuer.LIFETIME.plus(Duration.ofMinutes(2)));
+        // Past its expiry, within the validator's minute of skew: the decoder checks it again, and it is not
+        // remembered.
+        clock.advance(Duration.ofSeconds(90));
+        assertThat(tokens.decode(token).getSubject()).isEqualTo("system-a");
+        assertThat(signatureChecks).hasValue(2);
+        assertThat(tokens.remembered()).isZero();
 
+        // Past the skew as well: refused.
+        clock.advance(Duration.ofMinutes(1));
         assertThatThrownBy(() -> tokens.decode(token))
                 .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("expired");
-        assertThat(tokens.remembered()).isZero();
     }
 
     @Test
