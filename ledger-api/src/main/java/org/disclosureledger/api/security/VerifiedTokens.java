@@ -16,9 +16,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * request thread's time in the ingest benchmark (scenario 1).
  *
  * <p>A token the decoder accepted is remembered by its exact text for at most {@link #KEPT_FOR} and never past its
- * expiry. Each later request with the same text runs the decoder's validators again (expiry, not-before, audience,
- * issuer), so a remembered token stops working at the moment it would have without this; one that fails them is
- * forgotten and handed to the decoder, which refuses it with its own message. A token is found only by its whole
+ * expiry. Each later request with the same text runs the decoder's validators again (type, expiry, not-before,
+ * audience, issuer), so a remembered token expires as it would without this; one that fails them is forgotten and
+ * handed to the decoder, which refuses it with its own message. A token is found only by its whole
  * text, so no other token can match a remembered one. The time limit bounds how long a token signed with a key the
  * identity provider has since withdrawn from its key set still works after its last check (to which the decoder's own
  * five minutes of caching the key set add).

@@ -3,16 +3,14 @@ package org.disclosureledger.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.disclosureledger.projections.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -36,14 +34,14 @@ class VerifiedTokensTest {
 
     private static final String AUDIENCE = "disclosure-ledger";
 
-    private final MovingClock clock = new MovingClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now());
     private final DevIssuer issuer = new DevIssuer(AUDIENCE, clock);
     private final DevIssuer stranger = new DevIssuer(AUDIENCE, clock);
     private final AtomicInteger signatureChecks = new AtomicInteger();
     /** Subjects whose tokens a validator refuses: as a revocation list an operator might add would. */
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
-    private VerifiedTokens tokens(DevIssuer trusted, int capacity) {
+    private VerifiedTokens tokens(int capacity) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List.of(
@@ -53,7 +51,7 @@ class VerifiedTokensTest {
                         ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "revoked", null))
                         : OAuth2TokenValidatorResult.success()));
         NimbusJwtDecoder nimbus =
-                NimbusJwtDecoder.withPublicKey(trusted.publicKey()).build();
+                NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
         nimbus.setJwtValidator(validator);
         JwtDecoder counted = token -> {
             signatureChecks.incrementAndGet();
@@ -68,7 +66,7 @@ class VerifiedTokensTest {
 
     @Test
     void aTokenIsCheckedOnceAndThenFoundByItsText() {
-        VerifiedTokens tokens = tokens(issuer, 10);
+        VerifiedTokens tokens = tokens(10);
         String token = token(issuer, "system-a");
 
         Jwt first = tokens.decode(token);
@@ -82,7 +80,7 @@ class VerifiedTokensTest {
 
     @Test
     void aTokenIsRememberedUntilItsExpiryAndThenLeftToTheDecoder() {
-        VerifiedTokens tokens = tokens(issuer, 10);
+        VerifiedTokens tokens = tokens(10);
         String token = token(issuer, "system-a");
         Duration lifetime = DevIssuer.LIFETIME;
 
@@ -109,7 +107,7 @@ class VerifiedTokensTest {
 
     @Test
     void aRememberedTokenIsRefusedOnceAValidatorRefusesIt() {
-        VerifiedTokens tokens = tokens(issuer, 10);
+        VerifiedTokens tokens = tokens(10);
         String token = token(issuer, "system-a");
         tokens.decode(token);
 
@@ -123,7 +121,7 @@ class VerifiedTokensTest {
 
     @Test
     void aTokenIsCheckedAgainOnceItWasRememberedForFiveMinutes() {
-        VerifiedTokens tokens = tokens(issuer, 10);
+        VerifiedTokens tokens = tokens(10);
         String token = token(issuer, "system-a");
         tokens.decode(token);
 
@@ -138,7 +136,7 @@ class VerifiedTokensTest {
 
     @Test
     void aRefusedTokenIsRefusedEveryTimeAndNotRemembered() {
-        VerifiedTokens tokens = tokens(issuer, 10);
+        VerifiedTokens tokens = tokens(10);
         String forged = token(stranger, "system-a");
 
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -151,7 +149,7 @@ class VerifiedTokensTest {
 
     @Test
     void aTokenThatDiffersFromARememberedOneIsCheckedAndRefused() {
-        VerifiedTokens tokens = tokens(issuer, 10);
+        VerifiedTokens tokens = tokens(10);
         String token = token(issuer, "system-a");
         tokens.decode(token);
         // The same header and claims with one of the signature's characters changed (not its last, whose low bits
@@ -165,7 +163,7 @@ class VerifiedTokensTest {
 
     @Test
     void whenFullNewTokensAreCheckedEveryTimeUntilRememberedOnesAge() {
-        VerifiedTokens tokens = tokens(issuer, 2);
+        VerifiedTokens tokens = tokens(2);
         tokens.decode(token(issuer, "system-a"));
         tokens.decode(token(issuer, "system-b"));
         String third = token(issuer, "system-c");
@@ -184,37 +182,8 @@ class VerifiedTokensTest {
 
     @Test
     void aCapacityBelowOneIsRefused() {
-        assertThatThrownBy(() -> tokens(issuer, 0))
+        assertThatThrownBy(() -> tokens(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("capacity must be at least 1, not 0");
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovingClock extends Clock {
-
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
