@@ -1,6 +1,7 @@
 package org.disclosureledger.api;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -120,8 +121,31 @@ public final class TestTokens {
                 Instant.now().plus(Duration.ofHours(1)));
     }
 
+    /** A recorder's token whose header names this type ({@code typ}), signed with the trusted key. */
+    public static String ofType(String type) {
+        return sign(
+                KEYS,
+                "recorder-ca",
+                Map.of("roles", List.of("recorder"), "states", List.of("CA")),
+                ISSUER,
+                AUDIENCE,
+                Instant.now().plus(Duration.ofHours(1)),
+                new JOSEObjectType(type));
+    }
+
     private static String sign(
             KeyPair keys, String subject, Map<String, Object> claims, String issuer, String audience, Instant expiry) {
+        return sign(keys, subject, claims, issuer, audience, expiry, null);
+    }
+
+    private static String sign(
+            KeyPair keys,
+            String subject,
+            Map<String, Object> claims,
+            String issuer,
+            String audience,
+            Instant expiry,
+            JOSEObjectType type) {
         JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject)
@@ -129,7 +153,8 @@ public final class TestTokens {
                 .issueTime(Date.from(expiry.minus(Duration.ofHours(1))))
                 .expirationTime(Date.from(expiry));
         claims.forEach(set::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).type(type).build(), set.build());
         try {
             jwt.sign(new RSASSASigner(keys.getPrivate()));
         } catch (JOSEException e) {

@@ -31,19 +31,23 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * How bearer tokens are checked: signed by the configured identity provider (its issuer location, JWK set or public
- * key) or by the development issuer, not expired (an {@code exp} is required), for this ledger's audience
- * ({@code ledger.security.audience}, default {@code disclosure-ledger}), and from the expected issuer when one is
- * known. Whatever fails is a 401.
+ * key) or by the development issuer, of type {@code JWT} or {@code at+jwt} or none, not expired (an {@code exp} is
+ * required), for this ledger's audience ({@code ledger.security.audience}, default {@code disclosure-ledger}), and from
+ * the expected issuer when one is known. Whatever fails is a 401. A token that passed is remembered for a while, so
+ * that its signature is not checked at every request ({@link VerifiedTokens}).
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
+    /** The most checked tokens remembered at once ({@link VerifiedTokens}): about 2-4 KB of heap each. */
+    private static final int REMEMBERED_TOKENS = 4_096;
 
     @Bean
     @Conditional(DevIssuerWanted.class)
@@ -79,6 +83,11 @@ class TokenConfiguration {
             issuer = provider.expectedIssuer();
         }
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        // Spring Security 7's decoders leave the header's type to a validator, which a list of one's own must name: a
+        // plain JWT or an OAuth access token (RFC 9068), or none; not, say, a logout token signed with the same key.
+        JwtTypeValidator types = new JwtTypeValidator(List.of("JWT", "at+jwt", "application/at+jwt"));
+        types.setAllowEmpty(true);
+        validators.add(types);
         validators.add(new JwtTimestampValidator());
         validators.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull));
         validators.add(
@@ -86,8 +95,9 @@ class TokenConfiguration {
         if (issuer != null) {
             validators.add(new JwtIssuerValidator(issuer));
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, Clock.systemUTC(), REMEMBERED_TOKENS);
     }
 
     @Bean

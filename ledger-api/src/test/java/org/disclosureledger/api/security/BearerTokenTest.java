@@ -11,6 +11,7 @@ import org.disclosureledger.api.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +44,7 @@ class BearerTokenTest {
                 Arguments.of("signed with another key (forged)", TestTokens.forged()),
                 Arguments.of("for another audience", TestTokens.wrongAudience()),
                 Arguments.of("from another issuer", TestTokens.wrongIssuer()),
+                Arguments.of("of another type (a logout token)", TestTokens.ofType("logout+jwt")),
                 Arguments.of("not a JWT", "not-a-token"),
                 Arguments.of(
                         "an enrollee token without a Medicaid id",
@@ -81,6 +83,18 @@ class BearerTokenTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class))
                 .isEqualTo(before);
+    }
+
+    /** The types a bearer token's header may name: none, a plain JWT, or an OAuth access token (RFC 9068). */
+    @ParameterizedTest(name = "typ {0}")
+    @ValueSource(strings = {"JWT", "at+jwt", "application/at+jwt"})
+    void aTokenOfAnAcceptedTypeRecords(String type) {
+        LedgerClient client = new LedgerClient(port).as(TestTokens.ofType(type));
+
+        LedgerClient.Response response = client.postJson(
+                "/api/v1/disclosures", Examples.disclosure("token-type-" + type.hashCode(), "TOKEN0001"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package org.disclosureledger.projections.history;
 
 import org.disclosureledger.projections.eventstore.EventStoreConfiguration;
+import org.disclosureledger.projections.testing.MutableClock;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -29,6 +29,7 @@ import org.disclosureledger.core.disclosure.RequestDestruction;
 import org.disclosureledger.core.disclosure.SealBulkDisclosure;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.testing.CatchUp;
+import org.disclosureledger.projections.testing.MutableClock;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -16,6 +16,7 @@ import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.disclosure.SuspensionLifted;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.testing.MutableClock;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.TestDatabase;
 import org.flywaydb.core.Flyway;

@@ -1,4 +1,4 @@
-package org.disclosureledger.projections.history;
+package org.disclosureledger.projections.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that tests set and move, so that suspensions can end and windows can slide. */
-final class MutableClock extends Clock {
+/**
+ * A UTC clock that tests set and move, so that suspensions can end, windows can slide and remembered tokens can age.
+ */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant now) {
+    public MutableClock(Instant now) {
         this.now = now;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
