@@ -32,6 +32,10 @@ public final class TestTokens {
     public static final String ISSUER = "https://idp.test.example";
     public static final String AUDIENCE = "disclosure-ledger";
 
+    /** The claims of the recorder for California whose tokens the refusal cases vary. */
+    private static final Map<String, Object> RECORDER_CA =
+            Map.of("roles", List.of("recorder"), "states", List.of("CA"));
+
     private static final KeyPair KEYS = newKeys();
     private static final KeyPair STRANGER = newKeys();
     private static final Path PUBLIC_KEY = writePublicKey();
@@ -82,7 +86,7 @@ public final class TestTokens {
         return sign(
                 KEYS,
                 "recorder-ca",
-                Map.of("roles", List.of("recorder"), "states", List.of("CA")),
+                RECORDER_CA,
                 ISSUER,
                 AUDIENCE,
                 Instant.now().minus(Duration.ofMinutes(5)));
@@ -93,7 +97,7 @@ public final class TestTokens {
         return sign(
                 STRANGER,
                 "recorder-ca",
-                Map.of("roles", List.of("recorder"), "states", List.of("CA")),
+                RECORDER_CA,
                 ISSUER,
                 AUDIENCE,
                 Instant.now().plus(Duration.ofHours(1)));
@@ -104,7 +108,7 @@ public final class TestTokens {
         return sign(
                 KEYS,
                 "recorder-ca",
-                Map.of("roles", List.of("recorder"), "states", List.of("CA")),
+                RECORDER_CA,
                 ISSUER,
                 "another-service",
                 Instant.now().plus(Duration.ofHours(1)));
@@ -115,7 +119,7 @@ public final class TestTokens {
         return sign(
                 KEYS,
                 "recorder-ca",
-                Map.of("roles", List.of("recorder"), "states", List.of("CA")),
+                RECORDER_CA,
                 "https://elsewhere.example",
                 AUDIENCE,
                 Instant.now().plus(Duration.ofHours(1)));
@@ -126,7 +130,7 @@ public final class TestTokens {
         return sign(
                 KEYS,
                 "recorder-ca",
-                Map.of("roles", List.of("recorder"), "states", List.of("CA")),
+                RECORDER_CA,
                 ISSUER,
                 AUDIENCE,
                 Instant.now().plus(Duration.ofHours(1)),

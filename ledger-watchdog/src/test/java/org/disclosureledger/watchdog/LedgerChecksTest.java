@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.disclosureledger.core.checkpoint.Checkpoint;
 import org.disclosureledger.core.checkpoint.NoteSigner;
 import org.disclosureledger.core.merkle.MerkleTree;
 import org.disclosureledger.core.merkle.Sha256Hash;
+import org.disclosureledger.projections.testing.MutableClock;
 import org.disclosureledger.watchdog.check.Alarm;
 import org.disclosureledger.watchdog.check.AlarmKind;
 import org.disclosureledger.watchdog.check.LedgerChecks;
@@ -33,7 +35,7 @@ class LedgerChecksTest {
     Path dir;
 
     private final TestLedger ledger = new TestLedger();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-15T12:00:00Z"));
     private final MessageReader reader = new MessageReader(TestLedger.ORIGIN);
     private WatchdogStore store;
     private LedgerChecks checks;

@@ -23,6 +23,10 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * identity provider has since withdrawn from its key set still works after its last check (to which the decoder's own
  * five minutes of caching the key set add).
  *
+ * <p>A token that carries an enrollee's Medicaid id ({@link TokenClaims#MEDICAID_ID}) is never remembered: the raw
+ * identifier is pseudonymised as the token is read and kept nowhere, not in memory past the request either. Enrollees
+ * send few requests; it is the disclosing systems' tokens that are worth remembering.
+ *
  * <p>At most {@code capacity} tokens are remembered. When that many are, the expired and aged ones are dropped (at
  * most once a second), and while it stays full new tokens are checked every time instead of remembered.
  */
@@ -83,7 +87,7 @@ final class VerifiedTokens implements JwtDecoder {
         if (jwt.getExpiresAt() != null && jwt.getExpiresAt().isBefore(keptUntil)) {
             keptUntil = jwt.getExpiresAt();
         }
-        if (!now.isBefore(keptUntil)) {
+        if (!now.isBefore(keptUntil) || jwt.hasClaim(TokenClaims.MEDICAID_ID)) {
             return;
         }
         if (checked.size() >= capacity) {

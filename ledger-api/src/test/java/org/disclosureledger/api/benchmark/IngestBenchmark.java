@@ -514,13 +514,13 @@ class IngestBenchmark {
             }
             // The second's assumption, checked: an event committed more than a second after a later one was seen
             // fell below the base uncounted, and the sequencer's and the checkpoints' lags read low by it.
-            long stored = jdbc.queryForObject(
+            long storedInPhase = jdbc.queryForObject(
                     "select count(*) from domain_event_entry where global_index > ? and global_index <= ?",
                     Long.class,
                     phaseUpTo,
                     upTo);
             System.out.println("Lag sampler: events stored during the phase but not counted (committed more than "
-                    + SETTLED.toSeconds() + " s after a later one): " + (stored - (counted - phaseCounted)));
+                    + SETTLED.toSeconds() + " s after a later one): " + (storedInPhase - (counted - phaseCounted)));
         }
 
         void stop() {

@@ -79,6 +79,19 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void anEnrolleesTokenIsCheckedEveryTimeAndNeverRemembered() {
+        VerifiedTokens tokens = tokens(10);
+        String token = issuer.mint(
+                "enrollee-1", Map.of("roles", List.of("enrollee"), "medicaid_state", "CA", "medicaid_id", "CA0001"));
+
+        tokens.decode(token);
+        assertThat(tokens.decode(token).getClaimAsString("medicaid_id")).isEqualTo("CA0001");
+
+        assertThat(signatureChecks).hasValue(2);
+        assertThat(tokens.remembered()).isZero();
+    }
+
+    @Test
     void aTokenIsRememberedUntilItsExpiryAndThenLeftToTheDecoder() {
         VerifiedTokens tokens = tokens(10);
         String token = token(issuer, "system-a");

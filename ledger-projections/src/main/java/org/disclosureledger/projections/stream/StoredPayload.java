@@ -160,10 +160,10 @@ final class StoredPayload {
     }
 
     /**
-     * A value's stored bytes, handed to the generator as they are: Jackson's byte generator copies them into its
-     * buffer without making a {@code String} of them and encoding it again (measured alone, making a disclosure's
-     * message that way cost about a fifth more). The quoted forms, which a generator asks
-     * for only to write a string, quote the value's text as any string is quoted.
+     * A value's stored bytes, handed to the generator as they are: Jackson's byte generator copies them into its buffer
+     * without making a {@code String} of them and encoding it again (measured alone, making a disclosure's message that
+     * way cost about a fifth more). The quoted forms, which a generator asks for only to write a string, quote the
+     * value's text as any string is quoted.
      */
     private static final class RawValue implements SerializableString {
 

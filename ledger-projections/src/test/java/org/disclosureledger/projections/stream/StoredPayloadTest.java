@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ class StoredPayloadTest {
     @Test
     void givenAValueLargerThanTheGeneratorsBuffer_whenCopied_thenWrittenWhole() throws Exception {
         String large = "x".repeat(20_000);
-        String list = JSON.writeValueAsString(java.util.Collections.nCopies(3_000, "person-ref"));
+        String list = JSON.writeValueAsString(Collections.nCopies(3_000, "person-ref"));
         StoredPayload payload = StoredPayload.of(
                 ("{\"large\":\"" + large + "\",\"list\":" + list + "}").getBytes(StandardCharsets.UTF_8));
 
