@@ -2,12 +2,19 @@ package org.disclosureledger.projections.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,8 +34,11 @@ import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.disclosure.FollowOnId;
 import org.disclosureledger.core.disclosure.Suspension;
 import org.disclosureledger.core.disclosure.SuspensionLifted;
+import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.eventstore.HeldEvents;
 import org.disclosureledger.projections.eventstore.LedgerSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Builds the person-history tables from the ledger's events, so that each enrollee's disclosures can be listed.
@@ -37,8 +47,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * they were: rows are inserted only if absent, and the disclosure row is only changed by an event with a higher
  * sequence number than the last one applied to it ({@code applied_sequence}). A handler only touches rows of its own
  * event's disclosure, and Axon keeps one disclosure's events in order within one segment, so the segments of the
- * pooled processor never write the same row concurrently. Handlers expect to run inside a transaction, as Axon's
- * event processors run them: the disclosure row and its subjects are written together or not at all.
+ * pooled processor never write the same row concurrently. Handlers expect to run inside an Axon unit of work and its
+ * transaction, as Axon's event processors run them: the disclosure row and its subjects are written together or not at
+ * all. A batch's single disclosures are held and written together ({@link HeldEvents}), before the batch commits or
+ * before the batch's next event of another kind, which may follow one of them.
  */
 @ProcessingGroup(PersonHistoryProjection.PROCESSING_GROUP)
 public class PersonHistoryProjection {
@@ -59,11 +71,15 @@ public class PersonHistoryProjection {
 
     private static final String DETAIL_COLUMNS = String.join(", ", DetailsColumns.NAMES);
 
-    private static final String INSERT_DISCLOSURE = "INSERT INTO history_disclosure (disclosure_id, kind, status,"
-            + " recorded_at, suspended_until, suspension_authority, subject_count, chunk_count, applied_sequence, "
-            + DETAIL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + DetailsColumns.NAMES.stream().map(c -> "?").collect(Collectors.joining(", "))
-            + ") ON CONFLICT (disclosure_id) DO NOTHING";
+    /** The parameters of a row of {@link #insertDisclosures}. */
+    private static final String DISCLOSURE_ROW =
+            "(" + String.join(", ", Collections.nCopies(9 + DetailsColumns.NAMES.size(), "?")) + ")";
+
+    /** The most disclosure rows inserted by one statement: 2,900 parameters, well within the driver's 32,767. */
+    static final int MOST_ROWS_PER_INSERT = 100;
+
+    /** Where the batch being handled holds its single disclosures ({@link HeldEvents}). */
+    private static final String HELD_RECORDINGS = PersonHistoryProjection.class.getName() + ".recorded";
 
     private static final String CORRECT_DISCLOSURE = "UPDATE history_disclosure SET "
             + DetailsColumns.NAMES.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
@@ -84,27 +100,21 @@ public class PersonHistoryProjection {
         this.manifestBlocks = new ManifestBlocks(jdbc);
     }
 
-    /** A disclosure recorded whole: its row, and a row for each subject. */
+    /**
+     * A disclosure recorded whole: its row, and a row for each subject. Held until the batch commits or the next event
+     * of another kind, and written with the batch's other single disclosures: two statements for all of them, where
+     * each took two of its own ({@code docs/decisions.md}, "A batch's single disclosures are written together").
+     */
     @EventHandler
     public void on(DisclosureRecorded event, @SequenceNumber long sequence) {
-        boolean inserted = insertDisclosure(
-                event.disclosureId(),
-                DisclosureKind.SINGLE,
-                RecordingStatus.RECORDED,
-                event.recordedAt(),
-                event.details(),
-                event.suspension(),
-                event.subjects().size(),
-                sequence);
-        if (inserted) {
-            subjects.write(event.disclosureId(), 0, event.subjects());
-        }
+        HeldEvents.ofCurrentBatch(HELD_RECORDINGS, this::writeRecorded).hold(new Recorded(event, sequence));
     }
 
     /** A bulk disclosure opened: its row, with no subjects yet. */
     @EventHandler
     public void on(BulkDisclosureOpened event, @SequenceNumber long sequence) {
-        insertDisclosure(
+        HeldEvents.writeHeld(HELD_RECORDINGS);
+        insertDisclosures(List.of(new DisclosureRow(
                 event.disclosureId(),
                 DisclosureKind.BULK,
                 RecordingStatus.OPEN,
@@ -112,12 +122,13 @@ public class PersonHistoryProjection {
                 event.details(),
                 event.suspension(),
                 0,
-                sequence);
+                sequence)));
     }
 
     /** A chunk of a bulk disclosure's subjects: a row for each, written in one go. */
     @EventHandler
     public void on(BulkSubjectsAttached event, @SequenceNumber long sequence) {
+        HeldEvents.writeHeld(HELD_RECORDINGS);
         long attached = event.firstManifestIndex() + event.subjects().size();
         boolean applied = changeDisclosure(
                 event.disclosureId(), sequence, "subject_count = ?, chunk_count = ?", attached, event.chunkNumber());
@@ -130,6 +141,7 @@ public class PersonHistoryProjection {
     /** A bulk disclosure sealed: its final count and manifest root. */
     @EventHandler
     public void on(BulkDisclosureSealed event, @SequenceNumber long sequence) {
+        HeldEvents.writeHeld(HELD_RECORDINGS);
         changeDisclosure(
                 event.disclosureId(),
                 sequence,
@@ -143,6 +155,7 @@ public class PersonHistoryProjection {
     /** A correction: the disclosure row takes the corrected details; the correction keeps both versions. */
     @EventHandler
     public void on(DisclosureCorrected event, @SequenceNumber long sequence) {
+        HeldEvents.writeHeld(HELD_RECORDINGS);
         int changed = jdbc.update(CORRECT_DISCLOSURE, statement -> {
             int next = DetailsColumns.bind(statement, 1, event.corrected());
             statement.setLong(next++, sequence);
@@ -181,6 +194,7 @@ public class PersonHistoryProjection {
      */
     @EventHandler
     public void on(DisclosureFlagged event, @SequenceNumber long sequence) {
+        HeldEvents.writeHeld(HELD_RECORDINGS);
         jdbc.update("""
                 INSERT INTO history_finding_set (disclosure_id, sequence_number, correction_id, rulebook_name,
                     rulebook_version, rulebook_sha256, judged_at, findings)
@@ -210,6 +224,7 @@ public class PersonHistoryProjection {
     /** A dispute, kept with the person who made it; only they will see it. */
     @EventHandler
     public void on(DisclosureDisputed event, @SequenceNumber long sequence) {
+        HeldEvents.writeHeld(HELD_RECORDINGS);
         jdbc.update("""
                 INSERT INTO history_dispute (disclosure_id, dispute_id, sequence_number, person_ref, statement,
                     disputed_at)
@@ -227,6 +242,7 @@ public class PersonHistoryProjection {
     /** A destruction request. */
     @EventHandler
     public void on(DestructionRequested event, @SequenceNumber long sequence) {
+        HeldEvents.writeHeld(HELD_RECORDINGS);
         jdbc.update("""
                 INSERT INTO history_destruction_request (disclosure_id, request_id, sequence_number, requested_by,
                     authority, due_by, requested_at)
@@ -245,6 +261,7 @@ public class PersonHistoryProjection {
     /** A certification that the recipient destroyed the data. */
     @EventHandler
     public void on(DestructionCertified event, @SequenceNumber long sequence) {
+        HeldEvents.writeHeld(HELD_RECORDINGS);
         jdbc.update("""
                 INSERT INTO history_destruction_certification (disclosure_id, certification_id, sequence_number,
                     request_id, certified_by, destroyed_at, method, certified_at)
@@ -264,6 +281,7 @@ public class PersonHistoryProjection {
     /** A suspension lifted before its date: the entry is shown in full from now on. */
     @EventHandler
     public void on(SuspensionLifted event, @SequenceNumber long sequence) {
+        HeldEvents.writeHeld(HELD_RECORDINGS);
         changeDisclosure(
                 event.disclosureId(),
                 sequence,
@@ -281,33 +299,51 @@ public class PersonHistoryProjection {
         jdbc.execute("TRUNCATE " + String.join(", ", TABLES));
     }
 
-    private boolean insertDisclosure(
-            DisclosureId id,
-            DisclosureKind kind,
-            RecordingStatus status,
-            Instant recordedAt,
-            DisclosureDetails details,
-            Suspension suspension,
-            long subjectCount,
-            long sequence) {
-        int inserted = jdbc.update(INSERT_DISCLOSURE, statement -> {
-            statement.setString(1, id.value());
-            statement.setString(2, kind.name());
-            statement.setString(3, status.name());
-            DetailsColumns.setInstant(statement, 4, recordedAt);
-            LocalDate until = suspension == null ? null : suspension.until();
-            statement.setObject(5, until, Types.DATE);
-            statement.setString(6, suspension == null ? null : suspension.authority());
-            statement.setLong(7, subjectCount);
-            if (kind == DisclosureKind.BULK) {
-                statement.setInt(8, 0);
-            } else {
-                statement.setNull(8, Types.INTEGER);
+    /**
+     * Writes the batch's single disclosures held so far: their rows, and the subjects of those whose rows were not
+     * there yet (a redelivered event finds its row and writes nothing).
+     */
+    private void writeRecorded(List<Recorded> recorded) {
+        for (int from = 0; from < recorded.size(); from += MOST_ROWS_PER_INSERT) {
+            List<Recorded> some = recorded.subList(from, Math.min(recorded.size(), from + MOST_ROWS_PER_INSERT));
+            Set<String> inserted = insertDisclosures(some.stream()
+                    .map(r -> new DisclosureRow(
+                            r.event().disclosureId(),
+                            DisclosureKind.SINGLE,
+                            RecordingStatus.RECORDED,
+                            r.event().recordedAt(),
+                            r.event().details(),
+                            r.event().suspension(),
+                            r.event().subjects().size(),
+                            r.sequence()))
+                    .toList());
+            Map<DisclosureId, List<PersonRef>> listings = new LinkedHashMap<>();
+            for (Recorded r : some) {
+                if (inserted.contains(r.event().disclosureId().value())) {
+                    listings.put(r.event().disclosureId(), r.event().subjects());
+                }
             }
-            statement.setLong(9, sequence);
-            DetailsColumns.bind(statement, 10, details);
-        });
-        return inserted == 1;
+            subjects.writeEach(listings);
+        }
+    }
+
+    /** Inserts the disclosures' rows in one statement, skipping those already there; returns the ids inserted. */
+    private Set<String> insertDisclosures(List<DisclosureRow> rows) {
+        String sql = "INSERT INTO history_disclosure (disclosure_id, kind, status, recorded_at, suspended_until,"
+                + " suspension_authority, subject_count, chunk_count, applied_sequence, " + DETAIL_COLUMNS
+                + ") VALUES " + String.join(", ", Collections.nCopies(rows.size(), DISCLOSURE_ROW))
+                + " ON CONFLICT (disclosure_id) DO NOTHING RETURNING disclosure_id";
+        Set<String> inserted = new HashSet<>();
+        jdbc.query(
+                sql,
+                statement -> {
+                    int next = 1;
+                    for (DisclosureRow row : rows) {
+                        next = row.bind(statement, next);
+                    }
+                },
+                (RowCallbackHandler) result -> inserted.add(result.getString(1)));
+        return inserted;
     }
 
     /**
@@ -358,5 +394,40 @@ public class PersonHistoryProjection {
 
     private static String valueOf(FollowOnId id) {
         return id == null ? null : id.value();
+    }
+
+    /** A single disclosure's event, held until the batch writes it. */
+    private record Recorded(DisclosureRecorded event, long sequence) {}
+
+    /** A disclosure's row as its first event makes it. */
+    private record DisclosureRow(
+            DisclosureId id,
+            DisclosureKind kind,
+            RecordingStatus status,
+            Instant recordedAt,
+            DisclosureDetails details,
+            Suspension suspension,
+            long subjectCount,
+            long sequence) {
+
+        /** Sets the row's parameters from {@code first} on; returns the index of the next parameter. */
+        int bind(PreparedStatement statement, int first) throws SQLException {
+            int i = first;
+            statement.setString(i++, id.value());
+            statement.setString(i++, kind.name());
+            statement.setString(i++, status.name());
+            DetailsColumns.setInstant(statement, i++, recordedAt);
+            LocalDate until = suspension == null ? null : suspension.until();
+            statement.setObject(i++, until, Types.DATE);
+            statement.setString(i++, suspension == null ? null : suspension.authority());
+            statement.setLong(i++, subjectCount);
+            if (kind == DisclosureKind.BULK) {
+                statement.setInt(i++, 0);
+            } else {
+                statement.setNull(i++, Types.INTEGER);
+            }
+            statement.setLong(i++, sequence);
+            return DetailsColumns.bind(statement, i, details);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
+import java.util.Map;
 import org.disclosureledger.core.disclosure.Disclosure;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.subject.PersonRef;
@@ -36,10 +37,11 @@ final class SubjectWriter {
     private static final String COPY =
             "COPY history_subject (person_ref, disclosure_id, subject_index) FROM STDIN (FORMAT text)";
 
+    /** Lists people under disclosures at positions, from three arrays of the same length. */
     private static final String INSERT_SKIPPING_EXISTING = """
             INSERT INTO history_subject (person_ref, disclosure_id, subject_index)
-            SELECT decode(s.person_ref, 'hex'), ?, ? + s.position - 1
-            FROM unnest(?::text[]) WITH ORDINALITY AS s(person_ref, position)
+            SELECT decode(s.person_ref, 'hex'), s.disclosure_id, s.subject_index
+            FROM unnest(?::text[], ?::text[], ?::bigint[]) AS s(person_ref, disclosure_id, subject_index)
             ON CONFLICT (person_ref, disclosure_id) DO NOTHING""";
 
     private final JdbcTemplate jdbc;
@@ -59,7 +61,7 @@ final class SubjectWriter {
                         + " event processors run handlers), but this connection is in auto-commit mode");
             }
             if (subjects.size() < COPY_FROM) {
-                insertSkippingExisting(connection, disclosure, firstIndex, subjects);
+                insertSkippingExisting(connection, Map.of(disclosure, subjects), firstIndex);
                 return null;
             }
             Savepoint beforeCopy = connection.setSavepoint();
@@ -71,8 +73,22 @@ final class SubjectWriter {
                     throw e;
                 }
                 connection.rollback(beforeCopy);
-                insertSkippingExisting(connection, disclosure, firstIndex, subjects);
+                insertSkippingExisting(connection, Map.of(disclosure, subjects), firstIndex);
             }
+            return null;
+        });
+    }
+
+    /**
+     * Writes the subjects of several disclosures, each listed from position 0, in one statement: the subjects of the
+     * single disclosures a batch holds, a few each.
+     */
+    void writeEach(Map<DisclosureId, List<PersonRef>> subjectsByDisclosure) {
+        if (subjectsByDisclosure.values().stream().allMatch(List::isEmpty)) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            insertSkippingExisting(connection, subjectsByDisclosure, 0);
             return null;
         });
     }
@@ -103,16 +119,27 @@ final class SubjectWriter {
         }
     }
 
+    /** Lists each disclosure's subjects from position {@code firstIndex} on, skipping people it already lists. */
     private static void insertSkippingExisting(
-            Connection connection, DisclosureId disclosure, long firstIndex, List<PersonRef> subjects)
+            Connection connection, Map<DisclosureId, List<PersonRef>> subjectsByDisclosure, long firstIndex)
             throws SQLException {
+        int rows = subjectsByDisclosure.values().stream().mapToInt(List::size).sum();
+        String[] people = new String[rows];
+        String[] disclosures = new String[rows];
+        Long[] positions = new Long[rows];
+        int row = 0;
+        for (Map.Entry<DisclosureId, List<PersonRef>> listing : subjectsByDisclosure.entrySet()) {
+            long position = firstIndex;
+            for (PersonRef person : listing.getValue()) {
+                people[row] = person.value();
+                disclosures[row] = listing.getKey().value();
+                positions[row++] = position++;
+            }
+        }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_SKIPPING_EXISTING)) {
-            insert.setString(1, disclosure.value());
-            insert.setLong(2, firstIndex);
-            insert.setArray(
-                    3,
-                    connection.createArrayOf(
-                            "text", subjects.stream().map(PersonRef::value).toArray()));
+            insert.setArray(1, connection.createArrayOf("text", people));
+            insert.setArray(2, connection.createArrayOf("text", disclosures));
+            insert.setArray(3, connection.createArrayOf("bigint", positions));
             insert.executeUpdate();
         }
     }

@@ -489,6 +489,40 @@ class PersonHistoryProjectionTest {
         assertThat(redelivered).isEqualTo(once);
     }
 
+    /**
+     * A batch holds its single disclosures and writes them together, at most {@link
+     * PersonHistoryProjection#MOST_ROWS_PER_INSERT} rows in a statement, and before any other kind of event, which may
+     * follow one of them: the tables end as if each event had been a batch of its own.
+     */
+    @Test
+    void givenSingleDisclosuresAndFollowOnsInOneBatch_whenTablesCompared_thenAsIfEachWasItsOwnBatch() {
+        DisclosureDetails original = toIce(JUNE_15);
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < 2 * PersonHistoryProjection.MOST_ROWS_PER_INSERT + 50; i++) {
+            events.add(recorded("ca-" + i, original, null, person("listed-" + i), ana));
+            if (i == 7) {
+                events.add(corrected(
+                        "ca-7", "correction-1", original, madeQueryAccess(), Instant.parse("2025-06-20T08:00:00Z")));
+            }
+            if (i == 120) {
+                events.add(disputed("ca-120", "dispute-1", ana, "Not me.", Instant.parse("2025-06-21T08:00:00Z")));
+                events.add(opened("ca-bulk", toAuditor(JUNE_15), null));
+                events.add(attached("ca-bulk", 1, 0, List.of(ana, carla)));
+            }
+        }
+        history.handle(events.toArray());
+        Map<String, List<String>> oneByOne = ReadModelDump.of(history.jdbc, PersonHistoryProjection.TABLES);
+        history.reset();
+
+        history.handleAsOneBatch(events.toArray());
+        Map<String, List<String>> together = ReadModelDump.of(history.jdbc, PersonHistoryProjection.TABLES);
+
+        assertThat(together).isEqualTo(oneByOne);
+        assertThat(together.get("history_disclosure")).hasSize(251);
+        assertThat(together.get("history_subject")).hasSize(502);
+        assertThat(history.historyOf(ana).totalEntries()).isEqualTo(251);
+    }
+
     @Test
     void givenFollowOnOfDisclosureMissingFromTables_whenHandled_thenFailsInsteadOfSkipping() {
         assertThatThrownBy(() -> history.handleAgain(lifted("ca-unknown", "lift-1", NOW), 1))
