@@ -61,8 +61,8 @@ public final class HeldEvents<E> {
 
     private static UnitOfWork<?> currentBatch(String name) {
         if (!CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException("the events held as " + name + " belong to a batch, but no Axon unit of"
-                    + " work is running; a projection's handlers run inside one, as an event processor's batch");
+            throw new IllegalStateException("the events held as " + name + " belong to a batch: a projection's handlers"
+                    + " run inside an Axon unit of work, as an event processor's batch, and none is running");
         }
         return CurrentUnitOfWork.get().root();
     }

@@ -8,9 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
@@ -29,6 +32,7 @@ import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.rulebook.Finding;
 import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.eventstore.HeldEvents;
 import org.disclosureledger.projections.summary.CellChanges.Cell;
 import org.disclosureledger.projections.summary.CellChanges.Contribution;
 import org.disclosureledger.projections.summary.CellChanges.Group;
@@ -47,8 +51,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * parallel add up instead of overwriting each other. The shared rows are written last: each batch gathers the people it
  * adds to groups and its net change per cell, and writes them just before it commits ({@link CellChanges}), in one
  * order every batch follows, so that batches contend for them only for the moment of their commit and never deadlock
- * on them (a correction moves its own people as it is handled). Handlers run inside an Axon unit of work and its
- * transaction, as Axon's event processors run them.
+ * on them (a correction moves its own people as it is handled). A batch's single disclosures are held as well
+ * ({@link HeldEvents}), and their rows inserted together, just before the shared rows or before the batch's next event
+ * of another kind, which may follow one of them. Handlers run inside an Axon unit of work and its transaction, as
+ * Axon's event processors run them.
  */
 @ProcessingGroup(AgencySummaryProjection.PROCESSING_GROUP)
 public class AgencySummaryProjection {
@@ -138,6 +144,18 @@ public class AgencySummaryProjection {
             DELETE FROM summary_group_subject m
             WHERE m.group_id = summary_group_id(?, ?, ?, ?) AND 0 = ALL (m.counts)""";
 
+    /** The parameters of a row of {@link #insertDisclosures}, in the order of {@link #STANDING_COLUMNS}. */
+    private static final String DISCLOSURE_ROW = "(?, ?, ?, ?, ?, ?::text[], ?, ?, ?, '{}', 0, NULL, ?)";
+
+    /** The most disclosure rows inserted by one statement: 1,000 parameters, well within the driver's 32,767. */
+    static final int MOST_ROWS_PER_INSERT = 100;
+
+    /**
+     * Where the batch being handled holds its single disclosures ({@link HeldEvents}); they add to the batch's cells,
+     * so {@link CellChanges} writes them before it writes the cells.
+     */
+    static final String HELD_RECORDINGS = AgencySummaryProjection.class.getName() + ".recorded";
+
     /** The most people of a disclosure whose empty memberships are dropped by key (an array of about 4 MB). */
     static final int MOST_PEOPLE_DROPPED_BY_KEY = 100_000;
 
@@ -158,23 +176,33 @@ public class AgencySummaryProjection {
         this.mostPeopleDroppedByKey = mostPeopleDroppedByKey;
     }
 
-    /** A disclosure recorded whole: its contribution to its cells, subjects included. */
+    /**
+     * A disclosure recorded whole: its contribution to its cells, subjects included. Held until the batch writes its
+     * cells or handles an event of another kind, and written with the batch's other single disclosures: one statement
+     * for all their rows, where each took one of its own ({@code docs/decisions.md}, "A batch's single disclosures are
+     * written together").
+     */
     @EventHandler
     public void on(DisclosureRecorded event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
-        Standing standing = Standing.of(event.details());
-        if (insertDisclosure(event.disclosureId(), standing, event.details().occurredAt(), sequence)) {
-            applyToCells(cells, Map.of(), standing.contributions());
-            attachSubjects(cells, event.disclosureId(), standing, event.subjects());
-        }
+        // The batch's cell changes are arranged first: they write the disclosures held before themselves.
+        CellChanges.ofCurrentBatch(jdbc);
+        HeldEvents.ofCurrentBatch(HELD_RECORDINGS, this::writeRecorded)
+                .hold(new Recorded(
+                        event.disclosureId(),
+                        Standing.of(event.details()),
+                        event.details().occurredAt(),
+                        event.subjects(),
+                        sequence));
     }
 
     /** A bulk disclosure opened: it counts in its cells from now on; its subjects follow in chunks. */
     @EventHandler
     public void on(BulkDisclosureOpened event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing standing = Standing.of(event.details());
-        if (insertDisclosure(event.disclosureId(), standing, event.details().occurredAt(), sequence)) {
+        Recorded opened =
+                new Recorded(event.disclosureId(), standing, event.details().occurredAt(), List.of(), sequence);
+        if (!insertDisclosures(List.of(opened)).isEmpty()) {
             applyToCells(cells, Map.of(), standing.contributions());
         }
     }
@@ -185,7 +213,7 @@ public class AgencySummaryProjection {
      */
     @EventHandler
     public void on(BulkSubjectsAttached event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing standing = advance(event.disclosureId(), sequence);
         if (standing != null) {
             attachSubjects(cells, event.disclosureId(), standing, event.subjects());
@@ -198,7 +226,7 @@ public class AgencySummaryProjection {
      */
     @EventHandler
     public void on(DisclosureCorrected event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null) {
             return;
@@ -231,7 +259,7 @@ public class AgencySummaryProjection {
      */
     @EventHandler
     public void on(DisclosureFlagged event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null || event.findings().isEmpty()) {
             return;
@@ -254,7 +282,7 @@ public class AgencySummaryProjection {
     /** A destruction request: open in the disclosure's cells until a certification answers it. */
     @EventHandler
     public void on(DestructionRequested event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null || before.openRequests().contains(event.requestId().value())) {
             return;
@@ -268,7 +296,7 @@ public class AgencySummaryProjection {
     /** A certified destruction; it closes the request it answers, if any. */
     @EventHandler
     public void on(DestructionCertified event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null) {
             return;
@@ -287,22 +315,60 @@ public class AgencySummaryProjection {
         jdbc.execute("TRUNCATE " + String.join(", ", TABLES));
     }
 
-    private boolean insertDisclosure(DisclosureId id, Standing standing, Instant occurredAt, long sequence) {
-        return jdbc.update(
-                        "INSERT INTO summary_disclosure (disclosure_id, " + STANDING_COLUMNS
-                                + ", applied_sequence) VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, '{}', 0, NULL, ?)"
-                                + " ON CONFLICT (disclosure_id) DO NOTHING",
-                        id.value(),
-                        standing.agency(),
-                        standing.recipientName(),
-                        standing.state(),
-                        standing.purpose(),
-                        textArray(standing.categories()),
-                        standing.month(),
-                        utc(occurredAt),
-                        standing.records(),
-                        sequence)
-                == 1;
+    /**
+     * The batch's changes to the rows disclosures share, after writing the single disclosures it holds so far: the
+     * event about to be handled may follow one of them.
+     */
+    private CellChanges cellsAfterHeldRecordings() {
+        HeldEvents.writeHeld(HELD_RECORDINGS);
+        return CellChanges.ofCurrentBatch(jdbc);
+    }
+
+    /**
+     * Writes the batch's single disclosures held so far: their rows, and the contributions and subjects of those whose
+     * rows were not there yet (a redelivered event finds its row and counts nothing again).
+     */
+    private void writeRecorded(List<Recorded> recorded) {
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        for (int from = 0; from < recorded.size(); from += MOST_ROWS_PER_INSERT) {
+            List<Recorded> some = recorded.subList(from, Math.min(recorded.size(), from + MOST_ROWS_PER_INSERT));
+            Set<String> inserted = insertDisclosures(some);
+            for (Recorded disclosure : some) {
+                if (inserted.contains(disclosure.id().value())) {
+                    applyToCells(cells, Map.of(), disclosure.standing().contributions());
+                    attachSubjects(cells, disclosure.id(), disclosure.standing(), disclosure.subjects());
+                }
+            }
+        }
+    }
+
+    /** Inserts the disclosures' rows in one statement, skipping those already there; returns the ids inserted. */
+    private Set<String> insertDisclosures(List<Recorded> disclosures) {
+        String sql =
+                "INSERT INTO summary_disclosure (disclosure_id, " + STANDING_COLUMNS + ", applied_sequence) VALUES "
+                        + String.join(", ", Collections.nCopies(disclosures.size(), DISCLOSURE_ROW))
+                        + " ON CONFLICT (disclosure_id) DO NOTHING RETURNING disclosure_id";
+        Set<String> inserted = new HashSet<>();
+        jdbc.query(
+                sql,
+                statement -> {
+                    int i = 1;
+                    for (Recorded disclosure : disclosures) {
+                        Standing standing = disclosure.standing();
+                        statement.setString(i++, disclosure.id().value());
+                        statement.setString(i++, standing.agency());
+                        statement.setString(i++, standing.recipientName());
+                        statement.setString(i++, standing.state());
+                        statement.setString(i++, standing.purpose());
+                        statement.setObject(i++, textArray(standing.categories()));
+                        statement.setObject(i++, standing.month());
+                        statement.setObject(i++, utc(disclosure.occurredAt()));
+                        statement.setLong(i++, standing.records());
+                        statement.setLong(i++, disclosure.sequence());
+                    }
+                },
+                (RowCallbackHandler) row -> inserted.add(row.getString(1)));
+        return inserted;
     }
 
     /**
@@ -563,4 +629,8 @@ public class AgencySummaryProjection {
             return cells;
         }
     }
+
+    /** A disclosure's first event, as its row and its cells need it: a single disclosure's is held until written. */
+    private record Recorded(
+            DisclosureId id, Standing standing, Instant occurredAt, List<PersonRef> subjects, long sequence) {}
 }

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.eventstore.HeldEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -157,7 +158,8 @@ final class CellChanges {
     }
 
     /**
-     * Writes the groups, then the people the batch added to them, then the cells, each sorted by their fields. A
+     * Writes the single disclosures the batch still holds (their people and counts join the batch's changes), then
+     * the groups, then the people the batch added to them, then the cells, each sorted by their fields. A
      * group's key already held by another group (a 64-bit hash collision, which would mix two groups' counts) fails the
      * batch. A cell some disclosure entered is upserted, unless the net difference would not make a valid cell by
      * itself (a count below 0, or more flagged disclosures than disclosures): then it includes a change by a
@@ -165,6 +167,8 @@ final class CellChanges {
      * cell. An update that finds no cell means the tables were changed outside the projection, and fails the batch.
      */
     private void write(JdbcTemplate jdbc) {
+        // The single disclosures the batch still holds add to its groups and cells.
+        HeldEvents.writeHeld(AgencySummaryProjection.HELD_RECORDINGS);
         writeGroups(jdbc);
         joins.write(jdbc, this::addSubjects);
         writeCells(jdbc);

@@ -24,6 +24,7 @@ import static org.disclosureledger.projections.summary.SummaryExamples.opened;
 import static org.disclosureledger.projections.summary.SummaryExamples.people;
 import static org.disclosureledger.projections.summary.SummaryExamples.recorded;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,29 @@ class AgencySummaryBatchTest {
                 .containsExactlyInAnyOrder(
                         cell("CA", LAW, NAME, "2025-06", 2, 13_000, 17_000, 0, 0),
                         cell("CA", LAW, SSN, "2025-06", 1, 8_000, 8_000, 0, 0));
+    }
+
+    @Test
+    void givenMoreRecordingsThanOneStatementInserts_whenHandledAsOneBatch_thenTheTablesAreThoseOfOneEventABatch() {
+        // Single disclosures are held and inserted together, at most MOST_ROWS_PER_INSERT in a statement, and before a
+        // follow-on, which may be of one of them.
+        DisclosureDetails toIce = details(ICE, "CA", LAW, JUNE_15, 3, NAME);
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < 2 * AgencySummaryProjection.MOST_ROWS_PER_INSERT + 50; i++) {
+            events.add(recorded("ca-" + i, toIce, people("p" + i, 2)));
+            if (i == 7) {
+                events.add(corrected("ca-7", "correction-1", toIce, correction(JULY_2, OIG, null, null, null)));
+            }
+        }
+        summaries.handle(events.toArray());
+        Map<String, List<String>> oneEventABatch = tables();
+        summaries.reset();
+
+        summaries.handleAsOneBatch(events.toArray());
+
+        assertThat(tables()).isEqualTo(oneEventABatch);
+        assertThat(summaries.cellsOf(ICE)).containsExactly(cell("CA", LAW, NAME, "2025-06", 249, 498, 747, 0, 0));
+        assertThat(summaries.cellsOf(OIG)).containsExactly(cell("CA", LAW, NAME, "2025-07", 1, 2, 3, 0, 0));
     }
 
     @Test
