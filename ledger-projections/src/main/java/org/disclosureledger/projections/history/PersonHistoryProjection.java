@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,7 +36,7 @@ import org.disclosureledger.core.disclosure.FollowOnId;
 import org.disclosureledger.core.disclosure.Suspension;
 import org.disclosureledger.core.disclosure.SuspensionLifted;
 import org.disclosureledger.core.subject.PersonRef;
-import org.disclosureledger.projections.eventstore.HeldEvents;
+import org.disclosureledger.projections.batch.HeldEvents;
 import org.disclosureledger.projections.eventstore.LedgerSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -45,12 +46,16 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  *
  * <p>Every handler may see its event again (a redelivery, or a replay over existing rows) and leaves the tables as
  * they were: rows are inserted only if absent, and the disclosure row is only changed by an event with a higher
- * sequence number than the last one applied to it ({@code applied_sequence}). A handler only touches rows of its own
- * event's disclosure, and Axon keeps one disclosure's events in order within one segment, so the segments of the
- * pooled processor never write the same row concurrently. Handlers expect to run inside an Axon unit of work and its
- * transaction, as Axon's event processors run them: the disclosure row and its subjects are written together or not at
- * all. A batch's single disclosures are held and written together ({@link HeldEvents}), before the batch commits or
- * before the batch's next event of another kind, which may follow one of them.
+ * sequence number than the last one applied to it ({@code applied_sequence}). The rows a batch writes are those of
+ * its own events' disclosures, and Axon keeps one disclosure's events in order within one segment, so the segments of
+ * the pooled processor never write the same row concurrently. Handlers expect to run inside an Axon unit of work and
+ * its transaction, as Axon's event processors run them: the disclosure row and its subjects are written together or
+ * not at all.
+ *
+ * <p>A batch's single disclosures are held and written together ({@link HeldEvents}): before the batch commits, or
+ * before a handler that reads or changes disclosure rows (a correction, a lifted suspension, a bulk disclosure's
+ * events), since its event may follow one of them. The other follow-ons (a flag, a dispute, a destruction request or
+ * certification) write only rows of their own tables, which need no disclosure row, and leave the held ones waiting.
  */
 @ProcessingGroup(PersonHistoryProjection.PROCESSING_GROUP)
 public class PersonHistoryProjection {
@@ -69,17 +74,30 @@ public class PersonHistoryProjection {
             "history_finding_set",
             "manifest_block");
 
-    private static final String DETAIL_COLUMNS = String.join(", ", DetailsColumns.NAMES);
+    /** The columns a disclosure's first event sets, in the order {@link DisclosureRow#bind} sets them. */
+    private static final List<String> DISCLOSURE_COLUMNS = Stream.concat(
+                    Stream.of(
+                            "disclosure_id",
+                            "kind",
+                            "status",
+                            "recorded_at",
+                            "suspended_until",
+                            "suspension_authority",
+                            "subject_count",
+                            "chunk_count",
+                            "applied_sequence"),
+                    DetailsColumns.NAMES.stream())
+            .toList();
 
     /** The parameters of a row of {@link #insertDisclosures}. */
     private static final String DISCLOSURE_ROW =
-            "(" + String.join(", ", Collections.nCopies(9 + DetailsColumns.NAMES.size(), "?")) + ")";
+            "(" + String.join(", ", Collections.nCopies(DISCLOSURE_COLUMNS.size(), "?")) + ")";
 
-    /** The most disclosure rows inserted by one statement: 2,900 parameters, well within the driver's 32,767. */
+    /**
+     * The most disclosure rows inserted by one statement: 2,900 parameters; the driver allows 65,535, about 2,250
+     * rows, and a batch may hold more (its size is a setting).
+     */
     static final int MOST_ROWS_PER_INSERT = 100;
-
-    /** Where the batch being handled holds its single disclosures ({@link HeldEvents}). */
-    private static final String HELD_RECORDINGS = PersonHistoryProjection.class.getName() + ".recorded";
 
     private static final String CORRECT_DISCLOSURE = "UPDATE history_disclosure SET "
             + DetailsColumns.NAMES.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
@@ -89,6 +107,8 @@ public class PersonHistoryProjection {
     private final SubjectWriter subjects;
     private final ManifestBlocks manifestBlocks;
     private final ObjectMapper json = LedgerSerializer.objectMapper(List.of());
+    private final HeldEvents<Recorded> recordings = new HeldEvents<>(
+            PersonHistoryProjection.class.getName() + ".recordings", MOST_ROWS_PER_INSERT, this::writeRecorded);
 
     /**
      * A projection writing through the given template; its data source is the ledger's PostgreSQL database with the
@@ -101,19 +121,20 @@ public class PersonHistoryProjection {
     }
 
     /**
-     * A disclosure recorded whole: its row, and a row for each subject. Held until the batch commits or the next event
-     * of another kind, and written with the batch's other single disclosures: two statements for all of them, where
-     * each took two of its own ({@code docs/decisions.md}, "A batch's single disclosures are written together").
+     * A disclosure recorded whole: its row, and a row for each subject. Held until the batch commits or handles an
+     * event that reads or changes disclosure rows, and written with the batch's other single disclosures: two
+     * statements for up to {@value #MOST_ROWS_PER_INSERT} of them, where each took two of its own
+     * ({@code docs/decisions.md}, "A batch's single disclosures are written together").
      */
     @EventHandler
     public void on(DisclosureRecorded event, @SequenceNumber long sequence) {
-        HeldEvents.ofCurrentBatch(HELD_RECORDINGS, this::writeRecorded).hold(new Recorded(event, sequence));
+        recordings.hold(new Recorded(event, sequence));
     }
 
     /** A bulk disclosure opened: its row, with no subjects yet. */
     @EventHandler
     public void on(BulkDisclosureOpened event, @SequenceNumber long sequence) {
-        HeldEvents.writeHeld(HELD_RECORDINGS);
+        recordings.writeHeld();
         insertDisclosures(List.of(new DisclosureRow(
                 event.disclosureId(),
                 DisclosureKind.BULK,
@@ -128,7 +149,7 @@ public class PersonHistoryProjection {
     /** A chunk of a bulk disclosure's subjects: a row for each, written in one go. */
     @EventHandler
     public void on(BulkSubjectsAttached event, @SequenceNumber long sequence) {
-        HeldEvents.writeHeld(HELD_RECORDINGS);
+        recordings.writeHeld();
         long attached = event.firstManifestIndex() + event.subjects().size();
         boolean applied = changeDisclosure(
                 event.disclosureId(), sequence, "subject_count = ?, chunk_count = ?", attached, event.chunkNumber());
@@ -141,7 +162,7 @@ public class PersonHistoryProjection {
     /** A bulk disclosure sealed: its final count and manifest root. */
     @EventHandler
     public void on(BulkDisclosureSealed event, @SequenceNumber long sequence) {
-        HeldEvents.writeHeld(HELD_RECORDINGS);
+        recordings.writeHeld();
         changeDisclosure(
                 event.disclosureId(),
                 sequence,
@@ -155,7 +176,7 @@ public class PersonHistoryProjection {
     /** A correction: the disclosure row takes the corrected details; the correction keeps both versions. */
     @EventHandler
     public void on(DisclosureCorrected event, @SequenceNumber long sequence) {
-        HeldEvents.writeHeld(HELD_RECORDINGS);
+        recordings.writeHeld();
         int changed = jdbc.update(CORRECT_DISCLOSURE, statement -> {
             int next = DetailsColumns.bind(statement, 1, event.corrected());
             statement.setLong(next++, sequence);
@@ -194,7 +215,6 @@ public class PersonHistoryProjection {
      */
     @EventHandler
     public void on(DisclosureFlagged event, @SequenceNumber long sequence) {
-        HeldEvents.writeHeld(HELD_RECORDINGS);
         jdbc.update("""
                 INSERT INTO history_finding_set (disclosure_id, sequence_number, correction_id, rulebook_name,
                     rulebook_version, rulebook_sha256, judged_at, findings)
@@ -224,7 +244,6 @@ public class PersonHistoryProjection {
     /** A dispute, kept with the person who made it; only they will see it. */
     @EventHandler
     public void on(DisclosureDisputed event, @SequenceNumber long sequence) {
-        HeldEvents.writeHeld(HELD_RECORDINGS);
         jdbc.update("""
                 INSERT INTO history_dispute (disclosure_id, dispute_id, sequence_number, person_ref, statement,
                     disputed_at)
@@ -242,7 +261,6 @@ public class PersonHistoryProjection {
     /** A destruction request. */
     @EventHandler
     public void on(DestructionRequested event, @SequenceNumber long sequence) {
-        HeldEvents.writeHeld(HELD_RECORDINGS);
         jdbc.update("""
                 INSERT INTO history_destruction_request (disclosure_id, request_id, sequence_number, requested_by,
                     authority, due_by, requested_at)
@@ -261,7 +279,6 @@ public class PersonHistoryProjection {
     /** A certification that the recipient destroyed the data. */
     @EventHandler
     public void on(DestructionCertified event, @SequenceNumber long sequence) {
-        HeldEvents.writeHeld(HELD_RECORDINGS);
         jdbc.update("""
                 INSERT INTO history_destruction_certification (disclosure_id, certification_id, sequence_number,
                     request_id, certified_by, destroyed_at, method, certified_at)
@@ -281,7 +298,7 @@ public class PersonHistoryProjection {
     /** A suspension lifted before its date: the entry is shown in full from now on. */
     @EventHandler
     public void on(SuspensionLifted event, @SequenceNumber long sequence) {
-        HeldEvents.writeHeld(HELD_RECORDINGS);
+        recordings.writeHeld();
         changeDisclosure(
                 event.disclosureId(),
                 sequence,
@@ -300,38 +317,35 @@ public class PersonHistoryProjection {
     }
 
     /**
-     * Writes the batch's single disclosures held so far: their rows, and the subjects of those whose rows were not
-     * there yet (a redelivered event finds its row and writes nothing).
+     * Writes single disclosures the batch held: their rows, and the subjects of those whose rows were not there yet (a
+     * redelivered event finds its row and writes nothing).
      */
     private void writeRecorded(List<Recorded> recorded) {
-        for (int from = 0; from < recorded.size(); from += MOST_ROWS_PER_INSERT) {
-            List<Recorded> some = recorded.subList(from, Math.min(recorded.size(), from + MOST_ROWS_PER_INSERT));
-            Set<String> inserted = insertDisclosures(some.stream()
-                    .map(r -> new DisclosureRow(
-                            r.event().disclosureId(),
-                            DisclosureKind.SINGLE,
-                            RecordingStatus.RECORDED,
-                            r.event().recordedAt(),
-                            r.event().details(),
-                            r.event().suspension(),
-                            r.event().subjects().size(),
-                            r.sequence()))
-                    .toList());
-            Map<DisclosureId, List<PersonRef>> listings = new LinkedHashMap<>();
-            for (Recorded r : some) {
-                if (inserted.contains(r.event().disclosureId().value())) {
-                    listings.put(r.event().disclosureId(), r.event().subjects());
-                }
+        Set<String> inserted = insertDisclosures(recorded.stream()
+                .map(r -> new DisclosureRow(
+                        r.event().disclosureId(),
+                        DisclosureKind.SINGLE,
+                        RecordingStatus.RECORDED,
+                        r.event().recordedAt(),
+                        r.event().details(),
+                        r.event().suspension(),
+                        r.event().subjects().size(),
+                        r.sequence()))
+                .toList());
+        Map<DisclosureId, List<PersonRef>> listings = new LinkedHashMap<>();
+        for (Recorded r : recorded) {
+            // Removed once found: a disclosure held twice (delivered twice in one batch) is listed once.
+            if (inserted.remove(r.event().disclosureId().value())) {
+                listings.put(r.event().disclosureId(), r.event().subjects());
             }
-            subjects.writeEach(listings);
         }
+        subjects.writeEach(listings);
     }
 
     /** Inserts the disclosures' rows in one statement, skipping those already there; returns the ids inserted. */
     private Set<String> insertDisclosures(List<DisclosureRow> rows) {
-        String sql = "INSERT INTO history_disclosure (disclosure_id, kind, status, recorded_at, suspended_until,"
-                + " suspension_authority, subject_count, chunk_count, applied_sequence, " + DETAIL_COLUMNS
-                + ") VALUES " + String.join(", ", Collections.nCopies(rows.size(), DISCLOSURE_ROW))
+        String sql = "INSERT INTO history_disclosure (" + String.join(", ", DISCLOSURE_COLUMNS) + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows.size(), DISCLOSURE_ROW))
                 + " ON CONFLICT (disclosure_id) DO NOTHING RETURNING disclosure_id";
         Set<String> inserted = new HashSet<>();
         jdbc.query(

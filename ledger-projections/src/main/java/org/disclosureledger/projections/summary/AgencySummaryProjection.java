@@ -32,7 +32,7 @@ import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.rulebook.Finding;
 import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
-import org.disclosureledger.projections.eventstore.HeldEvents;
+import org.disclosureledger.projections.batch.HeldEvents;
 import org.disclosureledger.projections.summary.CellChanges.Cell;
 import org.disclosureledger.projections.summary.CellChanges.Contribution;
 import org.disclosureledger.projections.summary.CellChanges.Group;
@@ -144,23 +144,22 @@ public class AgencySummaryProjection {
             DELETE FROM summary_group_subject m
             WHERE m.group_id = summary_group_id(?, ?, ?, ?) AND 0 = ALL (m.counts)""";
 
-    /** The parameters of a row of {@link #insertDisclosures}, in the order of {@link #STANDING_COLUMNS}. */
+    /**
+     * The parameters of a row of {@link #insertDisclosures}: the disclosure's id, its {@link #STANDING_COLUMNS} (no
+     * requests, certifications or flag yet), and the event's sequence number.
+     */
     private static final String DISCLOSURE_ROW = "(?, ?, ?, ?, ?, ?::text[], ?, ?, ?, '{}', 0, NULL, ?)";
 
-    /** The most disclosure rows inserted by one statement: 1,000 parameters, well within the driver's 32,767. */
+    /** The most disclosure rows inserted by one statement: 1,000 parameters, well within the driver's 65,535. */
     static final int MOST_ROWS_PER_INSERT = 100;
-
-    /**
-     * Where the batch being handled holds its single disclosures ({@link HeldEvents}); they add to the batch's cells,
-     * so {@link CellChanges} writes them before it writes the cells.
-     */
-    static final String HELD_RECORDINGS = AgencySummaryProjection.class.getName() + ".recorded";
 
     /** The most people of a disclosure whose empty memberships are dropped by key (an array of about 4 MB). */
     static final int MOST_PEOPLE_DROPPED_BY_KEY = 100_000;
 
     private final JdbcTemplate jdbc;
     private final int mostPeopleDroppedByKey;
+    private final HeldEvents<NewDisclosure> recordings = new HeldEvents<>(
+            AgencySummaryProjection.class.getName() + ".recordings", MOST_ROWS_PER_INSERT, this::writeRecorded);
 
     /**
      * A projection writing through the given template; its data source is the ledger's PostgreSQL database with the
@@ -179,20 +178,19 @@ public class AgencySummaryProjection {
     /**
      * A disclosure recorded whole: its contribution to its cells, subjects included. Held until the batch writes its
      * cells or handles an event of another kind, and written with the batch's other single disclosures: one statement
-     * for all their rows, where each took one of its own ({@code docs/decisions.md}, "A batch's single disclosures are
-     * written together").
+     * for the rows of up to {@value #MOST_ROWS_PER_INSERT}, where each took one of its own ({@code docs/decisions.md},
+     * "A batch's single disclosures are written together").
      */
     @EventHandler
     public void on(DisclosureRecorded event, @SequenceNumber long sequence) {
-        // The batch's cell changes are arranged first: they write the disclosures held before themselves.
-        CellChanges.ofCurrentBatch(jdbc);
-        HeldEvents.ofCurrentBatch(HELD_RECORDINGS, this::writeRecorded)
-                .hold(new Recorded(
-                        event.disclosureId(),
-                        Standing.of(event.details()),
-                        event.details().occurredAt(),
-                        event.subjects(),
-                        sequence));
+        // The batch's cell changes, which write the held disclosures before themselves, are arranged first.
+        CellChanges.ofCurrentBatch(jdbc, recordings::writeHeld);
+        recordings.hold(new NewDisclosure(
+                event.disclosureId(),
+                Standing.of(event.details()),
+                event.details().occurredAt(),
+                event.subjects(),
+                sequence));
     }
 
     /** A bulk disclosure opened: it counts in its cells from now on; its subjects follow in chunks. */
@@ -200,8 +198,8 @@ public class AgencySummaryProjection {
     public void on(BulkDisclosureOpened event, @SequenceNumber long sequence) {
         CellChanges cells = cellsAfterHeldRecordings();
         Standing standing = Standing.of(event.details());
-        Recorded opened =
-                new Recorded(event.disclosureId(), standing, event.details().occurredAt(), List.of(), sequence);
+        NewDisclosure opened = new NewDisclosure(
+                event.disclosureId(), standing, event.details().occurredAt(), List.of(), sequence);
         if (!insertDisclosures(List.of(opened)).isEmpty()) {
             applyToCells(cells, Map.of(), standing.contributions());
         }
@@ -320,30 +318,28 @@ public class AgencySummaryProjection {
      * event about to be handled may follow one of them.
      */
     private CellChanges cellsAfterHeldRecordings() {
-        HeldEvents.writeHeld(HELD_RECORDINGS);
-        return CellChanges.ofCurrentBatch(jdbc);
+        recordings.writeHeld();
+        return CellChanges.ofCurrentBatch(jdbc, recordings::writeHeld);
     }
 
     /**
-     * Writes the batch's single disclosures held so far: their rows, and the contributions and subjects of those whose
-     * rows were not there yet (a redelivered event finds its row and counts nothing again).
+     * Writes single disclosures the batch held: their rows, and the contributions and subjects of those whose rows were
+     * not there yet (a redelivered event finds its row and counts nothing again).
      */
-    private void writeRecorded(List<Recorded> recorded) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
-        for (int from = 0; from < recorded.size(); from += MOST_ROWS_PER_INSERT) {
-            List<Recorded> some = recorded.subList(from, Math.min(recorded.size(), from + MOST_ROWS_PER_INSERT));
-            Set<String> inserted = insertDisclosures(some);
-            for (Recorded disclosure : some) {
-                if (inserted.contains(disclosure.id().value())) {
-                    applyToCells(cells, Map.of(), disclosure.standing().contributions());
-                    attachSubjects(cells, disclosure.id(), disclosure.standing(), disclosure.subjects());
-                }
+    private void writeRecorded(List<NewDisclosure> recorded) {
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc, recordings::writeHeld);
+        Set<String> inserted = insertDisclosures(recorded);
+        for (NewDisclosure disclosure : recorded) {
+            // Removed once found: a disclosure held twice (delivered twice in one batch) counts once.
+            if (inserted.remove(disclosure.id().value())) {
+                applyToCells(cells, Map.of(), disclosure.standing().contributions());
+                attachSubjects(cells, disclosure.id(), disclosure.standing(), disclosure.subjects());
             }
         }
     }
 
     /** Inserts the disclosures' rows in one statement, skipping those already there; returns the ids inserted. */
-    private Set<String> insertDisclosures(List<Recorded> disclosures) {
+    private Set<String> insertDisclosures(List<NewDisclosure> disclosures) {
         String sql =
                 "INSERT INTO summary_disclosure (disclosure_id, " + STANDING_COLUMNS + ", applied_sequence) VALUES "
                         + String.join(", ", Collections.nCopies(disclosures.size(), DISCLOSURE_ROW))
@@ -353,7 +349,7 @@ public class AgencySummaryProjection {
                 sql,
                 statement -> {
                     int i = 1;
-                    for (Recorded disclosure : disclosures) {
+                    for (NewDisclosure disclosure : disclosures) {
                         Standing standing = disclosure.standing();
                         statement.setString(i++, disclosure.id().value());
                         statement.setString(i++, standing.agency());
@@ -631,6 +627,6 @@ public class AgencySummaryProjection {
     }
 
     /** A disclosure's first event, as its row and its cells need it: a single disclosure's is held until written. */
-    private record Recorded(
+    private record NewDisclosure(
             DisclosureId id, Standing standing, Instant occurredAt, List<PersonRef> subjects, long sequence) {}
 }

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.disclosureledger.core.subject.PersonRef;
-import org.disclosureledger.projections.eventstore.HeldEvents;
+import org.disclosureledger.projections.batch.CurrentBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -91,18 +90,18 @@ final class CellChanges {
 
     /**
      * The changes of the batch being handled; the first call in a batch arranges for them to be written in its
-     * prepare-commit phase, inside its transaction. The handlers run in an Axon unit of work (an event processor's
-     * batch), or there is nothing to write the changes at the end of.
+     * prepare-commit phase, inside its transaction, after {@code beforeWriting}, which writes what the batch holds that
+     * adds to them (its single disclosures; every call of the projection passes the same). The handlers run in an Axon
+     * unit of work (an event processor's batch), or there is nothing to write the changes at the end of.
      */
-    static CellChanges ofCurrentBatch(JdbcTemplate jdbc) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException(
-                    "the agency summaries' handlers run inside an Axon unit of work, as an event processor's batch");
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+    static CellChanges ofCurrentBatch(JdbcTemplate jdbc, Runnable beforeWriting) {
+        UnitOfWork<?> batch = CurrentBatch.get("the agency summaries' cell changes");
         return batch.getOrComputeResource(CellChanges.class.getName(), key -> {
             CellChanges changes = new CellChanges();
-            batch.onPrepareCommit(unitOfWork -> changes.write(jdbc));
+            batch.onPrepareCommit(unitOfWork -> {
+                beforeWriting.run();
+                changes.write(jdbc);
+            });
             return changes;
         });
     }
@@ -158,8 +157,7 @@ final class CellChanges {
     }
 
     /**
-     * Writes the single disclosures the batch still holds (their people and counts join the batch's changes), then
-     * the groups, then the people the batch added to them, then the cells, each sorted by their fields. A
+     * Writes the groups, then the people the batch added to them, then the cells, each sorted by their fields. A
      * group's key already held by another group (a 64-bit hash collision, which would mix two groups' counts) fails the
      * batch. A cell some disclosure entered is upserted, unless the net difference would not make a valid cell by
      * itself (a count below 0, or more flagged disclosures than disclosures): then it includes a change by a
@@ -167,8 +165,6 @@ final class CellChanges {
      * cell. An update that finds no cell means the tables were changed outside the projection, and fails the batch.
      */
     private void write(JdbcTemplate jdbc) {
-        // The single disclosures the batch still holds add to its groups and cells.
-        HeldEvents.writeHeld(AgencySummaryProjection.HELD_RECORDINGS);
         writeGroups(jdbc);
         joins.write(jdbc, this::addSubjects);
         writeCells(jdbc);

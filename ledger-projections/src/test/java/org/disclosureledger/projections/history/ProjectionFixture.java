@@ -96,12 +96,26 @@ final class ProjectionFixture implements AutoCloseable {
 
     /** Hands all the events to their handlers, in order, in one unit of work and transaction, as one batch. */
     void handleAsOneBatch(Object... events) {
+        handleAsOneBatch(List.of(events), () -> {}, List.of());
+    }
+
+    /**
+     * Hands the first events and then the others to their handlers in one unit of work and transaction, running
+     * {@code between} in the middle, in the batch's transaction (a look at the tables half-way through the batch).
+     */
+    void handleAsOneBatch(List<Object> first, Runnable between, List<Object> then) {
+        Map<String, Long> sequences = new HashMap<>(nextSequence);
         List<Runnable> handlers = new ArrayList<>();
-        for (Object event : events) {
-            long sequence = nextSequence.merge(disclosureOf(event).value(), 1L, Long::sum) - 1;
-            handlers.add(() -> dispatch(event, sequence));
-        }
+        first.forEach(event -> handlers.add(handler(event, sequences)));
+        handlers.add(between);
+        then.forEach(event -> handlers.add(handler(event, sequences)));
         OneBatch.run(transactions, () -> handlers.forEach(Runnable::run));
+        nextSequence.putAll(sequences);
+    }
+
+    private Runnable handler(Object event, Map<String, Long> sequences) {
+        long sequence = sequences.merge(disclosureOf(event).value(), 1L, Long::sum) - 1;
+        return () -> dispatch(event, sequence);
     }
 
     /** Empties the tables through the reset handler, and forgets the sequence numbers handed out. */
