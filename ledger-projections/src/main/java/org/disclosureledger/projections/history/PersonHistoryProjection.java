@@ -2,13 +2,21 @@ package org.disclosureledger.projections.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,18 +35,27 @@ import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.disclosure.FollowOnId;
 import org.disclosureledger.core.disclosure.Suspension;
 import org.disclosureledger.core.disclosure.SuspensionLifted;
+import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.batch.HeldEvents;
 import org.disclosureledger.projections.eventstore.LedgerSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Builds the person-history tables from the ledger's events, so that each enrollee's disclosures can be listed.
  *
  * <p>Every handler may see its event again (a redelivery, or a replay over existing rows) and leaves the tables as
  * they were: rows are inserted only if absent, and the disclosure row is only changed by an event with a higher
- * sequence number than the last one applied to it ({@code applied_sequence}). A handler only touches rows of its own
- * event's disclosure, and Axon keeps one disclosure's events in order within one segment, so the segments of the
- * pooled processor never write the same row concurrently. Handlers expect to run inside a transaction, as Axon's
- * event processors run them: the disclosure row and its subjects are written together or not at all.
+ * sequence number than the last one applied to it ({@code applied_sequence}). The rows a batch writes are those of
+ * its own events' disclosures, and Axon keeps one disclosure's events in order within one segment, so the segments of
+ * the pooled processor never write the same row concurrently. Handlers expect to run inside an Axon unit of work and
+ * its transaction, as Axon's event processors run them: the disclosure row and its subjects are written together or
+ * not at all.
+ *
+ * <p>A batch's single disclosures are held and written together ({@link HeldEvents}): before the batch commits, or
+ * before a handler that reads or changes disclosure rows (a correction, a lifted suspension, a bulk disclosure's
+ * events), since its event may follow one of them. The other follow-ons (a flag, a dispute, a destruction request or
+ * certification) write only rows of their own tables, which need no disclosure row, and leave the held ones waiting.
  */
 @ProcessingGroup(PersonHistoryProjection.PROCESSING_GROUP)
 public class PersonHistoryProjection {
@@ -57,13 +74,30 @@ public class PersonHistoryProjection {
             "history_finding_set",
             "manifest_block");
 
-    private static final String DETAIL_COLUMNS = String.join(", ", DetailsColumns.NAMES);
+    /** The columns a disclosure's first event sets, in the order {@link DisclosureRow#bind} sets them. */
+    private static final List<String> DISCLOSURE_COLUMNS = Stream.concat(
+                    Stream.of(
+                            "disclosure_id",
+                            "kind",
+                            "status",
+                            "recorded_at",
+                            "suspended_until",
+                            "suspension_authority",
+                            "subject_count",
+                            "chunk_count",
+                            "applied_sequence"),
+                    DetailsColumns.NAMES.stream())
+            .toList();
 
-    private static final String INSERT_DISCLOSURE = "INSERT INTO history_disclosure (disclosure_id, kind, status,"
-            + " recorded_at, suspended_until, suspension_authority, subject_count, chunk_count, applied_sequence, "
-            + DETAIL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + DetailsColumns.NAMES.stream().map(c -> "?").collect(Collectors.joining(", "))
-            + ") ON CONFLICT (disclosure_id) DO NOTHING";
+    /** The parameters of a row of {@link #insertDisclosures}. */
+    private static final String DISCLOSURE_ROW =
+            "(" + String.join(", ", Collections.nCopies(DISCLOSURE_COLUMNS.size(), "?")) + ")";
+
+    /**
+     * The most disclosure rows inserted by one statement: 2,900 parameters; the driver allows 65,535, about 2,250
+     * rows, and a batch may hold more (its size is a setting).
+     */
+    static final int MOST_ROWS_PER_INSERT = 100;
 
     private static final String CORRECT_DISCLOSURE = "UPDATE history_disclosure SET "
             + DetailsColumns.NAMES.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
@@ -73,6 +107,8 @@ public class PersonHistoryProjection {
     private final SubjectWriter subjects;
     private final ManifestBlocks manifestBlocks;
     private final ObjectMapper json = LedgerSerializer.objectMapper(List.of());
+    private final HeldEvents<Recorded> recordings = new HeldEvents<>(
+            PersonHistoryProjection.class.getName() + ".recordings", MOST_ROWS_PER_INSERT, this::writeRecorded);
 
     /**
      * A projection writing through the given template; its data source is the ledger's PostgreSQL database with the
@@ -84,27 +120,22 @@ public class PersonHistoryProjection {
         this.manifestBlocks = new ManifestBlocks(jdbc);
     }
 
-    /** A disclosure recorded whole: its row, and a row for each subject. */
+    /**
+     * A disclosure recorded whole: its row, and a row for each subject. Held until the batch commits or handles an
+     * event that reads or changes disclosure rows, and written with the batch's other single disclosures: two
+     * statements for up to {@value #MOST_ROWS_PER_INSERT} of them, where each took two of its own
+     * ({@code docs/decisions.md}, "A batch's single disclosures are written together").
+     */
     @EventHandler
     public void on(DisclosureRecorded event, @SequenceNumber long sequence) {
-        boolean inserted = insertDisclosure(
-                event.disclosureId(),
-                DisclosureKind.SINGLE,
-                RecordingStatus.RECORDED,
-                event.recordedAt(),
-                event.details(),
-                event.suspension(),
-                event.subjects().size(),
-                sequence);
-        if (inserted) {
-            subjects.write(event.disclosureId(), 0, event.subjects());
-        }
+        recordings.hold(new Recorded(event, sequence));
     }
 
     /** A bulk disclosure opened: its row, with no subjects yet. */
     @EventHandler
     public void on(BulkDisclosureOpened event, @SequenceNumber long sequence) {
-        insertDisclosure(
+        recordings.writeHeld();
+        insertDisclosures(List.of(new DisclosureRow(
                 event.disclosureId(),
                 DisclosureKind.BULK,
                 RecordingStatus.OPEN,
@@ -112,12 +143,13 @@ public class PersonHistoryProjection {
                 event.details(),
                 event.suspension(),
                 0,
-                sequence);
+                sequence)));
     }
 
     /** A chunk of a bulk disclosure's subjects: a row for each, written in one go. */
     @EventHandler
     public void on(BulkSubjectsAttached event, @SequenceNumber long sequence) {
+        recordings.writeHeld();
         long attached = event.firstManifestIndex() + event.subjects().size();
         boolean applied = changeDisclosure(
                 event.disclosureId(), sequence, "subject_count = ?, chunk_count = ?", attached, event.chunkNumber());
@@ -130,6 +162,7 @@ public class PersonHistoryProjection {
     /** A bulk disclosure sealed: its final count and manifest root. */
     @EventHandler
     public void on(BulkDisclosureSealed event, @SequenceNumber long sequence) {
+        recordings.writeHeld();
         changeDisclosure(
                 event.disclosureId(),
                 sequence,
@@ -143,6 +176,7 @@ public class PersonHistoryProjection {
     /** A correction: the disclosure row takes the corrected details; the correction keeps both versions. */
     @EventHandler
     public void on(DisclosureCorrected event, @SequenceNumber long sequence) {
+        recordings.writeHeld();
         int changed = jdbc.update(CORRECT_DISCLOSURE, statement -> {
             int next = DetailsColumns.bind(statement, 1, event.corrected());
             statement.setLong(next++, sequence);
@@ -264,6 +298,7 @@ public class PersonHistoryProjection {
     /** A suspension lifted before its date: the entry is shown in full from now on. */
     @EventHandler
     public void on(SuspensionLifted event, @SequenceNumber long sequence) {
+        recordings.writeHeld();
         changeDisclosure(
                 event.disclosureId(),
                 sequence,
@@ -281,33 +316,48 @@ public class PersonHistoryProjection {
         jdbc.execute("TRUNCATE " + String.join(", ", TABLES));
     }
 
-    private boolean insertDisclosure(
-            DisclosureId id,
-            DisclosureKind kind,
-            RecordingStatus status,
-            Instant recordedAt,
-            DisclosureDetails details,
-            Suspension suspension,
-            long subjectCount,
-            long sequence) {
-        int inserted = jdbc.update(INSERT_DISCLOSURE, statement -> {
-            statement.setString(1, id.value());
-            statement.setString(2, kind.name());
-            statement.setString(3, status.name());
-            DetailsColumns.setInstant(statement, 4, recordedAt);
-            LocalDate until = suspension == null ? null : suspension.until();
-            statement.setObject(5, until, Types.DATE);
-            statement.setString(6, suspension == null ? null : suspension.authority());
-            statement.setLong(7, subjectCount);
-            if (kind == DisclosureKind.BULK) {
-                statement.setInt(8, 0);
-            } else {
-                statement.setNull(8, Types.INTEGER);
+    /**
+     * Writes single disclosures the batch held: their rows, and the subjects of those whose rows were not there yet (a
+     * redelivered event finds its row and writes nothing).
+     */
+    private void writeRecorded(List<Recorded> recorded) {
+        Set<String> inserted = insertDisclosures(recorded.stream()
+                .map(r -> new DisclosureRow(
+                        r.event().disclosureId(),
+                        DisclosureKind.SINGLE,
+                        RecordingStatus.RECORDED,
+                        r.event().recordedAt(),
+                        r.event().details(),
+                        r.event().suspension(),
+                        r.event().subjects().size(),
+                        r.sequence()))
+                .toList());
+        Map<DisclosureId, List<PersonRef>> listings = new LinkedHashMap<>();
+        for (Recorded r : recorded) {
+            // Removed once found: a disclosure held twice (delivered twice in one batch) is listed once.
+            if (inserted.remove(r.event().disclosureId().value())) {
+                listings.put(r.event().disclosureId(), r.event().subjects());
             }
-            statement.setLong(9, sequence);
-            DetailsColumns.bind(statement, 10, details);
-        });
-        return inserted == 1;
+        }
+        subjects.writeEach(listings);
+    }
+
+    /** Inserts the disclosures' rows in one statement, skipping those already there; returns the ids inserted. */
+    private Set<String> insertDisclosures(List<DisclosureRow> rows) {
+        String sql = "INSERT INTO history_disclosure (" + String.join(", ", DISCLOSURE_COLUMNS) + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows.size(), DISCLOSURE_ROW))
+                + " ON CONFLICT (disclosure_id) DO NOTHING RETURNING disclosure_id";
+        Set<String> inserted = new HashSet<>();
+        jdbc.query(
+                sql,
+                statement -> {
+                    int next = 1;
+                    for (DisclosureRow row : rows) {
+                        next = row.bind(statement, next);
+                    }
+                },
+                (RowCallbackHandler) result -> inserted.add(result.getString(1)));
+        return inserted;
     }
 
     /**
@@ -358,5 +408,40 @@ public class PersonHistoryProjection {
 
     private static String valueOf(FollowOnId id) {
         return id == null ? null : id.value();
+    }
+
+    /** A single disclosure's event, held until the batch writes it. */
+    private record Recorded(DisclosureRecorded event, long sequence) {}
+
+    /** A disclosure's row as its first event makes it. */
+    private record DisclosureRow(
+            DisclosureId id,
+            DisclosureKind kind,
+            RecordingStatus status,
+            Instant recordedAt,
+            DisclosureDetails details,
+            Suspension suspension,
+            long subjectCount,
+            long sequence) {
+
+        /** Sets the row's parameters from {@code first} on; returns the index of the next parameter. */
+        int bind(PreparedStatement statement, int first) throws SQLException {
+            int i = first;
+            statement.setString(i++, id.value());
+            statement.setString(i++, kind.name());
+            statement.setString(i++, status.name());
+            DetailsColumns.setInstant(statement, i++, recordedAt);
+            LocalDate until = suspension == null ? null : suspension.until();
+            statement.setObject(i++, until, Types.DATE);
+            statement.setString(i++, suspension == null ? null : suspension.authority());
+            statement.setLong(i++, subjectCount);
+            if (kind == DisclosureKind.BULK) {
+                statement.setInt(i++, 0);
+            } else {
+                statement.setNull(i++, Types.INTEGER);
+            }
+            statement.setLong(i++, sequence);
+            return DetailsColumns.bind(statement, i, details);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.disclosureledger.projections.integrity;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.disclosureledger.core.ledger.LeafEnvelope;
 import org.disclosureledger.core.merkle.NodeId;
 import org.disclosureledger.projections.eventstore.PlannedPerCall;
@@ -204,27 +206,46 @@ public class LedgerStore {
         return ordered;
     }
 
-    /** Appends entries and the tree nodes they completed, in one batch each. */
+    /**
+     * Appends entries and the tree nodes they completed, in one statement each: the rows' values go as arrays, where a
+     * JDBC batch ran one insert per row (two per event, most of the sequencer's statements).
+     */
     void append(List<Entry> entries, List<TreeAppender.Node> nodes, Instant sequencedAt) {
-        Timestamp at = Timestamp.from(sequencedAt);
-        jdbc.batchUpdate(
-                "insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash,"
-                        + " sequenced_at) values (?, ?, ?, ?, ?)",
-                entries,
-                500,
-                (ps, e) -> {
-                    ps.setLong(1, e.ledgerIndex());
-                    ps.setString(2, e.eventIdentifier());
-                    ps.setLong(3, e.globalIndex());
-                    ps.setBytes(4, e.leafHash());
-                    ps.setTimestamp(5, at);
-                });
-        jdbc.batchUpdate(
-                "insert into ledger_tree_node (level, node_index, hash) values (?, ?, ?)", nodes, 500, (ps, n) -> {
-                    ps.setInt(1, n.level());
-                    ps.setLong(2, n.index());
-                    ps.setBytes(3, n.hash());
-                });
+        if (!entries.isEmpty()) {
+            jdbc.update("""
+                    insert into ledger_entry (ledger_index, event_identifier, global_index, leaf_hash, sequenced_at)
+                    select e.ledger_index, e.event_identifier, e.global_index, e.leaf_hash, ?
+                    from unnest(?::bigint[], ?::text[], ?::bigint[], ?::bytea[])
+                        as e(ledger_index, event_identifier, global_index, leaf_hash)""", statement -> {
+                Connection connection = statement.getConnection();
+                statement.setTimestamp(1, Timestamp.from(sequencedAt));
+                statement.setArray(2, connection.createArrayOf("bigint", column(entries, Entry::ledgerIndex)));
+                statement.setArray(3, connection.createArrayOf("text", column(entries, Entry::eventIdentifier)));
+                statement.setArray(4, connection.createArrayOf("bigint", column(entries, Entry::globalIndex)));
+                statement.setArray(5, connection.createArrayOf("bytea", bytesColumn(entries, Entry::leafHash)));
+            });
+        }
+        if (!nodes.isEmpty()) {
+            jdbc.update("""
+                    insert into ledger_tree_node (level, node_index, hash)
+                    select n.level, n.node_index, n.hash
+                    from unnest(?::smallint[], ?::bigint[], ?::bytea[]) as n(level, node_index, hash)""", statement -> {
+                Connection connection = statement.getConnection();
+                statement.setArray(1, connection.createArrayOf("smallint", column(nodes, n -> (short) n.level())));
+                statement.setArray(2, connection.createArrayOf("bigint", column(nodes, TreeAppender.Node::index)));
+                statement.setArray(3, connection.createArrayOf("bytea", bytesColumn(nodes, TreeAppender.Node::hash)));
+            });
+        }
+    }
+
+    /** One column's values, as the driver makes an array of numbers or text from them. */
+    private static <T> Object[] column(List<T> rows, Function<T, Object> value) {
+        return rows.stream().map(value).toArray();
+    }
+
+    /** One column's values, as the driver makes a {@code bytea[]} from them (only from a {@code byte[][]}). */
+    private static <T> byte[][] bytesColumn(List<T> rows, Function<T, byte[]> value) {
+        return rows.stream().map(value).toArray(byte[][]::new);
     }
 
     /** The envelope of the event at a ledger index, read from the event table as stored now. */

@@ -8,9 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
@@ -29,6 +32,7 @@ import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.rulebook.Finding;
 import org.disclosureledger.core.rulebook.Severity;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.batch.HeldEvents;
 import org.disclosureledger.projections.summary.CellChanges.Cell;
 import org.disclosureledger.projections.summary.CellChanges.Contribution;
 import org.disclosureledger.projections.summary.CellChanges.Group;
@@ -47,8 +51,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * parallel add up instead of overwriting each other. The shared rows are written last: each batch gathers the people it
  * adds to groups and its net change per cell, and writes them just before it commits ({@link CellChanges}), in one
  * order every batch follows, so that batches contend for them only for the moment of their commit and never deadlock
- * on them (a correction moves its own people as it is handled). Handlers run inside an Axon unit of work and its
- * transaction, as Axon's event processors run them.
+ * on them (a correction moves its own people as it is handled). A batch's single disclosures are held as well
+ * ({@link HeldEvents}), and their rows inserted together, just before the shared rows or before the batch's next event
+ * of another kind, which may follow one of them. Handlers run inside an Axon unit of work and its transaction, as
+ * Axon's event processors run them.
  */
 @ProcessingGroup(AgencySummaryProjection.PROCESSING_GROUP)
 public class AgencySummaryProjection {
@@ -138,11 +144,22 @@ public class AgencySummaryProjection {
             DELETE FROM summary_group_subject m
             WHERE m.group_id = summary_group_id(?, ?, ?, ?) AND 0 = ALL (m.counts)""";
 
+    /**
+     * The parameters of a row of {@link #insertDisclosures}: the disclosure's id, its {@link #STANDING_COLUMNS} (no
+     * requests, certifications or flag yet), and the event's sequence number.
+     */
+    private static final String DISCLOSURE_ROW = "(?, ?, ?, ?, ?, ?::text[], ?, ?, ?, '{}', 0, NULL, ?)";
+
+    /** The most disclosure rows inserted by one statement: 1,000 parameters, well within the driver's 65,535. */
+    static final int MOST_ROWS_PER_INSERT = 100;
+
     /** The most people of a disclosure whose empty memberships are dropped by key (an array of about 4 MB). */
     static final int MOST_PEOPLE_DROPPED_BY_KEY = 100_000;
 
     private final JdbcTemplate jdbc;
     private final int mostPeopleDroppedByKey;
+    private final HeldEvents<NewDisclosure> recordings = new HeldEvents<>(
+            AgencySummaryProjection.class.getName() + ".recordings", MOST_ROWS_PER_INSERT, this::writeRecorded);
 
     /**
      * A projection writing through the given template; its data source is the ledger's PostgreSQL database with the
@@ -158,23 +175,32 @@ public class AgencySummaryProjection {
         this.mostPeopleDroppedByKey = mostPeopleDroppedByKey;
     }
 
-    /** A disclosure recorded whole: its contribution to its cells, subjects included. */
+    /**
+     * A disclosure recorded whole: its contribution to its cells, subjects included. Held until the batch writes its
+     * cells or handles an event of another kind, and written with the batch's other single disclosures: one statement
+     * for the rows of up to {@value #MOST_ROWS_PER_INSERT}, where each took one of its own ({@code docs/decisions.md},
+     * "A batch's single disclosures are written together").
+     */
     @EventHandler
     public void on(DisclosureRecorded event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
-        Standing standing = Standing.of(event.details());
-        if (insertDisclosure(event.disclosureId(), standing, event.details().occurredAt(), sequence)) {
-            applyToCells(cells, Map.of(), standing.contributions());
-            attachSubjects(cells, event.disclosureId(), standing, event.subjects());
-        }
+        // The batch's cell changes, which write the held disclosures before themselves, are arranged first.
+        CellChanges.ofCurrentBatch(jdbc, recordings::writeHeld);
+        recordings.hold(new NewDisclosure(
+                event.disclosureId(),
+                Standing.of(event.details()),
+                event.details().occurredAt(),
+                event.subjects(),
+                sequence));
     }
 
     /** A bulk disclosure opened: it counts in its cells from now on; its subjects follow in chunks. */
     @EventHandler
     public void on(BulkDisclosureOpened event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing standing = Standing.of(event.details());
-        if (insertDisclosure(event.disclosureId(), standing, event.details().occurredAt(), sequence)) {
+        NewDisclosure opened = new NewDisclosure(
+                event.disclosureId(), standing, event.details().occurredAt(), List.of(), sequence);
+        if (!insertDisclosures(List.of(opened)).isEmpty()) {
             applyToCells(cells, Map.of(), standing.contributions());
         }
     }
@@ -185,7 +211,7 @@ public class AgencySummaryProjection {
      */
     @EventHandler
     public void on(BulkSubjectsAttached event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing standing = advance(event.disclosureId(), sequence);
         if (standing != null) {
             attachSubjects(cells, event.disclosureId(), standing, event.subjects());
@@ -198,7 +224,7 @@ public class AgencySummaryProjection {
      */
     @EventHandler
     public void on(DisclosureCorrected event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null) {
             return;
@@ -231,7 +257,7 @@ public class AgencySummaryProjection {
      */
     @EventHandler
     public void on(DisclosureFlagged event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null || event.findings().isEmpty()) {
             return;
@@ -254,7 +280,7 @@ public class AgencySummaryProjection {
     /** A destruction request: open in the disclosure's cells until a certification answers it. */
     @EventHandler
     public void on(DestructionRequested event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null || before.openRequests().contains(event.requestId().value())) {
             return;
@@ -268,7 +294,7 @@ public class AgencySummaryProjection {
     /** A certified destruction; it closes the request it answers, if any. */
     @EventHandler
     public void on(DestructionCertified event, @SequenceNumber long sequence) {
-        CellChanges cells = CellChanges.ofCurrentBatch(jdbc);
+        CellChanges cells = cellsAfterHeldRecordings();
         Standing before = advance(event.disclosureId(), sequence);
         if (before == null) {
             return;
@@ -287,22 +313,58 @@ public class AgencySummaryProjection {
         jdbc.execute("TRUNCATE " + String.join(", ", TABLES));
     }
 
-    private boolean insertDisclosure(DisclosureId id, Standing standing, Instant occurredAt, long sequence) {
-        return jdbc.update(
-                        "INSERT INTO summary_disclosure (disclosure_id, " + STANDING_COLUMNS
-                                + ", applied_sequence) VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, '{}', 0, NULL, ?)"
-                                + " ON CONFLICT (disclosure_id) DO NOTHING",
-                        id.value(),
-                        standing.agency(),
-                        standing.recipientName(),
-                        standing.state(),
-                        standing.purpose(),
-                        textArray(standing.categories()),
-                        standing.month(),
-                        utc(occurredAt),
-                        standing.records(),
-                        sequence)
-                == 1;
+    /**
+     * The batch's changes to the rows disclosures share, after writing the single disclosures it holds so far: the
+     * event about to be handled may follow one of them.
+     */
+    private CellChanges cellsAfterHeldRecordings() {
+        recordings.writeHeld();
+        return CellChanges.ofCurrentBatch(jdbc, recordings::writeHeld);
+    }
+
+    /**
+     * Writes single disclosures the batch held: their rows, and the contributions and subjects of those whose rows were
+     * not there yet (a redelivered event finds its row and counts nothing again).
+     */
+    private void writeRecorded(List<NewDisclosure> recorded) {
+        CellChanges cells = CellChanges.ofCurrentBatch(jdbc, recordings::writeHeld);
+        Set<String> inserted = insertDisclosures(recorded);
+        for (NewDisclosure disclosure : recorded) {
+            // Removed once found: a disclosure held twice (delivered twice in one batch) counts once.
+            if (inserted.remove(disclosure.id().value())) {
+                applyToCells(cells, Map.of(), disclosure.standing().contributions());
+                attachSubjects(cells, disclosure.id(), disclosure.standing(), disclosure.subjects());
+            }
+        }
+    }
+
+    /** Inserts the disclosures' rows in one statement, skipping those already there; returns the ids inserted. */
+    private Set<String> insertDisclosures(List<NewDisclosure> disclosures) {
+        String sql =
+                "INSERT INTO summary_disclosure (disclosure_id, " + STANDING_COLUMNS + ", applied_sequence) VALUES "
+                        + String.join(", ", Collections.nCopies(disclosures.size(), DISCLOSURE_ROW))
+                        + " ON CONFLICT (disclosure_id) DO NOTHING RETURNING disclosure_id";
+        Set<String> inserted = new HashSet<>();
+        jdbc.query(
+                sql,
+                statement -> {
+                    int i = 1;
+                    for (NewDisclosure disclosure : disclosures) {
+                        Standing standing = disclosure.standing();
+                        statement.setString(i++, disclosure.id().value());
+                        statement.setString(i++, standing.agency());
+                        statement.setString(i++, standing.recipientName());
+                        statement.setString(i++, standing.state());
+                        statement.setString(i++, standing.purpose());
+                        statement.setObject(i++, textArray(standing.categories()));
+                        statement.setObject(i++, standing.month());
+                        statement.setObject(i++, utc(disclosure.occurredAt()));
+                        statement.setLong(i++, standing.records());
+                        statement.setLong(i++, disclosure.sequence());
+                    }
+                },
+                (RowCallbackHandler) row -> inserted.add(row.getString(1)));
+        return inserted;
     }
 
     /**
@@ -563,4 +625,8 @@ public class AgencySummaryProjection {
             return cells;
         }
     }
+
+    /** A disclosure's first event, as its row and its cells need it: a single disclosure's is held until written. */
+    private record NewDisclosure(
+            DisclosureId id, Standing standing, Instant occurredAt, List<PersonRef> subjects, long sequence) {}
 }

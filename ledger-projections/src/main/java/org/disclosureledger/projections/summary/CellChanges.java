@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.disclosureledger.core.subject.PersonRef;
+import org.disclosureledger.projections.batch.CurrentBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -90,18 +90,18 @@ final class CellChanges {
 
     /**
      * The changes of the batch being handled; the first call in a batch arranges for them to be written in its
-     * prepare-commit phase, inside its transaction. The handlers run in an Axon unit of work (an event processor's
-     * batch), or there is nothing to write the changes at the end of.
+     * prepare-commit phase, inside its transaction, after {@code beforeWriting}, which writes what the batch holds that
+     * adds to them (its single disclosures; every call of the projection passes the same). The handlers run in an Axon
+     * unit of work (an event processor's batch), or there is nothing to write the changes at the end of.
      */
-    static CellChanges ofCurrentBatch(JdbcTemplate jdbc) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException(
-                    "the agency summaries' handlers run inside an Axon unit of work, as an event processor's batch");
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+    static CellChanges ofCurrentBatch(JdbcTemplate jdbc, Runnable beforeWriting) {
+        UnitOfWork<?> batch = CurrentBatch.get("the agency summaries' cell changes");
         return batch.getOrComputeResource(CellChanges.class.getName(), key -> {
             CellChanges changes = new CellChanges();
-            batch.onPrepareCommit(unitOfWork -> changes.write(jdbc));
+            batch.onPrepareCommit(unitOfWork -> {
+                beforeWriting.run();
+                changes.write(jdbc);
+            });
             return changes;
         });
     }

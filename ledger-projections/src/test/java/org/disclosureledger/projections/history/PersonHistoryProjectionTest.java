@@ -489,6 +489,94 @@ class PersonHistoryProjectionTest {
         assertThat(redelivered).isEqualTo(once);
     }
 
+    /**
+     * A batch holds its single disclosures and writes them together, at most {@link
+     * PersonHistoryProjection#MOST_ROWS_PER_INSERT} rows in a statement, and before a follow-on that reads or changes
+     * disclosure rows: the tables end as if each event had been a batch of its own.
+     */
+    @Test
+    void givenSingleDisclosuresAndFollowOnsInOneBatch_whenTablesCompared_thenAsIfEachWasItsOwnBatch() {
+        DisclosureDetails original = toIce(JUNE_15);
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < 2 * PersonHistoryProjection.MOST_ROWS_PER_INSERT + 50; i++) {
+            String id = "ca-" + i;
+            events.add(recorded(id, original, i == 30 ? sealedUntil("2026-01-01") : null, person("listed-" + i), ana));
+            switch (i) {
+                case 7 ->
+                    events.add(corrected(
+                            id, "correction-1", original, madeQueryAccess(), Instant.parse("2025-06-20T08:00:00Z")));
+                case 30 -> events.add(lifted(id, "lift-1", Instant.parse("2025-06-25T08:00:00Z")));
+                case 60 -> events.add(flaggedConcern(id));
+                case 120 -> {
+                    events.add(disputed(id, "dispute-1", ana, "Not me.", Instant.parse("2025-06-21T08:00:00Z")));
+                    events.add(opened("ca-bulk", toAuditor(JUNE_15), null));
+                    events.add(attached("ca-bulk", 1, 0, List.of(ana, carla)));
+                }
+                default -> {}
+            }
+        }
+        history.handle(events.toArray());
+        Map<String, List<String>> oneByOne = ReadModelDump.of(history.jdbc, PersonHistoryProjection.TABLES);
+        history.reset();
+
+        history.handleAsOneBatch(events.toArray());
+        Map<String, List<String>> together = ReadModelDump.of(history.jdbc, PersonHistoryProjection.TABLES);
+
+        assertThat(together).isEqualTo(oneByOne);
+        assertThat(together.get("history_disclosure")).hasSize(251);
+        assertThat(together.get("history_subject")).hasSize(502);
+        assertThat(together.get("history_finding_set")).hasSize(1);
+        assertThat(history.historyOf(ana).totalEntries()).isEqualTo(251);
+    }
+
+    @Test
+    void givenMoreSingleDisclosuresThanOneStatementCouldCarry_whenHandledAsOneBatch_thenEveryOneIsWritten() {
+        // 2,300 rows of 29 parameters would be more than the 65,535 the driver sends in one statement.
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < 2_300; i++) {
+            events.add(recorded("ca-" + i, toIce(JUNE_15), null, person("many-" + i)));
+        }
+
+        history.handleAsOneBatch(events.toArray());
+
+        assertThat(history.jdbc.queryForObject("SELECT count(*) FROM history_disclosure", Long.class))
+                .isEqualTo(2_300);
+        assertThat(history.jdbc.queryForObject("SELECT count(*) FROM history_subject", Long.class))
+                .isEqualTo(2_300);
+        assertThat(((VisibleEntry) history.onlyEntryOf(person("many-2299"))).disclosureId())
+                .isEqualTo(new DisclosureId("ca-2299"));
+    }
+
+    @Test
+    void givenSingleDisclosuresInABatch_whenHalfWayThrough_thenTheyWaitUntilAFollowOnNeedsTheirRows() {
+        DisclosureDetails original = toIce(JUNE_15);
+        List<Long> rowsHalfWay = new ArrayList<>();
+
+        history.handleAsOneBatch(
+                // A flag writes only its own table, so the disclosures are still held after it.
+                List.of(
+                        recorded("ca-1", original, null, ana),
+                        recorded("ca-2", original, null, ben),
+                        flaggedConcern("ca-1")),
+                () -> rowsHalfWay.add(
+                        history.jdbc.queryForObject("SELECT count(*) FROM history_disclosure", Long.class)),
+                List.of(corrected(
+                        "ca-1", "correction-1", original, madeQueryAccess(), Instant.parse("2025-06-20T08:00:00Z"))));
+
+        assertThat(rowsHalfWay).containsExactly(0L);
+        VisibleEntry entry = (VisibleEntry) history.onlyEntryOf(ana);
+        assertThat(entry.corrected()).isTrue();
+        assertThat(((VisibleEntry) history.onlyEntryOf(ben)).disclosureId()).isEqualTo(new DisclosureId("ca-2"));
+    }
+
+    @Test
+    void givenNoUnitOfWork_whenARecordingIsHandled_thenItRefusesBeforeWritingAnything() {
+        assertThatThrownBy(() -> history.projection.on(recorded("ca-1", toIce(JUNE_15), null, ana), 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside an Axon unit of work");
+        assertThat(history.historyOf(ana).entries()).isEmpty();
+    }
+
     @Test
     void givenFollowOnOfDisclosureMissingFromTables_whenHandled_thenFailsInsteadOfSkipping() {
         assertThatThrownBy(() -> history.handleAgain(lifted("ca-unknown", "lift-1", NOW), 1))
@@ -500,5 +588,16 @@ class PersonHistoryProjectionTest {
         return page.entries().stream()
                 .map(entry -> ((VisibleEntry) entry).disclosureId().value())
                 .toList();
+    }
+
+    private static DisclosureFlagged flaggedConcern(String id) {
+        return new DisclosureFlagged(
+                new DisclosureId(id),
+                null,
+                "us-medicaid-disclosures-sample",
+                "2025.1",
+                "ab".repeat(32),
+                JUNE_15,
+                List.of(new Finding("cfr-42-431-302", Severity.CONCERN, "The stated purpose LAW is not permitted.")));
     }
 }

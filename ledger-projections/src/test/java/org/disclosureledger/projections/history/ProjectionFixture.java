@@ -1,6 +1,7 @@
 package org.disclosureledger.projections.history;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.disclosureledger.core.disclosure.DisclosureRecorded;
 import org.disclosureledger.core.disclosure.SuspensionLifted;
 import org.disclosureledger.core.subject.PersonRef;
 import org.disclosureledger.projections.testing.MutableClock;
+import org.disclosureledger.projections.testing.OneBatch;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -26,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The projection and the query service as plain objects, on a fresh PostgreSQL database migrated by Flyway. Events
- * are handed to the handlers directly, each in its own transaction (as a processor's batch would be), numbered per
- * disclosure from 0 as Axon numbers an aggregate's events.
+ * are handed to the handlers directly, each in its own unit of work and transaction (a processor's batch of one, unless
+ * {@link #handleAsOneBatch} puts several in one), numbered per disclosure from 0 as Axon numbers an aggregate's events.
  */
 final class ProjectionFixture implements AutoCloseable {
 
@@ -89,7 +91,31 @@ final class ProjectionFixture implements AutoCloseable {
 
     /** Hands an event to its handler under a given sequence number, as a redelivery or a replay would. */
     void handleAgain(Object event, long sequence) {
-        transactions.executeWithoutResult(status -> dispatch(event, sequence));
+        OneBatch.run(transactions, () -> dispatch(event, sequence));
+    }
+
+    /** Hands all the events to their handlers, in order, in one unit of work and transaction, as one batch. */
+    void handleAsOneBatch(Object... events) {
+        handleAsOneBatch(List.of(events), () -> {}, List.of());
+    }
+
+    /**
+     * Hands the first events and then the others to their handlers in one unit of work and transaction, running
+     * {@code between} in the middle, in the batch's transaction (a look at the tables half-way through the batch).
+     */
+    void handleAsOneBatch(List<Object> first, Runnable between, List<Object> then) {
+        Map<String, Long> sequences = new HashMap<>(nextSequence);
+        List<Runnable> handlers = new ArrayList<>();
+        first.forEach(event -> handlers.add(handler(event, sequences)));
+        handlers.add(between);
+        then.forEach(event -> handlers.add(handler(event, sequences)));
+        OneBatch.run(transactions, () -> handlers.forEach(Runnable::run));
+        nextSequence.putAll(sequences);
+    }
+
+    private Runnable handler(Object event, Map<String, Long> sequences) {
+        long sequence = sequences.merge(disclosureOf(event).value(), 1L, Long::sum) - 1;
+        return () -> dispatch(event, sequence);
     }
 
     /** Empties the tables through the reset handler, and forgets the sequence numbers handed out. */

@@ -24,6 +24,7 @@ import static org.disclosureledger.projections.summary.SummaryExamples.opened;
 import static org.disclosureledger.projections.summary.SummaryExamples.people;
 import static org.disclosureledger.projections.summary.SummaryExamples.recorded;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,80 @@ class AgencySummaryBatchTest {
                 .containsExactlyInAnyOrder(
                         cell("CA", LAW, NAME, "2025-06", 2, 13_000, 17_000, 0, 0),
                         cell("CA", LAW, SSN, "2025-06", 1, 8_000, 8_000, 0, 0));
+    }
+
+    @Test
+    void givenRecordingsAndTheirFollowOnsInOneBatch_whenHandled_thenTheTablesAreThoseOfOneEventABatch() {
+        // Single disclosures are held and inserted together, at most MOST_ROWS_PER_INSERT in a statement, and before
+        // any follow-on, which may be of one of them.
+        Object[] events = recordingsWithFollowOns();
+        summaries.handle(events);
+        Map<String, List<String>> oneEventABatch = tables();
+        summaries.reset();
+
+        summaries.handleAsOneBatch(events);
+
+        assertThat(tables()).isEqualTo(oneEventABatch);
+        assertThat(summaries.jdbc.queryForObject(
+                        "SELECT sum(disclosures) || ' ' || sum(subjects) || ' ' || sum(open_destruction_requests)"
+                                + " || ' ' || sum(flagged_concern) FROM summary_cell",
+                        String.class))
+                .isEqualTo("250 500 1 1");
+        assertThat(summaries.cellsOf(OIG)).containsExactly(cell("CA", LAW, NAME, "2025-07", 1, 2, 3, 0, 0));
+    }
+
+    @Test
+    void givenABatchRedeliveredOverRowsItPartlyWrote_whenHandledAgain_thenNothingCountsTwice() {
+        Object[] events = recordingsWithFollowOns();
+        summaries.handle(events);
+        Map<String, List<String>> oneEventABatch = tables();
+        summaries.reset();
+
+        summaries.replayAsOneBatch(Arrays.copyOfRange(events, 0, 120));
+        summaries.replayAsOneBatch(events);
+
+        assertThat(tables()).isEqualTo(oneEventABatch);
+    }
+
+    @Test
+    void givenTheSameRecordingTwiceInOneBatch_whenHandled_thenItCountsOnce() {
+        DisclosureRecorded event = recorded("ca-1", details(ICE, "CA", LAW, JUNE_15, 3, NAME), people("p", 2));
+
+        summaries.handleAsOneBatch(event, event);
+
+        assertThat(summaries.cellsOf(ICE)).containsExactly(cell("CA", LAW, NAME, "2025-06", 1, 2, 3, 0, 0));
+    }
+
+    @Test
+    void givenMoreRecordingsThanOneStatementCouldCarry_whenHandledAsOneBatch_thenEveryOneCounts() {
+        // 6,600 rows of 10 parameters would be more than the 65,535 the driver sends in one statement.
+        DisclosureDetails toIce = details(ICE, "CA", LAW, JUNE_15, 3, NAME);
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < 6_600; i++) {
+            events.add(recorded("ca-" + i, toIce, people("p" + i, 1)));
+        }
+
+        summaries.handleAsOneBatch(events.toArray());
+
+        assertThat(summaries.cellsOf(ICE))
+                .containsExactly(cell("CA", LAW, NAME, "2025-06", 6_600, 6_600, 19_800, 0, 0));
+    }
+
+    @Test
+    void givenRecordingsInABatch_whenHalfWayThrough_thenTheyWaitUntilTheCellsOrAFollowOnNeedThem() {
+        DisclosureDetails toIce = details(ICE, "CA", LAW, JUNE_15, 3, NAME);
+        List<Long> rowsHalfWay = new ArrayList<>();
+
+        summaries.handleAsOneBatch(
+                List.of(recorded("ca-1", toIce, people("a", 2)), recorded("ca-2", toIce, people("b", 2))),
+                () -> rowsHalfWay.add(
+                        summaries.jdbc.queryForObject("SELECT count(*) FROM summary_disclosure", Long.class)),
+                List.of(flagged("ca-1", null, Severity.CONCERN)));
+
+        assertThat(rowsHalfWay).containsExactly(0L);
+        assertThat(summaries.jdbc.queryForObject(
+                        "SELECT sum(disclosures) || ' ' || sum(flagged_concern) FROM summary_cell", String.class))
+                .isEqualTo("2 1");
     }
 
     @Test
@@ -337,6 +412,26 @@ class AgencySummaryBatchTest {
                 corrected("ca-2", "correction-3", movedSecond, correction(JUNE_15, ICE, null, null, null)),
                 flagged("ca-2", "correction-3", Severity.CONCERN),
                 recorded("oig-1", details(OIG, "IL", OVERSIGHT, JULY_2, 2, ADDRESS), people("c", 2)));
+        return events.toArray();
+    }
+
+    /**
+     * 250 single disclosures to one agency, more than one statement inserts, with a correction moving one of them to
+     * another agency and month, a flag and a destruction request of others, each right after its recording.
+     */
+    private static Object[] recordingsWithFollowOns() {
+        DisclosureDetails toIce = details(ICE, "CA", LAW, JUNE_15, 3, NAME);
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < 2 * AgencySummaryProjection.MOST_ROWS_PER_INSERT + 50; i++) {
+            String id = "ca-" + i;
+            events.add(recorded(id, toIce, people("p" + i, 2)));
+            switch (i) {
+                case 7 -> events.add(corrected(id, "correction-1", toIce, correction(JULY_2, OIG, null, null, null)));
+                case 60 -> events.add(flagged(id, null, Severity.CONCERN));
+                case 130 -> events.add(destructionRequested(id, "request-1"));
+                default -> {}
+            }
+        }
         return events.toArray();
     }
 

@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.disclosureledger.core.agency.AgencyId;
 import org.disclosureledger.core.disclosure.BulkDisclosureOpened;
 import org.disclosureledger.core.disclosure.BulkDisclosureSealed;
@@ -19,6 +17,7 @@ import org.disclosureledger.core.disclosure.DisclosureCorrected;
 import org.disclosureledger.core.disclosure.DisclosureFlagged;
 import org.disclosureledger.core.disclosure.DisclosureId;
 import org.disclosureledger.core.disclosure.DisclosureRecorded;
+import org.disclosureledger.projections.testing.OneBatch;
 import org.disclosureledger.projections.testing.SharedPostgres;
 import org.disclosureledger.projections.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -97,7 +96,7 @@ final class SummaryFixture implements AutoCloseable {
 
     /** Hands an event to its handler under a given sequence number, as a redelivery or a replay would. */
     void handleAgain(Object event, long sequence) {
-        inOneBatch(() -> dispatch(event, sequence));
+        OneBatch.run(transactions, () -> dispatch(event, sequence));
     }
 
     /** Hands all the events to their handlers, in order, in one unit of work and transaction, as one batch. */
@@ -115,30 +114,26 @@ final class SummaryFixture implements AutoCloseable {
         first.forEach(event -> handlers.add(handler(event, sequences)));
         handlers.add(between);
         then.forEach(event -> handlers.add(handler(event, sequences)));
-        inOneBatch(() -> handlers.forEach(Runnable::run));
+        OneBatch.run(transactions, () -> handlers.forEach(Runnable::run));
         nextSequence.putAll(sequences);
+    }
+
+    /**
+     * Hands the events to their handlers again in one unit of work and transaction, numbered from 0 per disclosure: a
+     * batch redelivered over rows some of its events already wrote.
+     */
+    void replayAsOneBatch(Object... events) {
+        Map<String, Long> sequences = new HashMap<>();
+        List<Runnable> handlers = new ArrayList<>();
+        for (Object event : events) {
+            handlers.add(handler(event, sequences));
+        }
+        OneBatch.run(transactions, () -> handlers.forEach(Runnable::run));
     }
 
     private Runnable handler(Object event, Map<String, Long> sequences) {
         long sequence = sequences.merge(disclosureOf(event).value(), 1L, Long::sum) - 1;
         return () -> dispatch(event, sequence);
-    }
-
-    /**
-     * Runs handlers as a processor's batch runs them: in an Axon unit of work with a database transaction, committed
-     * (prepare-commit handlers included) unless a handler fails, when both are rolled back.
-     */
-    private void inOneBatch(Runnable handlers) {
-        transactions.executeWithoutResult(status -> {
-            UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-            try {
-                handlers.run();
-            } catch (RuntimeException | Error e) {
-                batch.rollback(e);
-                throw e;
-            }
-            batch.commit();
-        });
     }
 
     /** A transaction on the fixture's database, with no unit of work around it. */
