@@ -78,68 +78,42 @@ public final class TestTokens {
 
     /** A token for a subject with these claims, valid for an hour, from the trusted issuer for this ledger. */
     public static String token(String subject, Map<String, Object> claims) {
-        return sign(KEYS, subject, claims, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofHours(1)));
+        return sign(KEYS, subject, claims, ISSUER, AUDIENCE, inAnHour(), null);
     }
 
-    /** A recorder's token that expired a minute ago. */
+    /** A recorder's token that expired five minutes ago, beyond the validator's minute of clock skew. */
     public static String expired() {
-        return sign(
-                KEYS,
-                "recorder-ca",
-                RECORDER_CA,
-                ISSUER,
-                AUDIENCE,
-                Instant.now().minus(Duration.ofMinutes(5)));
+        return recorderCa(KEYS, ISSUER, AUDIENCE, Instant.now().minus(Duration.ofMinutes(5)), null);
     }
 
     /** A recorder's token signed with a key the ledger does not trust. */
     public static String forged() {
-        return sign(
-                STRANGER,
-                "recorder-ca",
-                RECORDER_CA,
-                ISSUER,
-                AUDIENCE,
-                Instant.now().plus(Duration.ofHours(1)));
+        return recorderCa(STRANGER, ISSUER, AUDIENCE, inAnHour(), null);
     }
 
     /** A recorder's token meant for another service. */
     public static String wrongAudience() {
-        return sign(
-                KEYS,
-                "recorder-ca",
-                RECORDER_CA,
-                ISSUER,
-                "another-service",
-                Instant.now().plus(Duration.ofHours(1)));
+        return recorderCa(KEYS, ISSUER, "another-service", inAnHour(), null);
     }
 
     /** A recorder's token from another issuer (signed with the trusted key, so only the issuer is wrong). */
     public static String wrongIssuer() {
-        return sign(
-                KEYS,
-                "recorder-ca",
-                RECORDER_CA,
-                "https://elsewhere.example",
-                AUDIENCE,
-                Instant.now().plus(Duration.ofHours(1)));
+        return recorderCa(KEYS, "https://elsewhere.example", AUDIENCE, inAnHour(), null);
     }
 
     /** A recorder's token whose header names this type ({@code typ}), signed with the trusted key. */
     public static String ofType(String type) {
-        return sign(
-                KEYS,
-                "recorder-ca",
-                RECORDER_CA,
-                ISSUER,
-                AUDIENCE,
-                Instant.now().plus(Duration.ofHours(1)),
-                new JOSEObjectType(type));
+        return recorderCa(KEYS, ISSUER, AUDIENCE, inAnHour(), new JOSEObjectType(type));
     }
 
-    private static String sign(
-            KeyPair keys, String subject, Map<String, Object> claims, String issuer, String audience, Instant expiry) {
-        return sign(keys, subject, claims, issuer, audience, expiry, null);
+    /** The California recorder's token, with one thing at a time made wrong by the refusal cases; no type if null. */
+    private static String recorderCa(
+            KeyPair keys, String issuer, String audience, Instant expiry, JOSEObjectType type) {
+        return sign(keys, "recorder-ca", RECORDER_CA, issuer, audience, expiry, type);
+    }
+
+    private static Instant inAnHour() {
+        return Instant.now().plus(Duration.ofHours(1));
     }
 
     private static String sign(
