@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +54,9 @@ class LedgerEventStoreTest {
 
     @Autowired
     EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Statistics statistics;
 
@@ -114,6 +118,27 @@ class LedgerEventStoreTest {
         });
 
         assertThat(events).extracting(DomainEventMessage::getIdentifier).containsExactly(appended.getIdentifier());
+    }
+
+    /**
+     * The look-up runs as a prepared statement, for which PostgreSQL may keep one plan for every aggregate, made while
+     * the table was still empty; even that plan reads the index, never the whole table.
+     */
+    @Test
+    void givenEmptyEventTable_whenTheLookUpIsPlannedForAnyAggregate_thenItReadsTheIndex() {
+        String plan = transaction.execute(status -> {
+            jdbc.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            jdbc.execute("PREPARE first_event_of_aggregate (text) AS "
+                    + AppendOnlyJpaEventStorageEngine.ANY_EVENT_OF_AGGREGATE.replace("?", "$1"));
+            try {
+                return String.join(
+                        "\n", jdbc.queryForList("EXPLAIN EXECUTE first_event_of_aggregate ('any')", String.class));
+            } finally {
+                jdbc.execute("DEALLOCATE first_event_of_aggregate");
+            }
+        });
+
+        assertThat(plan).contains("domain_event_entry_aggregate_sequence_key").doesNotContain("Seq Scan");
     }
 
     private List<DomainEventMessage<?>> read(String aggregateIdentifier) {
