@@ -1,15 +1,19 @@
 package org.disclosureledger.projections.eventstore;
 
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.UnknownSerializedType;
+import org.hibernate.Session;
 
 /**
  * Axon's JPA event storage engine for tables that only ever grow. Events are appended exactly as Axon does; a
@@ -24,16 +28,53 @@ import org.axonframework.serialization.UnknownSerializedType;
  * <p>Events for the processors are read past a token's gaps in two index range reads rather than Axon's one
  * statement, whose {@code OR} PostgreSQL could only answer by walking the whole event table's index (see
  * {@link #fetchEvents}).
+ *
+ * <p>Whether an aggregate has any event at all is one look-up ({@link #hasEvents}), with which the event store answers
+ * for an aggregate that does not exist yet ({@link LedgerEventStore}).
  */
 public class AppendOnlyJpaEventStorageEngine extends JpaEventStorageEngine {
+
+    /**
+     * Any one of an aggregate's events, if it has one: an equality on the first column of the unique index on aggregate
+     * and sequence number, which PostgreSQL reads through that index even with a plan it keeps for any aggregate, made
+     * while the table was empty ({@code LedgerEventStoreTest} checks the plan).
+     */
+    static final String ANY_EVENT_OF_AGGREGATE =
+            "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? LIMIT 1";
+
+    private final TransactionManager transactions;
 
     /**
      * Builds the engine from a configured Axon builder.
      *
      * @param builder the builder, with at least the serializers, entity manager provider and transaction manager set
+     * @param transactions the builder's transaction manager, which Axon's builder does not hand back
      */
-    public AppendOnlyJpaEventStorageEngine(JpaEventStorageEngine.Builder builder) {
+    public AppendOnlyJpaEventStorageEngine(JpaEventStorageEngine.Builder builder, TransactionManager transactions) {
         super(builder);
+        this.transactions = transactions;
+    }
+
+    /**
+     * Whether the aggregate has any stored event, committed or appended earlier in the current transaction: one index
+     * look-up, in plain JDBC on the transaction's own connection. Axon's way to find out loads the aggregate, with a
+     * snapshot query and an event query through Hibernate, which for a disclosure being recorded (an aggregate that
+     * does not exist yet) was 7.5% of the request threads' CPU in a profile of 16 clients recording disclosures.
+     *
+     * @param aggregateIdentifier the aggregate's identifier
+     * @return true if at least one of its events is stored
+     */
+    public boolean hasEvents(String aggregateIdentifier) {
+        return transactions.fetchInTransaction(() -> entityManager()
+                .unwrap(Session.class)
+                .doReturningWork(connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(ANY_EVENT_OF_AGGREGATE)) {
+                        statement.setString(1, aggregateIdentifier);
+                        try (ResultSet first = statement.executeQuery()) {
+                            return first.next();
+                        }
+                    }
+                }));
     }
 
     @Override

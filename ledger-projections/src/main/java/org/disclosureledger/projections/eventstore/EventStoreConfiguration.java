@@ -78,15 +78,17 @@ public class EventStoreConfiguration {
         if (batchSize < 1) {
             throw new IllegalArgumentException("ledger.event-store.batch-size must be at least 1, not " + batchSize);
         }
-        return new AppendOnlyJpaEventStorageEngine(JpaEventStorageEngine.builder()
-                .batchSize(batchSize)
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager));
+        return new AppendOnlyJpaEventStorageEngine(
+                JpaEventStorageEngine.builder()
+                        .batchSize(batchSize)
+                        .snapshotSerializer(defaultSerializer)
+                        .upcasterChain(configuration.upcasterChain())
+                        .persistenceExceptionResolver(persistenceExceptionResolver)
+                        .eventSerializer(eventSerializer)
+                        .snapshotFilter(configuration.snapshotFilter())
+                        .entityManagerProvider(entityManagerProvider)
+                        .transactionManager(transactionManager),
+                transactionManager);
     }
 
     /**
@@ -96,7 +98,8 @@ public class EventStoreConfiguration {
      * from the database until it catches up. With 10,000, at a few hundred disclosures a second every event outlived
      * several young collections: each collection copied it again, and then moved it to the old generation. While 16
      * clients recorded disclosures, young collections copied up to 26 MB and paused up to 26 ms each, and the old
-     * generation grew; with 1,000 they paused 8-20 ms and it stayed flat (README, "What limits each figure").
+     * generation grew; with 1,000 they paused 8-20 ms and it stayed flat (README, "What limits each figure"). An
+     * aggregate with no stored event is answered by one look-up ({@link LedgerEventStore}).
      */
     @Bean
     public EmbeddedEventStore eventStore(
@@ -107,12 +110,11 @@ public class EventStoreConfiguration {
             throw new IllegalArgumentException(
                     "ledger.event-store.cached-events must be at least 1, not " + cachedEvents);
         }
-        return EmbeddedEventStore.builder()
+        return new LedgerEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(cachedEvents)
-                .build();
+                .cachedEvents(cachedEvents));
     }
 
     /**
