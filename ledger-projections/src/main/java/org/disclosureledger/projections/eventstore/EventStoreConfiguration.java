@@ -87,7 +87,10 @@ public class EventStoreConfiguration {
                         .eventSerializer(eventSerializer)
                         .snapshotFilter(configuration.snapshotFilter())
                         .entityManagerProvider(entityManagerProvider)
-                        .transactionManager(transactionManager),
+                        .transactionManager(transactionManager)
+                        // Axon's default, made explicit: the event store's look-up for an aggregate's events
+                        // (AppendOnlyJpaEventStorageEngine.hasEvents) is plain JDBC, so it sees only what was flushed.
+                        .explicitFlush(true),
                 transactionManager);
     }
 

@@ -8,7 +8,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * ({@link AppendOnlyJpaEventStorageEngine#hasEvents}) instead of a snapshot query and an event query. Every
  * disclosure being recorded is such an aggregate: its command handler is allowed to create it, so Axon first tries to
  * load it, which is how a retried recording finds the disclosure it recorded before. An aggregate that has events is
- * read as Axon reads it, after the look-up; one in the aggregate cache is not read at all.
+ * read as Axon reads it, after the look-up; one in the aggregate cache is not read at all. An aggregate without stored
+ * events has no snapshot either: snapshots are taken of stored events, and the event table refuses deletions.
  */
 final class LedgerEventStore extends EmbeddedEventStore {
 
