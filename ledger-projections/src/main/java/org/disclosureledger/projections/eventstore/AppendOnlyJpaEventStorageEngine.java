@@ -37,7 +37,7 @@ public class AppendOnlyJpaEventStorageEngine extends JpaEventStorageEngine {
     /**
      * Any one of an aggregate's events, if it has one: an equality on the first column of the unique index on aggregate
      * and sequence number, which PostgreSQL reads through that index even with a plan it keeps for any aggregate, made
-     * while the table was empty ({@code LedgerEventStoreTest} checks the plan).
+     * while the table was new and never analysed ({@code LedgerEventStoreTest} checks the plan).
      */
     static final String ANY_EVENT_OF_AGGREGATE =
             "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? LIMIT 1";
@@ -58,9 +58,9 @@ public class AppendOnlyJpaEventStorageEngine extends JpaEventStorageEngine {
     /**
      * Whether the aggregate has any stored event, committed or appended earlier in the current transaction (this
      * engine flushes every append, see {@code EventStoreConfiguration}): one index look-up, in plain JDBC on the
-     * transaction's own connection. Axon's way to find out loads the aggregate, with a
-     * snapshot query and an event query through Hibernate, which for a disclosure being recorded (an aggregate that
-     * does not exist yet) was 7.5% of the request threads' CPU in a profile of 16 clients recording disclosures.
+     * transaction's own connection. Axon's way to find out loads the aggregate, with a snapshot query and an event
+     * query through Hibernate, which for a disclosure being recorded (an aggregate that does not exist yet) was 7.5%
+     * of the request threads' CPU samples in a profile of 16 clients recording disclosures.
      *
      * @param aggregateIdentifier the aggregate's identifier
      * @return true if at least one of its events is stored
