@@ -22,10 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * best multi-row INSERT on 100,000 subjects. COPY cannot skip rows that exist, so it runs under a savepoint; if a row
  * already exists (a person listed in two chunks of one bulk manifest), the chunk is written again with a single
  * multi-row INSERT that skips existing rows. Fewer subjects (a short last chunk) go by that INSERT straight away, and
- * so do single disclosures' subjects, a batch's together in one INSERT: for a few rows COPY's fixed cost, its savepoint
- * and its extra round trip, is most of its time (0.93 ms of PostgreSQL statement time per single disclosure at 16
- * clients, against 0.05 ms for the INSERT; the full runs after the change showed no CPU saving through their noise).
- * Runs in the caller's transaction, on its connection.
+ * so do single disclosures' subjects, those of up to 100 of a batch's disclosures in one INSERT: for a few rows COPY's
+ * fixed cost, its savepoint and its extra round trip, is most of its time (0.93 ms of PostgreSQL statement time per
+ * single disclosure at 16 clients, against 0.05 ms for the INSERT; the full runs after the change showed no CPU saving
+ * through their noise). Runs in the caller's transaction, on its connection.
  */
 final class SubjectWriter {
 
