@@ -6,19 +6,24 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.hibernate.Session;
 
 /**
- * Axon's JPA event storage engine for tables that only ever grow. Events are appended exactly as Axon does; a
- * snapshot is only inserted, never merged over an older one, and older snapshots are kept rather than deleted, because
- * the database refuses UPDATE and DELETE on the snapshot table. Loading still uses the newest snapshot only.
+ * Axon's JPA event storage engine for tables that only ever grow. Events are appended as the rows Axon's entity
+ * stores, in plain JDBC ({@link #appendEvents}); a snapshot is only inserted, never merged over an older one, and older
+ * snapshots are kept rather than deleted, because the database refuses UPDATE and DELETE on the snapshot table.
+ * Loading still uses the newest snapshot only.
  *
  * <p>A snapshot that already exists for the same aggregate and sequence number (another node, or a second trigger,
  * took it first) is skipped. A snapshot that can no longer be read (its aggregate changed shape in a way the revision
@@ -42,6 +47,14 @@ public class AppendOnlyJpaEventStorageEngine extends JpaEventStorageEngine {
     static final String ANY_EVENT_OF_AGGREGATE =
             "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? LIMIT 1";
 
+    /**
+     * One event's row, its global index the sequence's next value, as Hibernate takes it for Axon's entity; the
+     * columns are those Axon's entity maps ({@code V1__event_store.sql}).
+     */
+    static final String APPEND_EVENT = "INSERT INTO domain_event_entry (global_index, aggregate_identifier,"
+            + " sequence_number, type, event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data)"
+            + " VALUES (nextval('domain_event_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final TransactionManager transactions;
 
     /**
@@ -57,7 +70,7 @@ public class AppendOnlyJpaEventStorageEngine extends JpaEventStorageEngine {
 
     /**
      * Whether the aggregate has any stored event, committed or appended earlier in the current transaction (this
-     * engine flushes every append, see {@code EventStoreConfiguration}): one index look-up, in plain JDBC on the
+     * engine writes every append at once, see {@link #appendEvents}): one index look-up, in plain JDBC on the
      * transaction's own connection. Axon's way to find out loads the aggregate, with a snapshot query and an event
      * query through Hibernate, which for a disclosure being recorded (an aggregate that does not exist yet) was 7.5%
      * of the request threads' CPU samples in a profile of 16 clients recording disclosures.
@@ -76,6 +89,51 @@ public class AppendOnlyJpaEventStorageEngine extends JpaEventStorageEngine {
                         }
                     }
                 }));
+    }
+
+    /**
+     * Appends the events as Axon's entities would store them, each row's values from Axon's own entity, in plain JDBC
+     * on the transaction's own connection: one statement per event, its global index taken in the statement. Axon
+     * persists each entity through Hibernate, which first takes the index from the sequence in a statement of its own
+     * and then flushes the entity; that path was 9% of the request threads' CPU samples in a profile of 16 clients
+     * recording disclosures. The rows are written at once, as Axon's explicit flush (its default) writes them, so
+     * that {@link #hasEvents} and Axon's reads later in the transaction see them. A row that breaks a unique key (the
+     * same aggregate and sequence number, appended by a racing request) is reported as Axon reports it.
+     */
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        transactions.executeInTransaction(() -> {
+            try {
+                List<DomainEventEntry> entries = new ArrayList<>(events.size());
+                for (EventMessage<?> event : events) {
+                    entries.add((DomainEventEntry) createEventEntity(event, serializer));
+                }
+                entityManager().unwrap(Session.class).doWork(connection -> {
+                    try (PreparedStatement append = connection.prepareStatement(APPEND_EVENT)) {
+                        for (int i = 0; i < entries.size(); i++) {
+                            DomainEventEntry entry = entries.get(i);
+                            SerializedObject<byte[]> payload = entry.getPayload();
+                            append.setString(1, entry.getAggregateIdentifier());
+                            append.setLong(2, entry.getSequenceNumber());
+                            append.setString(3, entry.getType());
+                            append.setString(4, entry.getEventIdentifier());
+                            append.setString(
+                                    5, DateTimeUtils.formatInstant(events.get(i).getTimestamp()));
+                            append.setString(6, payload.getType().getName());
+                            append.setString(7, payload.getType().getRevision());
+                            append.setBytes(8, payload.getData());
+                            append.setBytes(9, entry.getMetaData().getData());
+                            append.executeUpdate();
+                        }
+                    }
+                });
+            } catch (Exception e) {
+                handlePersistenceException(e, events.get(0));
+            }
+        });
     }
 
     @Override

@@ -55,7 +55,9 @@ public class EventStoreConfiguration {
      * line for the others' round trips (in a JFR recording of 16 clients, 486 waits of 13 ms on average in 9 s). With
      * {@code pooled-lotl} each thread keeps its own block of the sequence's increment, 1, so each index is still the
      * sequence's next value, fetched by each thread on its own. ({@code none} would do the same for the event table,
-     * but also expects Axon's saga sequence to increment by 1, which Flyway made 50.)
+     * but also expects Axon's saga sequence to increment by 1, which Flyway made 50.) The ledger's engine appends
+     * events without Hibernate, taking the index in its INSERT ({@link AppendOnlyJpaEventStorageEngine}); the setting
+     * stays for anything that persists Axon's event entity through Hibernate.
      */
     public static final String PREFERRED_POOLED_OPTIMIZER = "hibernate.id.optimizer.pooled.preferred";
 
@@ -87,10 +89,7 @@ public class EventStoreConfiguration {
                         .eventSerializer(eventSerializer)
                         .snapshotFilter(configuration.snapshotFilter())
                         .entityManagerProvider(entityManagerProvider)
-                        .transactionManager(transactionManager)
-                        // Axon's default, made explicit: the event store's look-up for an aggregate's events
-                        // (AppendOnlyJpaEventStorageEngine.hasEvents) is plain JDBC, so it sees only what was flushed.
-                        .explicitFlush(true),
+                        .transactionManager(transactionManager),
                 transactionManager);
     }
 
