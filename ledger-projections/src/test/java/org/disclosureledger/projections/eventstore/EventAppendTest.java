@@ -101,8 +101,8 @@ class EventAppendTest {
     void givenEvents_whenAppended_thenNoHibernateStatementAndIndexesFromTheSequence() {
         long before = jdbc.queryForObject("SELECT nextval('domain_event_entry_seq')", Long.class);
 
-        transaction.executeWithoutResult(
-                status -> storageEngine.appendEvents(event("indexed-1", 0), event("indexed-1", 1)));
+        transaction.executeWithoutResult(status -> storageEngine.appendEvents(
+                Examples.disclosureRecorded("indexed-1", 0), Examples.disclosureRecorded("indexed-1", 1)));
 
         assertThat(jdbc.queryForList(
                         "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?"
@@ -116,21 +116,22 @@ class EventAppendTest {
 
     @Test
     void givenAggregateCreated_whenItsFirstEventIsAppendedAgain_thenRefusedAsACreationConflict() {
-        transaction.executeWithoutResult(status -> storageEngine.appendEvents(event("created-twice-1", 0)));
+        transaction.executeWithoutResult(
+                status -> storageEngine.appendEvents(Examples.disclosureRecorded("created-twice-1", 0)));
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(
-                        status -> storageEngine.appendEvents(event("created-twice-1", 0))))
+                        status -> storageEngine.appendEvents(Examples.disclosureRecorded("created-twice-1", 0))))
                 .isInstanceOf(AggregateStreamCreationException.class);
         assertThat(countOf("created-twice-1")).isEqualTo(1);
     }
 
     @Test
     void givenAggregateWithEvents_whenALaterSequenceNumberIsAppendedAgain_thenRefusedAsAConcurrentChange() {
-        transaction.executeWithoutResult(
-                status -> storageEngine.appendEvents(event("changed-twice-1", 0), event("changed-twice-1", 1)));
+        transaction.executeWithoutResult(status -> storageEngine.appendEvents(
+                Examples.disclosureRecorded("changed-twice-1", 0), Examples.disclosureRecorded("changed-twice-1", 1)));
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(
-                        status -> storageEngine.appendEvents(event("changed-twice-1", 1))))
+                        status -> storageEngine.appendEvents(Examples.disclosureRecorded("changed-twice-1", 1))))
                 .isInstanceOf(ConcurrencyException.class);
         assertThat(countOf("changed-twice-1")).isEqualTo(2);
     }
@@ -140,14 +141,6 @@ class EventAppendTest {
                 "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class,
                 aggregateIdentifier);
-    }
-
-    private static DomainEventMessage<?> event(String aggregateIdentifier, long sequenceNumber) {
-        return new GenericDomainEventMessage<>(
-                "Disclosure",
-                aggregateIdentifier,
-                sequenceNumber,
-                Examples.eventsByName().get("DisclosureRecorded"));
     }
 
     private static DomainEventMessage<?> event(

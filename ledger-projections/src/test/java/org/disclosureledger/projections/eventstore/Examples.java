@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.disclosureledger.core.access.AccessId;
 import org.disclosureledger.core.access.AccessedRecord;
 import org.disclosureledger.core.access.HistoryAccessed;
@@ -128,6 +130,15 @@ final class Examples {
 
     static String requestDigest(String label) {
         return HexFormat.of().formatHex(sha256(("request " + label).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The example {@code DisclosureRecorded} as an event of a {@code Disclosure} aggregate, to append directly. */
+    static DomainEventMessage<?> disclosureRecorded(String aggregateIdentifier, long sequenceNumber) {
+        return new GenericDomainEventMessage<>(
+                "Disclosure",
+                aggregateIdentifier,
+                sequenceNumber,
+                eventsByName().get("DisclosureRecorded"));
     }
 
     /** One example of every ledger event, by stable name, in the order docs/events.md lists them. */

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -91,7 +90,7 @@ class LedgerEventStoreTest {
 
     @Test
     void givenEventAppliedInTheUnitOfWork_whenReadBeforeItIsStored_thenReturned() {
-        DomainEventMessage<?> applied = event("applied-only-1", 0);
+        DomainEventMessage<?> applied = Examples.disclosureRecorded("applied-only-1", 0);
 
         List<DomainEventMessage<?>> events = transaction.execute(status -> {
             UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
@@ -109,7 +108,7 @@ class LedgerEventStoreTest {
 
     @Test
     void givenEventAppendedEarlierInTheTransaction_whenRead_thenTheLookUpSeesIt() {
-        DomainEventMessage<?> appended = event("appended-uncommitted-1", 0);
+        DomainEventMessage<?> appended = Examples.disclosureRecorded("appended-uncommitted-1", 0);
 
         List<DomainEventMessage<?>> events = transaction.execute(status -> {
             storageEngine.appendEvents(appended);
@@ -149,13 +148,5 @@ class LedgerEventStoreTest {
                 .asStream()
                 .<DomainEventMessage<?>>map(e -> e)
                 .toList();
-    }
-
-    private static DomainEventMessage<?> event(String aggregateIdentifier, long sequenceNumber) {
-        return new GenericDomainEventMessage<>(
-                "Disclosure",
-                aggregateIdentifier,
-                sequenceNumber,
-                Examples.eventsByName().get("DisclosureRecorded"));
     }
 }
