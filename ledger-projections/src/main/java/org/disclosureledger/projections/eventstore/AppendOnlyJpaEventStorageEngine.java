@@ -52,8 +52,8 @@ public class AppendOnlyJpaEventStorageEngine extends JpaEventStorageEngine {
      * columns are those Axon's entity maps ({@code V1__event_store.sql}).
      */
     static final String APPEND_EVENT = "INSERT INTO domain_event_entry (global_index, aggregate_identifier,"
-            + " sequence_number, type, event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data)"
-            + " VALUES (nextval('domain_event_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " sequence_number, type, event_identifier, time_stamp, payload_type, payload_revision, payload,"
+            + " meta_data) VALUES (nextval('domain_event_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final TransactionManager transactions;
 
@@ -92,13 +92,14 @@ public class AppendOnlyJpaEventStorageEngine extends JpaEventStorageEngine {
     }
 
     /**
-     * Appends the events as Axon's entities would store them, each row's values from Axon's own entity, in plain JDBC
-     * on the transaction's own connection: one statement per event, its global index taken in the statement. Axon
-     * persists each entity through Hibernate, which first takes the index from the sequence in a statement of its own
-     * and then flushes the entity; that path was 9% of the request threads' CPU samples in a profile of 16 clients
-     * recording disclosures. The rows are written at once, as Axon's explicit flush (its default) writes them, so
-     * that {@link #hasEvents} and Axon's reads later in the transaction see them. A row that breaks a unique key (the
-     * same aggregate and sequence number, appended by a racing request) is reported as Axon reports it.
+     * Appends the events as Axon's entities would store them, each row's values from Axon's own entity (its time
+     * formatted from the event's, as the entity formats it), in plain JDBC on the transaction's own connection: one
+     * statement per event, its global index taken in the statement. Axon persists each entity through Hibernate, which
+     * first takes the index from the sequence in a statement of its own and then flushes the entity; that path was 9%
+     * of the request threads' CPU samples in a profile of 16 clients recording disclosures. The rows are written at
+     * once, as Axon's explicit flush (its default) writes them, so that {@link #hasEvents} and Axon's reads later in
+     * the transaction see them. A row that breaks a unique key (the same aggregate and sequence number, appended by a
+     * racing request) is reported as Axon reports it.
      */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {

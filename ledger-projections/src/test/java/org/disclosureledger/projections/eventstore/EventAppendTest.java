@@ -84,6 +84,8 @@ class EventAppendTest {
         // Axon's own way: its entity, persisted through Hibernate.
         transaction.executeWithoutResult(
                 status -> entityManager.persist(new DomainEventEntry(persisted, eventSerializer)));
+        // Positive control for the next test: the statistics count Axon's way, and only it.
+        assertThat(statistics.getEntityInsertCount()).isEqualTo(1);
 
         Map<String, Object> ours = jdbc.queryForMap(ROW, "appended-row-1");
         Map<String, Object> axons = jdbc.queryForMap(ROW, "persisted-row-1");

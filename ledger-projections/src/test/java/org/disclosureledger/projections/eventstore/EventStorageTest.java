@@ -63,8 +63,10 @@ class EventStorageTest {
     EntityManagerFactory entityManagerFactory;
 
     /**
-     * Each event's global index is the sequence's next value, taken without a lock shared by every thread: with
-     * Hibernate's pooled optimizer every request appending an event waited for the others' round trips to the sequence.
+     * Where Hibernate generates an event's global index, it is the sequence's next value, taken without a lock shared by
+     * every thread: with Hibernate's pooled optimizer every request appending an event waited for the others' round
+     * trips to the sequence. The ledger's engine takes the index in its own INSERT ({@code EventAppendTest}); this
+     * covers anything that persists Axon's event entity through Hibernate.
      */
     @Test
     void givenEventTable_whenItsGlobalIndexIsGenerated_thenNoOptimizerSerialisesTheSequenceCalls() {
