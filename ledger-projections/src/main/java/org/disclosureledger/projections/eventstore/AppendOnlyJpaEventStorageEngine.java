@@ -108,21 +108,16 @@ public class AppendOnlyJpaEventStorageEngine extends JpaEventStorageEngine {
         }
         transactions.executeInTransaction(() -> {
             try {
-                List<DomainEventEntry> entries = new ArrayList<>(events.size());
-                for (EventMessage<?> event : events) {
-                    entries.add((DomainEventEntry) createEventEntity(event, serializer));
-                }
                 entityManager().unwrap(Session.class).doWork(connection -> {
                     try (PreparedStatement append = connection.prepareStatement(APPEND_EVENT)) {
-                        for (int i = 0; i < entries.size(); i++) {
-                            DomainEventEntry entry = entries.get(i);
+                        for (EventMessage<?> event : events) {
+                            DomainEventEntry entry = (DomainEventEntry) createEventEntity(event, serializer);
                             SerializedObject<byte[]> payload = entry.getPayload();
                             append.setString(1, entry.getAggregateIdentifier());
                             append.setLong(2, entry.getSequenceNumber());
                             append.setString(3, entry.getType());
                             append.setString(4, entry.getEventIdentifier());
-                            append.setString(
-                                    5, DateTimeUtils.formatInstant(events.get(i).getTimestamp()));
+                            append.setString(5, DateTimeUtils.formatInstant(event.getTimestamp()));
                             append.setString(6, payload.getType().getName());
                             append.setString(7, payload.getType().getRevision());
                             append.setBytes(8, payload.getData());
