@@ -43,13 +43,23 @@ final class BenchmarkKafka {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String bootstrapServers;
+    private final int batchBytes;
 
-    BenchmarkKafka(String bootstrapServers) {
+    /**
+     * @param batchBytes the raw producers' {@code batch.size}: the stream producer's, so that the ceiling sends its
+     *     messages in batches of the same size
+     */
+    BenchmarkKafka(String bootstrapServers, int batchBytes) {
         this.bootstrapServers = bootstrapServers;
+        this.batchBytes = batchBytes;
     }
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    int batchBytes() {
+        return batchBytes;
     }
 
     /** Creates a topic kept for ever whose records carry the broker's append time as their timestamp. */
@@ -304,6 +314,8 @@ final class BenchmarkKafka {
                 "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 true,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                batchBytes,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,

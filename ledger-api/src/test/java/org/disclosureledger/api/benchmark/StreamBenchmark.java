@@ -35,12 +35,14 @@ import org.disclosureledger.core.disclosure.RecordDisclosure;
 import org.disclosureledger.core.jurisdiction.StateCode;
 import org.disclosureledger.core.subject.Pseudonymiser;
 import org.disclosureledger.projections.stream.RelayFloor;
+import org.disclosureledger.projections.stream.StreamConfiguration;
 import org.disclosureledger.projections.stream.StreamRelay;
 import org.disclosureledger.projections.testing.SharedKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -161,9 +163,14 @@ class StreamBenchmark {
     @Value("${ledger.stream.batch-size:500}")
     int batchSize;
 
+    @Autowired
+    KafkaProperties kafkaProperties;
+
     @Test
     void publisherAgainstRawProducer() throws Exception {
-        BenchmarkKafka kafka = new BenchmarkKafka(SharedKafka.bootstrapServers());
+        BenchmarkKafka kafka = new BenchmarkKafka(
+                SharedKafka.bootstrapServers(),
+                StreamConfiguration.batchBytes(kafkaProperties.buildProducerProperties()));
         BenchmarkReport report = new BenchmarkReport();
         publisher.stop();
 
@@ -272,8 +279,9 @@ class StreamBenchmark {
                         + " at most " + JIT_PATIENCE.toSeconds() + " s) ("
                         + String.join(", ", publicationRates)
                         + " events/s), with the JIT still compiling " + String.format("%,d", compiledMillis)
-                        + " ms (summed over its threads) during it; raw: one idempotent producer, acks=all, async"
-                        + " sends then flush, after " + WARM_UP_ROUNDS + " sends of the warm-up's messages; the"
+                        + " ms (summed over its threads) during it; raw: one idempotent producer, acks=all, batches"
+                        + " of " + kafka.batchBytes() + " bytes (the stream producer's batch.size), async sends then"
+                        + " flush, after " + WARM_UP_ROUNDS + " sends of the warm-up's messages; the"
                         + " fastest of " + ROUNDS + " sends of the first publication's messages,"
                         + " one after each publication ("
                         + String.join(", ", rawRates) + " messages/s)"));

@@ -59,8 +59,11 @@ public class StreamConfiguration {
                 batchBytes(kafka.buildProducerProperties()));
     }
 
-    /** The producer's {@code batch.size}: as configured under {@code spring.kafka.producer}, or Kafka's default. */
-    static int batchBytes(Map<String, Object> producerProperties) {
+    /**
+     * The producer's {@code batch.size}: as configured under {@code spring.kafka.producer}, or Kafka's default. Public
+     * for the benchmark, whose raw producer sends batches of the same size.
+     */
+    public static int batchBytes(Map<String, Object> producerProperties) {
         Object configured = producerProperties.get(ProducerConfig.BATCH_SIZE_CONFIG);
         Object size = configured != null
                 ? configured
