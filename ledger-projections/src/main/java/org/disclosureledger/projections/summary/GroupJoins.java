@@ -32,9 +32,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * group's key is computed in a subquery, {@code (SELECT summary_group_id(?, ?, ?, ?))}, which runs once per statement:
  * called in the select list, the function ran once per row as soon as PostgreSQL kept the statement's plan for any
  * parameters (from its sixth run). And the people are counted per category's position before the categories are
- * named, so that tens of thousands of rows are grouped by a number rather than sorted by the category's name. On a
- * bulk chunk of 10,000 people the two took the statement from about 180 ms to 130 (on PostgreSQL 15, measured in
- * {@code psql}).
+ * named, so that tens of thousands of rows are grouped by a number rather than sorted by the category's name
+ * ({@code docs/decisions.md}, "A group's key is computed once per statement").
  */
 final class GroupJoins {
 
