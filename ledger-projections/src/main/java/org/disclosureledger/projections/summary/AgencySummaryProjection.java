@@ -81,10 +81,12 @@ public class AgencySummaryProjection {
     private static final String JOIN_GROUP = """
             step AS MATERIALIZED (SELECT summary_counts_of(?::text[], 1) AS counts),
             """ + GroupJoins.ADD_TO_GROUP + """
-            SELECT k.data_category, count(*) AS people
-            FROM joined j CROSS JOIN summary_category k
-            WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = %d
-            GROUP BY k.data_category""";
+            SELECT k.data_category, e.people
+            FROM (SELECT c.position, count(*) AS people
+                FROM joined j CROSS JOIN summary_category c
+                WHERE c.data_category = ANY(?::text[]) AND j.counts[c.position] = %d
+                GROUP BY c.position) e
+            JOIN summary_category k ON k.position = e.position""";
 
     /**
      * The disclosure's people listed exactly {@code %1$d} times (to be formatted in, with {@link #JOIN_GROUP} or
@@ -114,15 +116,17 @@ public class AgencySummaryProjection {
             step AS MATERIALIZED (SELECT summary_counts_of(?::text[], -%1$d) AS counts),
             left_group AS (
                 INSERT INTO summary_group_subject (group_id, person_ref, counts)
-                SELECT summary_group_id(?, ?, ?, ?), s.person_ref, '{}' FROM source s
+                SELECT (SELECT summary_group_id(?, ?, ?, ?)), s.person_ref, '{}' FROM source s
                 ORDER BY s.person_ref
                 ON CONFLICT (group_id, person_ref)
                 DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, (SELECT counts FROM step))
                 RETURNING counts)
-            SELECT k.data_category, count(*) AS people
-            FROM left_group j CROSS JOIN summary_category k
-            WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = 0
-            GROUP BY k.data_category""";
+            SELECT k.data_category, e.people
+            FROM (SELECT c.position, count(*) AS people
+                FROM left_group j CROSS JOIN summary_category c
+                WHERE c.data_category = ANY(?::text[]) AND j.counts[c.position] = 0
+                GROUP BY c.position) e
+            JOIN summary_category k ON k.position = e.position""";
 
     /**
      * Drops the membership rows of the disclosure's subjects in a group that no longer count anywhere in it: the

@@ -27,6 +27,13 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * batch already holds. When the batch lists all of a group's people under one set, the usual case, PostgreSQL counts
  * each person's lists; otherwise this class does, per slice. Each statement returns, per data category, the people
  * whose count for it rose from 0, the people the batch brought into the category's cell.
+ *
+ * <p>Two shapes in these statements, and in the projection's own joins and leaves, are there for PostgreSQL's sake. The
+ * group's key is computed in a subquery, {@code (SELECT summary_group_id(?, ?, ?, ?))}, which runs once per statement:
+ * called in the select list, the function ran once per row as soon as PostgreSQL kept the statement's plan for any
+ * parameters (from its sixth run). And the people are counted per category's position before the categories are
+ * named, so that tens of thousands of rows are grouped by a number rather than sorted by the category's name
+ * ({@code docs/decisions.md}, "A group's key is computed once per statement").
  */
 final class GroupJoins {
 
@@ -48,16 +55,18 @@ final class GroupJoins {
                 FROM unnest(?::text[], ?::integer[], ?::integer[]) AS s(p, n, l) JOIN sets t ON t.n = s.n),
             joined AS (
                 INSERT INTO summary_group_subject (group_id, person_ref, counts)
-                SELECT summary_group_id(?, ?, ?, ?), person_ref, counts FROM source
+                SELECT (SELECT summary_group_id(?, ?, ?, ?)), person_ref, counts FROM source
                 ORDER BY person_ref
                 ON CONFLICT (group_id, person_ref)
                 DO UPDATE SET counts = summary_add_counts(summary_group_subject.counts, excluded.counts)
                 RETURNING person_ref, counts)
-            SELECT k.data_category, count(*) AS people
-            FROM joined j JOIN source s ON s.person_ref = j.person_ref CROSS JOIN summary_category k
-            WHERE k.data_category = ANY(?::text[]) AND s.counts[k.position] > 0
-                AND j.counts[k.position] = s.counts[k.position]
-            GROUP BY k.data_category""";
+            SELECT k.data_category, e.people
+            FROM (SELECT c.position, count(*) AS people
+                FROM joined j JOIN source s ON s.person_ref = j.person_ref CROSS JOIN summary_category c
+                WHERE c.data_category = ANY(?::text[]) AND s.counts[c.position] > 0
+                    AND j.counts[c.position] = s.counts[c.position]
+                GROUP BY c.position) e
+            JOIN summary_category k ON k.position = e.position""";
 
     /**
      * The CTE that adds people's listings to a group's membership rows, in the order of their references: each person
@@ -68,7 +77,7 @@ final class GroupJoins {
     static final String ADD_TO_GROUP = """
             joined AS (
                 INSERT INTO summary_group_subject (group_id, person_ref, counts)
-                SELECT summary_group_id(?, ?, ?, ?), s.person_ref,
+                SELECT (SELECT summary_group_id(?, ?, ?, ?)), s.person_ref,
                     CASE WHEN s.listings = 1 THEN step.counts ELSE summary_scale_counts(step.counts, s.listings) END
                 FROM source s CROSS JOIN step
                 ORDER BY s.person_ref
@@ -106,10 +115,12 @@ final class GroupJoins {
             source AS MATERIALIZED (
                 SELECT person_ref, count(*)::integer AS listings FROM listed GROUP BY person_ref),
             """ + ADD_TO_GROUP + """
-            SELECT k.data_category, count(*) AS people
-            FROM joined j JOIN source s ON s.person_ref = j.person_ref CROSS JOIN summary_category k
-            WHERE k.data_category = ANY(?::text[]) AND j.counts[k.position] = s.listings
-            GROUP BY k.data_category""";
+            SELECT k.data_category, e.people
+            FROM (SELECT c.position, count(*) AS people
+                FROM joined j JOIN source s ON s.person_ref = j.person_ref CROSS JOIN summary_category c
+                WHERE c.data_category = ANY(?::text[]) AND j.counts[c.position] = s.listings
+                GROUP BY c.position) e
+            JOIN summary_category k ON k.position = e.position""";
 
     private final TreeMap<Group, Joins> byGroup = new TreeMap<>();
 
